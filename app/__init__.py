@@ -1,0 +1,1 @@
+"""Entry point: the command line and the QApplication bootstrap."""

@@ -1,0 +1,127 @@
+"""`rollout-planner`: open the app, or work on a plan file from the command line.
+
+Exit codes: 0 success, 1 the check found problems, 2 any error with the plan file or the
+arguments, always as one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from planner.errors import PlanError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+PROG = "rollout-planner"
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but errors are one line and exit 2 through our own handler."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _gui_parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        description="Plan a big change as small phases. Without a command, opens the app.",
+        epilog="Commands: "
+        + ", ".join(f"{name} ({help_})" for name, (help_, _, _) in SUBCOMMANDS.items())
+        + f". '{PROG} COMMAND --help' tells more.",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="plan file (*.rollout) to open")
+    parser.add_argument("--sample", action="store_true", help="open the bundled sample plan")
+    parser.add_argument(
+        "--workshop", action="store_true", help="start in full-screen workshop mode"
+    )
+    return parser
+
+
+def _new_args(parser: _Parser) -> None:
+    parser.add_argument("file", type=Path, help="the plan file to create (*.rollout)")
+    parser.add_argument(
+        "--template", choices=("crm", "blank"), default="blank", help="start from a template"
+    )
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from planner.template import create_from_template
+
+    path: Path = args.file
+    if path.suffix != ".rollout":
+        path = path.with_name(path.name + ".rollout")
+    store = create_from_template(path, args.template, overwrite=args.force)
+    store.close()
+    print(f"Created {path}")
+    return EXIT_OK
+
+
+def _info_args(parser: _Parser) -> None:
+    parser.add_argument("file", type=Path, help="the plan file")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _info(args: argparse.Namespace) -> int:
+    from app.cli_info import info
+
+    return info(args.file, as_json=args.json)
+
+
+# name -> (one-line help, add arguments, run). Each later command registers here.
+SUBCOMMANDS: dict[
+    str, tuple[str, Callable[[_Parser], None], Callable[[argparse.Namespace], int]]
+] = {
+    "new": ("create a plan", _new_args, _new),
+    "info": ("print a plan's phases, efforts and departments", _info_args, _info),
+}
+
+
+def register(name: str, help_: str, add_args, run) -> None:  # noqa: ANN001
+    SUBCOMMANDS[name] = (help_, add_args, run)
+
+
+def _load_plugins() -> None:
+    # Commands that live in their own modules register themselves on import.
+    import importlib
+
+    for module in ("app.cli_check", "app.cli_export"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _load_plugins()
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            help_, add_args, run = SUBCOMMANDS[argv[0]]
+            parser = _Parser(prog=f"{PROG} {argv[0]}", description=help_[:1].upper() + help_[1:] + ".")
+            add_args(parser)
+            args = parser.parse_args(argv[1:])
+            return run(args)
+        args = _gui_parser().parse_args(argv)
+        from app.gui import run_gui
+
+        return run_gui(args.file, sample=args.sample, workshop=args.workshop)
+    except UsageError as exc:
+        print(f"{PROG}: {exc} (see '{PROG} --help')", file=sys.stderr)
+        return EXIT_ERROR
+    except PlanError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"{PROG}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR

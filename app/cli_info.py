@@ -1,0 +1,88 @@
+"""`rollout-planner info FILE [--json]`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.dump import plain
+from planner.model import Plan
+from planner.queries import PlanIndex, duration_weeks
+from planner.store import PlanStore
+
+
+def plan_summary(store: PlanStore) -> dict[str, Any]:
+    index = PlanIndex.build(store)
+    plan: Plan = store.plan
+    dept_names = {d.id: d.name for d in index.departments}
+    objective_titles = {o.id: o.title for o in index.objectives}
+
+    def row(obj: Any, **extra: Any) -> dict[str, Any]:
+        return {k: plain(v) for k, v in obj.to_dict().items()} | extra
+
+    phases = [
+        row(
+            p,
+            effort=index.effort(p.id),
+            weeks=duration_weeks(p, plan.working_days),
+            departments=[dept_names[i] for i in index.department_ids(p.id)],
+            objectives=[objective_titles[i] for i in index.objectives_by_phase.get(p.id, [])],
+            demand_count=len(index.demands(p.id)),
+        )
+        for p in index.phases
+    ]
+    demands = [
+        row(d) for p in [*[p.id for p in index.phases], None] for d in index.demands(p)
+    ]
+    return {
+        "plan": row(plan),
+        "phases": phases,
+        "departments": [row(d) for d in index.departments],
+        "demands": demands,
+        "objectives": [row(o) for o in index.objectives],
+        "milestones": [row(m) for m in index.milestones],
+        "backlog": {"count": len(index.demands(None)), "effort": index.effort(None)},
+    }
+
+
+def _text(summary: dict[str, Any], store: PlanStore) -> str:
+    plan = summary["plan"]
+    lines = [f"{plan['title']}  ({store.path})"]
+    if plan["vision"]:
+        lines.append(f"Vision: {' '.join(plan['vision'].split())}")
+    sponsor = plan["sponsor_name"] or "none"
+    lines.append(f"Sponsor: {sponsor}    Lead: {plan['lead_name'] or 'none'}")
+    lines.append("")
+    lines.append(f"Phases ({len(summary['phases'])}):")
+    width = max((len(p["title"]) for p in summary["phases"]), default=5)
+    for n, phase in enumerate(summary["phases"], 1):
+        dates = f"{phase['start_date'] or '?':10} → {phase['end_date'] or '?':10}"
+        weeks = f"{phase['weeks']:4.1f} wk" if phase["weeks"] is not None else "  — wk"
+        depts = ", ".join(phase["departments"]) or "no departments"
+        lines.append(
+            f"  {n:2}. {phase['title']:{width}}  {dates}  {weeks}  "
+            f"{phase['effort']:6.1f} pd  {phase['status']:7}  {depts}"
+        )
+    backlog = summary["backlog"]
+    lines.append(f"Backlog: {backlog['count']} wishes, {backlog['effort']:.1f} pd")
+    lines.append(
+        f"Departments: {len(summary['departments'])}   Objectives: "
+        f"{len(summary['objectives'])}   Wishes: {len(summary['demands'])}   "
+        f"Milestones: {len(summary['milestones'])}"
+    )
+    return "\n".join(lines)
+
+
+def info(path: Path, *, as_json: bool) -> int:
+    store = PlanStore.open(path, read_only=True)
+    try:
+        summary = plan_summary(store)
+        if as_json:
+            print(json.dumps(summary, ensure_ascii=False, indent=2))
+        else:
+            print(_text(summary, store))
+    finally:
+        store.close()
+    return 0
+

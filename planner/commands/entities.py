@@ -1,0 +1,211 @@
+"""Create, update and delete of any record, validated, with explicit rules for what happens
+to the rows that refer to a deleted one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.changes import Recorder
+from planner.commands.base import Command
+from planner.errors import CommandError
+from planner.model import (
+    Base,
+    ChangeActivity,
+    Demand,
+    Department,
+    Dependency,
+    Dismissal,
+    Milestone,
+    Objective,
+    Phase,
+    PhaseObjective,
+    Plan,
+)
+from planner.validation import coerce, validate
+
+NOUNS: dict[type[Base], str] = {
+    Plan: "plan",
+    Objective: "objective",
+    Department: "department",
+    Phase: "phase",
+    PhaseObjective: "objective link",
+    Demand: "wish",
+    ChangeActivity: "change activity",
+    Milestone: "milestone",
+    Dependency: "dependency",
+    Dismissal: "dismissal",
+}
+
+
+def noun(model: type[Base]) -> str:
+    return NOUNS.get(model, model.__tablename__.replace("_", " "))
+
+
+def _with_defaults(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
+    full = dict(values)
+    for column in model.__table__.columns:
+        if column.key in full or column.primary_key:
+            continue
+        default = column.default
+        if default is not None and default.is_scalar:
+            full[column.key] = default.arg
+        elif column.key not in full:
+            full[column.key] = None
+    return full
+
+
+def new_row(rec: Recorder, model: type[Base], values: dict[str, Any]) -> Base:
+    """Validate and insert one row. Rows with a `position` go last unless placed."""
+    values = coerce(model, values)
+    values.pop("id", None)
+    if "position" in model.__table__.columns and "position" not in values:
+        values["position"] = 1 + max((r.position for r in rec.store.rows(model)), default=-1)
+    full = _with_defaults(model, values)
+    validate(rec.store, model(**full))
+    return rec.insert(model, **full)
+
+
+def change_row(rec: Recorder, row: Base, values: dict[str, Any]) -> bool:
+    """Validate and apply new values to one row; True if anything changed."""
+    values = coerce(type(row), values)
+    if "id" in values:
+        raise CommandError("A record's id cannot be changed.")
+    prospective = type(row)(**{**row.to_dict(), **values})
+    validate(rec.store, prospective)
+    return rec.update(row, **values)
+
+
+def remove_row(rec: Recorder, row: Base, reassign_to: int | None = None) -> None:
+    """Delete a row and deal with what refers to it, each step recorded for undo."""
+    store = rec.store
+    if isinstance(row, Plan):
+        raise CommandError("The plan itself cannot be deleted; delete the file instead.")
+    if isinstance(row, Department):
+        _detach_department(rec, row, reassign_to)
+    elif isinstance(row, Phase):
+        _detach_phase(rec, row)
+    elif isinstance(row, Objective):
+        for demand in store.rows(Demand):
+            if demand.objective_id == row.id:
+                rec.update(demand, objective_id=None)
+        for link in store.rows(PhaseObjective):
+            if link.objective_id == row.id:
+                rec.delete(link)
+    subject = type(row).__tablename__
+    for dismissal in store.rows(Dismissal):
+        if dismissal.subject_kind == subject and dismissal.subject_id == row.id:
+            rec.delete(dismissal)
+    rec.delete(row)
+
+
+def _detach_department(rec: Recorder, row: Department, reassign_to: int | None) -> None:
+    """A department's wishes are never left pointing nowhere and never silently deleted:
+    they move to `reassign_to`, and without one the deletion is refused. Its change
+    activities go with it (they were for that department only)."""
+    store = rec.store
+    demands = [d for d in store.rows(Demand) if d.department_id == row.id]
+    if demands:
+        if reassign_to is None:
+            raise CommandError(
+                f"Department '{row.name}' still has {len(demands)} wish"
+                f"{'es' if len(demands) != 1 else ''}. Choose a department to hand them to, "
+                "or move or delete them first."
+            )
+        target = store.find(Department, reassign_to)
+        if target is None or target.id == row.id:
+            raise CommandError("Choose another, existing department to hand the wishes to.")
+        for demand in demands:
+            rec.update(demand, department_id=target.id)
+    for activity in store.rows(ChangeActivity):
+        if activity.department_id == row.id:
+            rec.delete(activity)
+    if store.plan.sponsor_department_id == row.id:
+        rec.update(store.plan, sponsor_department_id=None)
+
+
+def _detach_phase(rec: Recorder, row: Phase) -> None:
+    """A deleted phase's wishes go back to the backlog (not lost); its change activities,
+    dependencies and objective links go with it; its milestones stay, unlinked."""
+    store = rec.store
+    for demand in store.rows(Demand):
+        if demand.phase_id == row.id:
+            rec.update(demand, phase_id=None)
+    for activity in store.rows(ChangeActivity):
+        if activity.phase_id == row.id:
+            rec.delete(activity)
+    for dep in store.rows(Dependency):
+        if row.id in (dep.predecessor_id, dep.successor_id):
+            rec.delete(dep)
+    for milestone in store.rows(Milestone):
+        if milestone.phase_id == row.id:
+            rec.update(milestone, phase_id=None)
+    for link in store.rows(PhaseObjective):
+        if link.phase_id == row.id:
+            rec.delete(link)
+
+
+class CreateRow(Command):
+    """Add a record. After `do`, `row_id` is its id (the same after every redo)."""
+
+    def __init__(self, model: type[Base], values: dict[str, Any], label: str | None = None):
+        super().__init__()
+        self.model = model
+        self.values = dict(values)
+        shown = values.get("title") or values.get("name") or ""
+        self.label = label or f"Add {noun(model)}" + (f" '{shown}'" if shown else "")
+        self.row_id: int | None = None
+
+    def perform(self, rec: Recorder) -> None:
+        self.row_id = new_row(rec, self.model, self.values).id
+
+
+class UpdateRow(Command):
+    """Change fields of one record. Consecutive updates of the same fields of the same row
+    with `mergeable=True` (typing, dragging) become one undo step."""
+
+    def __init__(
+        self,
+        model: type[Base],
+        row_id: int,
+        values: dict[str, Any],
+        label: str | None = None,
+        mergeable: bool = False,
+    ):
+        super().__init__()
+        self.model = model
+        self.row_id = row_id
+        self.values = dict(values)
+        self.label = label or f"Change {', '.join(k.replace('_', ' ') for k in values)}"
+        if mergeable:
+            self.merge_key = (model, row_id, tuple(sorted(values)))
+
+    def perform(self, rec: Recorder) -> None:
+        row = rec.get(self.model, self.row_id)
+        if self.label.startswith("Change ") and row.display_name:
+            self.label = f"{self.label} of '{row.display_name}'"
+        change_row(rec, row, self.values)
+
+
+class DeleteRows(Command):
+    """Delete records of one kind; for departments, `reassign_to` receives their wishes."""
+
+    def __init__(self, model: type[Base], row_ids: list[int], reassign_to: int | None = None):
+        super().__init__()
+        self.model = model
+        self.row_ids = list(row_ids)
+        self.reassign_to = reassign_to
+        count = len(self.row_ids)
+        self.label = f"Delete {count} {noun(model)}s" if count != 1 else f"Delete {noun(model)}"
+
+    def perform(self, rec: Recorder) -> None:
+        if not self.row_ids:
+            raise CommandError("Nothing was chosen to delete.")
+        if len(self.row_ids) == 1:
+            self.label = f"Delete {noun(self.model)} '{rec.get(self.model, self.row_ids[0]).display_name}'"
+        for row_id in self.row_ids:
+            remove_row(rec, rec.get(self.model, row_id), self.reassign_to)
+
+
+def DeleteRow(model: type[Base], row_id: int, reassign_to: int | None = None) -> DeleteRows:  # noqa: N802
+    """One record; see DeleteRows."""
+    return DeleteRows(model, [row_id], reassign_to)

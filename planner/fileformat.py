@@ -1,0 +1,105 @@
+"""What makes a file a plan, checked from its bytes before SQLite is asked anything.
+
+A `.rollout` file is an SQLite database (SQLite as an application file format) whose header
+carries our `application_id` and whose `user_version` is the schema version. Reading the
+100-byte header first lets us name the exact problem (not SQLite, another application's
+database, truncated, from a newer version) without opening, and so without any chance of
+modifying, a file that is not ours.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.errors import DamagedPlanFile, NotAPlanFile, PlanFileMissing, PlanFileTooNew
+
+SUFFIX = ".rollout"
+# "ROLL" in ASCII; `file` and other tools can recognise a plan by it.
+APPLICATION_ID = 0x524F4C4C
+# Bump with every Alembic revision; planner/migrations/versions/ has one file per step.
+SCHEMA_VERSION = 2
+HEAD_REVISION = "0002"
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    path: Path
+    size: int
+    schema_version: int
+    writable: bool
+    read_only_reason: str
+    hot_journal: bool
+
+
+def _read_only_reason(path: Path, mode: int) -> str:
+    # Root may write anywhere, so os.access alone would never call a file read-only in CI
+    # or for an admin. A cleared owner-write bit is the user's own "don't change this".
+    if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        return "the file is read-only"
+    # The rollback journal is created beside the file, so its folder must be writable too.
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return f"its folder {path.parent} is read-only"
+    return ""
+
+
+def inspect_file(path: Path) -> FileFacts:
+    """Check that `path` holds a plan this version can read. Reads, never writes."""
+    if not path.exists():
+        raise PlanFileMissing(f"There is no plan file at {path}.")
+    if path.is_dir():
+        raise NotAPlanFile(f"{path} is a folder, not a plan file.")
+    try:
+        st = path.stat()
+        with path.open("rb") as fh:
+            header = fh.read(HEADER_SIZE)
+    except PermissionError as exc:
+        raise PlanFileMissing(f"{path} cannot be read: permission denied.") from exc
+    except OSError as exc:
+        raise PlanFileMissing(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+
+    name = path.name
+    if st.st_size == 0:
+        raise NotAPlanFile(f"{name} is empty; it is not a Rollout Planner plan.")
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotAPlanFile(
+            f"{name} is not a Rollout Planner plan (it is not an SQLite database at all)."
+        )
+    if len(header) < HEADER_SIZE:
+        raise DamagedPlanFile(f"{name} is damaged: the file is cut short ({st.st_size} bytes).")
+
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise NotAPlanFile(
+            f"{name} is an SQLite database of another application, not a Rollout Planner plan."
+        )
+
+    version = int.from_bytes(header[60:64], "big")
+    if version > SCHEMA_VERSION:
+        raise PlanFileTooNew(
+            f"{name} was saved by a newer version of Rollout Planner (plan format {version}); "
+            f"this version reads formats up to {SCHEMA_VERSION}. Please update Rollout Planner."
+        )
+    if version < 1:
+        raise DamagedPlanFile(f"{name} is damaged: it carries no plan format version.")
+
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    # The in-header page count is only valid when the "version-valid-for" number matches the
+    # change counter (SQLite file format §1.3.7); then the file must be at least that long.
+    if header[92:96] == header[24:28] and st.st_size < page_size * page_count:
+        raise DamagedPlanFile(
+            f"{name} is damaged: it is cut short ({st.st_size} of "
+            f"{page_size * page_count} bytes)."
+        )
+
+    reason = _read_only_reason(path, st.st_mode)
+    journal = path.with_name(name + "-journal")
+    hot = journal.exists() and journal.stat().st_size > 0
+    return FileFacts(path, st.st_size, version, not reason, reason, hot)

@@ -1,0 +1,344 @@
+"""The plan file: create, open, save as, and the one transaction every edit runs in.
+
+Every record of the open plan is held in memory (`rows`), loaded once at open; plans are
+small enough (the largest target is 10 000 demands) and the warnings engine, the tables and
+the Gantt all read far more often than they write. Writes go through `execute` (a command's
+first run) or `apply` (undo/redo), each one SQLite transaction committed before it returns:
+there are no unsaved changes, and a crash leaves the file as it was before or after an edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from planner import fileformat
+from planner.changes import Recorder, RowChange
+from planner.errors import (
+    CommandError,
+    DamagedPlanFile,
+    NotFound,
+    PlanError,
+    PlanFileError,
+    PlanFileReadOnly,
+)
+from planner.model import MODELS, Base, Plan
+
+M = TypeVar("M", bound=Base)
+Listener = Callable[[Sequence[RowChange]], None]
+
+# Meta tables every plan has; the first is Alembic's, the rest are ours.
+_ALEMBIC_TABLE = (
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+)
+
+
+def _connect(path: Path | None, mode: str) -> sqlite3.Connection:
+    """Open one SQLite connection with the pragmas every plan connection needs."""
+    if path is None:
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+    else:
+        uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    # A plan is data, never code: no functions or views from the file run with our rights.
+    conn.execute("PRAGMA trusted_schema = OFF")
+    # SQLite ignores declared foreign keys unless asked, per connection.
+    conn.execute("PRAGMA foreign_keys = ON")
+    if mode != "ro":
+        # Rollback journal, not WAL: a plan is a document people mail and copy, so between
+        # edits it must be one self-contained file (WAL keeps committed edits in a -wal side
+        # file until a checkpoint, and needs a writable -shm even to read). DELETE mode with
+        # synchronous=FULL makes each commit atomic and durable in the .rollout file itself.
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+class PlanStore:
+    """One open plan. Use `create`, `open` or `in_memory`; `close` when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only_reason: str = ""):
+        self._conn = conn
+        self.path = path
+        self.read_only_reason = read_only_reason
+        self._engine: Engine = create_engine(
+            "sqlite://", creator=lambda: conn, poolclass=StaticPool
+        )
+        # expire_on_commit=False: the in-memory rows stay valid across commits; autoflush off
+        # because the store flushes exactly when foreign-key order requires it.
+        self._session = Session(self._engine, expire_on_commit=False, autoflush=False)
+        self._rows: dict[type[Base], dict[int, Base]] = {}
+        self._listeners: list[Listener] = []
+        self._load_all()
+
+    # --- opening and creating ----------------------------------------------------------
+
+    @classmethod
+    def in_memory(cls) -> PlanStore:
+        """A blank plan in memory, for tests and scratch work."""
+        conn = _connect(None, "rwc")
+        _create_schema(conn)
+        return cls(conn, None)
+
+    @classmethod
+    def create(cls, path: Path | str, *, overwrite: bool = False) -> PlanStore:
+        """Make a new, blank plan file. Written beside the target and renamed into place, so
+        a failure never leaves half a plan behind."""
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise PlanFileError(f"{path} already exists; choose another name.")
+        if not path.parent.is_dir():
+            raise PlanFileError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
+        tmp = path.with_name(f".{path.name}.creating")
+        try:
+            conn = _connect(tmp, "rwc")
+            try:
+                _create_schema(conn)
+            finally:
+                conn.close()
+            tmp.replace(path)
+        except OSError as exc:
+            raise PlanFileError(f"Cannot create {path.name}: {exc.strerror or exc}.") from exc
+        finally:
+            tmp.unlink(missing_ok=True)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> PlanStore:
+        """Open a plan file, upgrading an older format first. A file that is not a plan this
+        version can use raises a `PlanFileError` subclass and is left byte-for-byte as it was."""
+        path = Path(path)
+        facts = fileformat.inspect_file(path)
+        reason = facts.read_only_reason or ("opened read-only" if read_only else "")
+        if facts.hot_journal and reason:
+            raise DamagedPlanFile(
+                f"{path.name} was left in the middle of an edit and cannot be repaired because "
+                f"{facts.read_only_reason or 'it was opened read-only'}. Open it writable once."
+            )
+        if facts.schema_version < fileformat.SCHEMA_VERSION:
+            if reason:
+                raise PlanFileReadOnly(
+                    f"{path.name} was made by an older version and needs upgrading, but "
+                    f"{reason}. Copy it somewhere writable and open the copy."
+                )
+            from planner.migrate import upgrade_file  # Alembic loads only when needed.
+
+            upgrade_file(path, facts.schema_version)
+        conn = None
+        try:
+            conn = _connect(path, "ro" if reason else "rw")
+            _check_integrity(conn, path.name)
+            store = cls(conn, path, reason)
+        except PlanError:
+            if conn is not None:
+                conn.close()
+            raise
+        except (sqlite3.Error, SQLAlchemyError) as exc:
+            if conn is not None:
+                conn.close()
+            raise DamagedPlanFile(f"{path.name} is damaged: {_sqlite_reason(exc)}.") from exc
+        return store
+
+    def save_as(self, target: Path | str) -> None:
+        """Copy the plan to `target` with SQLite's backup API and continue in the copy."""
+        target = Path(target)
+        if self.path is not None and target.resolve() == self.path.resolve():
+            return
+        tmp = target.with_name(f".{target.name}.saving")
+        try:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self._conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            tmp.replace(target)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise PlanFileError(f"Cannot save as {target.name}: {exc}.") from exc
+        self._switch_to(target)
+
+    def _switch_to(self, path: Path) -> None:
+        self._session.close()
+        self._engine.dispose()
+        self._conn.close()
+        conn = _connect(path, "rw")
+        self.__init__(conn, path, "")  # type: ignore[misc]  # same object, new file
+
+    def close(self) -> None:
+        self._session.close()
+        self._engine.dispose()
+        self._conn.close()
+
+    # --- reading -----------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    @property
+    def plan(self) -> Plan:
+        return self.get(Plan, 1)
+
+    def rows(self, model: type[M]) -> list[M]:
+        """All rows of a table, in id order."""
+        table = self._rows[model]
+        return [table[i] for i in sorted(table)]  # type: ignore[misc]
+
+    def count(self, model: type[Base]) -> int:
+        return len(self._rows[model])
+
+    def find(self, model: type[M], row_id: int | None) -> M | None:
+        if row_id is None:
+            return None
+        return self._rows[model].get(row_id)  # type: ignore[return-value]
+
+    def get(self, model: type[M], row_id: int | None) -> M:
+        row = self.find(model, row_id)
+        if row is None:
+            raise NotFound(f"There is no {model.__tablename__.replace('_', ' ')} #{row_id}.")
+        return row
+
+    def _load_all(self) -> None:
+        self._rows = {}
+        for model in MODELS:
+            rows = self._session.scalars(
+                select(model).execution_options(populate_existing=True)
+            ).all()
+            self._rows[model] = {row.id: row for row in rows}
+        if 1 not in self._rows[Plan]:
+            raise DamagedPlanFile("The file holds no plan settings (table 'plan' is empty).")
+
+    # --- listening -----------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call `listener(changes)` after every committed edit, undo and redo."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, changes: Sequence[RowChange]) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def execute(self, perform: Callable[[Recorder], Any]) -> list[RowChange]:
+        """Run a command's logic in one transaction; return what it changed. On any error
+        nothing is changed, in the file or in memory, and a `CommandError` is raised."""
+        recorder = Recorder(self)
+        self._transaction(lambda: perform(recorder))
+        if recorder.changes:
+            self._notify(recorder.changes)
+        return recorder.changes
+
+    def apply(self, changes: Sequence[RowChange]) -> None:
+        """Replay recorded changes (redo) or inverted ones (undo) in one transaction."""
+        self._transaction(lambda: self._apply_changes(changes))
+        if changes:
+            self._notify(changes)
+
+    def _transaction(self, body: Callable[[], Any]) -> None:
+        if self.read_only:
+            raise PlanFileReadOnly(
+                f"This plan cannot be changed: {self.read_only_reason}. "
+                "Use Save As to make an editable copy."
+            )
+        try:
+            body()
+            self._session.commit()
+        except BaseException as exc:
+            self._session.rollback()
+            self._load_all()
+            if isinstance(exc, PlanError):
+                raise
+            if isinstance(exc, IntegrityError):
+                raise CommandError(f"The change breaks a rule of the plan: {exc.orig}.") from exc
+            if isinstance(exc, (DatabaseError, sqlite3.Error)):
+                raise PlanFileError(f"The plan file could not be written: {exc}.") from exc
+            raise
+
+    def _apply_changes(self, changes: Iterable[RowChange]) -> None:
+        for change in changes:
+            if change.after is None:
+                self.delete_row(change.model, change.row_id)
+            elif change.before is None:
+                self.insert_row(change.model, change.after)
+            else:
+                self.update_row(change.model, change.row_id, change.after)
+
+    # Used by Recorder and _apply_changes. Inserts and deletes flush at once so that the
+    # order of statements follows the order of changes, which keeps foreign keys valid.
+    def insert_row(self, model: type[M], values: dict[str, Any]) -> M:
+        row = model(**values)
+        self._session.add(row)
+        self._session.flush()
+        self._rows[model][row.id] = row
+        return row
+
+    def update_row(self, model: type[Base], row_id: int, values: dict[str, Any]) -> None:
+        row = self.get(model, row_id)
+        for key, value in values.items():
+            setattr(row, key, value)
+
+    def delete_row(self, model: type[Base], row_id: int) -> None:
+        row = self.get(model, row_id)
+        self._session.flush()  # pending updates (e.g. demands leaving a phase) go first
+        self._session.delete(row)
+        self._session.flush()
+        del self._rows[model][row_id]
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    """A fresh plan at the newest format, with its one `plan` row."""
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    Base.metadata.create_all(engine)
+    with engine.begin() as db:
+        db.execute(text(_ALEMBIC_TABLE))
+        db.execute(
+            text("INSERT INTO alembic_version VALUES (:v)"), {"v": fileformat.HEAD_REVISION}
+        )
+        db.execute(
+            Plan.__table__.insert().values(id=1, title="Untitled plan", start_date=dt.date.today())
+        )
+    conn.execute(f"PRAGMA application_id = {fileformat.APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {fileformat.SCHEMA_VERSION}")
+    conn.commit()
+
+
+def _check_integrity(conn: sqlite3.Connection, name: str) -> None:
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as exc:
+        raise DamagedPlanFile(f"{name} is damaged: {_sqlite_reason(exc)}.") from exc
+    problems = [r[0] for r in result if r[0] != "ok"]
+    if problems:
+        raise DamagedPlanFile(f"{name} is damaged: {problems[0]}.")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = sorted({m.__tablename__ for m in MODELS} - tables)
+    if missing:
+        raise DamagedPlanFile(f"{name} is damaged: the table '{missing[0]}' is missing.")
+
+
+def _sqlite_reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).rstrip(".") or type(orig).__name__
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Plain byte copy (used for the backup made before an upgrade)."""
+    shutil.copy2(source, target)

@@ -1,0 +1,276 @@
+"""The rules a single record must satisfy, checked before anything is written.
+
+Each check raises `ValidationError(message, field)`; the message is shown to the user as it
+is, next to the field it names. The database repeats the hardest rules as CHECK and foreign
+key constraints, so a bug here still cannot put a bad row into a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from planner.enums import ActivityKind, DemandKind, MilestoneKind, PhaseStatus, Priority
+from planner.errors import ValidationError
+from planner.model import (
+    Base,
+    Baseline,
+    ChangeActivity,
+    Demand,
+    Department,
+    Dependency,
+    Dismissal,
+    Milestone,
+    Objective,
+    Phase,
+    PhaseObjective,
+    Plan,
+)
+
+if TYPE_CHECKING:
+    from planner.store import PlanStore
+
+MAX_EFFORT = 10_000.0  # person-days in one demand; more is a typo, not a wish
+MAX_CAPACITY = 10_000.0  # person-days per week
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_EARLIEST = dt.date(1990, 1, 1)
+_LATEST = dt.date(2200, 12, 31)
+
+ENUM_FIELDS: dict[tuple[type[Base], str], type[StrEnum]] = {
+    (Phase, "status"): PhaseStatus,
+    (Demand, "priority"): Priority,
+    (Demand, "kind"): DemandKind,
+    (ChangeActivity, "kind"): ActivityKind,
+    (Milestone, "kind"): MilestoneKind,
+}
+
+# Plan thresholds: (lowest, highest, what it means). Zero or absurd values are refused with
+# the range, so a warning can never be switched off by accident with a typo.
+THRESHOLDS: dict[str, tuple[float, float, str]] = {
+    "team_capacity": (0.5, 10_000, "person-days per week the project team delivers"),
+    "weeks_to_value": (1, 52, "weeks before users must get something"),
+    "max_departments_per_phase": (1, 50, "departments one phase may serve"),
+    "field_creep_phase": (1, 1_000, "new data fields allowed in one phase"),
+    "field_creep_plan": (1, 10_000, "new data fields allowed in the whole plan"),
+    "scope_creep_percent": (1, 1_000, "per cent of effort growth since the baseline"),
+}
+
+
+def coerce(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
+    """Turn strings into enum members and ISO strings into dates; reject unknown columns."""
+    columns = {c.key: c for c in model.__mapper__.column_attrs}
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in columns:
+            raise ValidationError(f"{model.__name__} has no field '{key}'.", key)
+        enum_type = ENUM_FIELDS.get((model, key))
+        if enum_type is not None and value is not None:
+            try:
+                value = enum_type(value)
+            except ValueError:
+                allowed = ", ".join(m.value for m in enum_type)
+                raise ValidationError(
+                    f"'{value}' is not a valid {key}; choose one of {allowed}.", key
+                ) from None
+        python_type = columns[key].columns[0].type.python_type
+        if python_type is dt.date and isinstance(value, str):
+            value = parse_date(value, key)
+        elif python_type is float and isinstance(value, int | str) and not isinstance(value, bool):
+            value = _number(value, key)
+        out[key] = value
+    return out
+
+
+def parse_date(text: str, field: str | None = None) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-15.", field
+        ) from None
+
+
+def _number(value: Any, field: str) -> float:
+    try:
+        number = float(str(value).replace(",", ".").strip())
+    except ValueError:
+        raise ValidationError(f"'{value}' is not a number.", field) from None
+    return number
+
+
+def _require_text(row: Base, field: str, what: str) -> None:
+    value = getattr(row, field)
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(f"{what} cannot be empty.", field)
+
+
+def _require_range(value: Any, field: str, low: float, high: float, what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise ValidationError(f"{what} must be a number.", field)
+    if not low <= value <= high:
+        raise ValidationError(f"{what} must be between {low:g} and {high:g}, not {value:g}.", field)
+
+
+def _require_date(value: Any, field: str, what: str, optional: bool = True) -> None:
+    if value is None:
+        if not optional:
+            raise ValidationError(f"{what} needs a date.", field)
+        return
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValidationError(f"{what} must be a date.", field)
+    if not _EARLIEST <= value <= _LATEST:
+        raise ValidationError(f"{value.isoformat()} is not a plausible date for {what}.", field)
+
+
+def _require_ref(store: PlanStore, model: type[Base], row_id: Any, field: str, optional: bool):
+    if row_id is None:
+        if not optional:
+            raise ValidationError(f"Choose a {model.__tablename__.replace('_', ' ')}.", field)
+        return
+    if store.find(model, row_id) is None:
+        raise ValidationError(
+            f"There is no {model.__tablename__.replace('_', ' ')} #{row_id}.", field
+        )
+
+
+def _plan(store: PlanStore, row: Plan) -> None:
+    _require_text(row, "title", "The plan's title")
+    _require_date(row.start_date, "start_date", "the plan's start")
+    _require_ref(store, Department, row.sponsor_department_id, "sponsor_department_id", True)
+    days = row.working_days or ""
+    if not days or any(c not in "1234567" for c in days) or len(set(days)) != len(days):
+        raise ValidationError(
+            "Working days are ISO weekday numbers without repeats, e.g. 12345 for Monday to "
+            "Friday.",
+            "working_days",
+        )
+    for field, (low, high, what) in THRESHOLDS.items():
+        _require_range(getattr(row, field), field, low, high, what.capitalize())
+
+
+def _objective(store: PlanStore, row: Objective) -> None:
+    _require_text(row, "title", "An objective's title")
+
+
+def _department(store: PlanStore, row: Department) -> None:
+    _require_text(row, "name", "A department's name")
+    if not _COLOUR.match(row.colour or ""):
+        raise ValidationError(f"'{row.colour}' is not a colour like #1f77b4.", "colour")
+    _require_range(row.capacity, "capacity", 0, MAX_CAPACITY, "Capacity (person-days per week)")
+    name = row.name.strip().casefold()
+    for other in store.rows(Department):
+        if other.id != row.id and other.name.strip().casefold() == name:
+            raise ValidationError(f"There is already a department called '{other.name}'.", "name")
+
+
+def _phase(store: PlanStore, row: Phase) -> None:
+    _require_text(row, "title", "A phase's title")
+    _require_date(row.start_date, "start_date", "the phase's start")
+    _require_date(row.end_date, "end_date", "the phase's end")
+    if row.start_date and row.end_date and row.end_date < row.start_date:
+        raise ValidationError(
+            f"Phase '{row.title}' would end ({row.end_date}) before it starts ({row.start_date}).",
+            "end_date",
+        )
+
+
+def _demand(store: PlanStore, row: Demand) -> None:
+    _require_text(row, "title", "A wish's title")
+    _require_range(row.effort, "effort", 0, MAX_EFFORT, "Effort (person-days)")
+    _require_ref(store, Department, row.department_id, "department_id", False)
+    _require_ref(store, Phase, row.phase_id, "phase_id", True)
+    _require_ref(store, Objective, row.objective_id, "objective_id", True)
+    if not isinstance(row.votes, int) or row.votes < 0:
+        raise ValidationError("Votes cannot be negative.", "votes")
+
+
+def _activity(store: PlanStore, row: ChangeActivity) -> None:
+    _require_ref(store, Department, row.department_id, "department_id", False)
+    _require_ref(store, Phase, row.phase_id, "phase_id", False)
+    _require_date(row.date, "date", "the activity")
+
+
+def _milestone(store: PlanStore, row: Milestone) -> None:
+    _require_text(row, "title", "A milestone's title")
+    _require_date(row.date, "date", "the milestone", optional=False)
+    _require_ref(store, Phase, row.phase_id, "phase_id", True)
+
+
+def _phase_objective(store: PlanStore, row: PhaseObjective) -> None:
+    _require_ref(store, Phase, row.phase_id, "phase_id", False)
+    _require_ref(store, Objective, row.objective_id, "objective_id", False)
+    for other in store.rows(PhaseObjective):
+        if other.id != row.id and (other.phase_id, other.objective_id) == (
+            row.phase_id,
+            row.objective_id,
+        ):
+            raise ValidationError("The phase already serves that objective.", "objective_id")
+
+
+def _dependency(store: PlanStore, row: Dependency) -> None:
+    _require_ref(store, Phase, row.predecessor_id, "predecessor_id", False)
+    _require_ref(store, Phase, row.successor_id, "successor_id", False)
+    if row.predecessor_id == row.successor_id:
+        raise ValidationError("A phase cannot depend on itself.", "predecessor_id")
+    edges: dict[int, set[int]] = {}
+    for other in store.rows(Dependency):
+        if other.id == row.id:
+            continue
+        if (other.predecessor_id, other.successor_id) == (row.predecessor_id, row.successor_id):
+            raise ValidationError("That dependency exists already.", "predecessor_id")
+        edges.setdefault(other.predecessor_id, set()).add(other.successor_id)
+    if _reaches(edges, row.successor_id, row.predecessor_id):
+        before = store.get(Phase, row.predecessor_id).title
+        after = store.get(Phase, row.successor_id).title
+        raise ValidationError(
+            f"'{after}' cannot wait for '{before}': '{before}' already waits for '{after}' "
+            "(the dependencies would go round in a circle).",
+            "predecessor_id",
+        )
+
+
+def _reaches(edges: dict[int, set[int]], start: int, goal: int) -> bool:
+    stack, seen = [start], {start}
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        for nxt in edges.get(node, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return False
+
+
+def _baseline(store: PlanStore, row: Baseline) -> None:
+    _require_text(row, "name", "A baseline's name")
+
+
+def _dismissal(store: PlanStore, row: Dismissal) -> None:
+    _require_text(row, "code", "A dismissal's warning code")
+
+
+VALIDATORS: dict[type[Base], Callable[[PlanStore, Any], None]] = {
+    Plan: _plan,
+    Objective: _objective,
+    Department: _department,
+    Phase: _phase,
+    Demand: _demand,
+    ChangeActivity: _activity,
+    Milestone: _milestone,
+    PhaseObjective: _phase_objective,
+    Dependency: _dependency,
+    Baseline: _baseline,
+    Dismissal: _dismissal,
+}
+
+
+def validate(store: PlanStore, row: Base) -> None:
+    VALIDATORS[type(row)](store, row)

@@ -1,0 +1,59 @@
+"""Shared fixtures. Qt runs offscreen and never touches the user's real settings or files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    monkeypatch.setenv("ROLLOUT_PLANNER_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_test_mode() -> None:
+    # Only if Qt is importable here; pure planner tests don't need it.
+    try:
+        from PySide6.QtCore import QCoreApplication, QStandardPaths
+    except ImportError:  # pragma: no cover
+        return
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("Rollout Planner Tests")
+    QCoreApplication.setApplicationName("Rollout Planner Tests")
+
+
+@pytest.fixture
+def store():
+    """A blank plan in memory."""
+    from planner.store import PlanStore
+
+    s = PlanStore.in_memory()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sample_store():
+    """The bundled CRM sample plan, in memory."""
+    from planner.store import PlanStore
+    from planner.template import fill, template_data
+
+    s = PlanStore.in_memory()
+    fill(s, template_data("crm"))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sample_file(tmp_path: Path) -> Path:
+    """The CRM sample plan as a file."""
+    from planner.template import create_from_template
+
+    path = tmp_path / "sample.rollout"
+    create_from_template(path, "crm").close()
+    return path

@@ -1,0 +1,1 @@
+"""Qt views over the planner. Thin: every edit goes through planner commands."""

@@ -1,0 +1,117 @@
+"""One open plan as the UI sees it: the store, its QUndoStack, and signals views observe.
+
+Views never change the plan themselves; they call `push(command)`. The command runs first,
+outside Qt (so a planner error reaches the caller as an exception, not a message printed by
+a Qt virtual), and is then put on the QUndoStack already done.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.changes import RowChange
+from planner.commands import Command
+from planner.queries import PlanIndex
+from planner.store import PlanStore
+
+
+class _QtCommand(QUndoCommand):
+    def __init__(self, document: PlanDocument, command: Command) -> None:
+        super().__init__(command.label)
+        self.document = document
+        self.command = command
+        self._skip_first_redo = True
+
+    def redo(self) -> None:
+        if self._skip_first_redo:  # done already by PlanDocument.push
+            self._skip_first_redo = False
+            return
+        self.document.run_guarded(lambda: self.command.do(self.document.store))
+
+    def undo(self) -> None:
+        self.document.run_guarded(lambda: self.command.undo(self.document.store))
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        key = self.command.merge_key
+        # QUndoStack merges commands with equal non-negative ids; -1 means "never merge".
+        return -1 if key is None else zlib.crc32(repr(key).encode()) & 0x7FFFFFFF
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, _QtCommand) or not self.command.absorb(other.command):
+            return False
+        self.setText(self.command.label)
+        if not self.command.changed_anything:
+            self.setObsolete(True)  # a drag that came back to where it started
+        return True
+
+
+class PlanDocument(QObject):
+    """Signals:
+    - `changed(changes)`: after every committed edit, undo and redo (list of RowChange).
+    - `selection_changed(kind, ids)`: a view selected records; kind is a table name
+      ("phase", "demand", "department", …); other views follow.
+    - `error(message)`: an undo/redo failed (e.g. the file became unwritable).
+    """
+
+    changed = Signal(list)
+    selection_changed = Signal(str, list)
+    error = Signal(str)
+
+    def __init__(self, store: PlanStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self._index: PlanIndex | None = None
+        self._selection: tuple[str, list[int]] = ("", [])
+        store.subscribe(self._on_store_changed)
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def push(self, command: Command) -> bool:
+        """Do `command` and put it on the undo stack. Raises the planner's error (and changes
+        nothing) when it cannot apply. False when it changed nothing."""
+        command.do(self.store)
+        if not command.changed_anything:
+            return False
+        self.undo_stack.push(_QtCommand(self, command))
+        return True
+
+    def run_guarded(self, action) -> None:  # noqa: ANN001
+        try:
+            action()
+        except Exception as exc:  # shown to the user; the store has rolled back
+            self.error.emit(str(exc))
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def index(self) -> PlanIndex:
+        """Lookups over the plan, rebuilt lazily after each change."""
+        if self._index is None:
+            self._index = PlanIndex.build(self.store)
+        return self._index
+
+    def _on_store_changed(self, changes: Sequence[RowChange]) -> None:
+        self._index = None
+        self.changed.emit(list(changes))
+
+    # --- selection -------------------------------------------------------------------------
+
+    def select(self, kind: str, ids: Sequence[int]) -> None:
+        selection = (kind, list(ids))
+        if selection != self._selection:
+            self._selection = selection
+            self.selection_changed.emit(kind, list(ids))
+
+    @property
+    def selection(self) -> tuple[str, list[int]]:
+        return self._selection
+
+    def close(self) -> None:
+        self.store.unsubscribe(self._on_store_changed)
+        self.undo_stack.clear()
+        self.store.close()
