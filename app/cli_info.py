@@ -65,7 +65,8 @@ def _text(summary: dict[str, Any], store: PlanStore) -> str:
             f"{phase['effort']:6.1f} pd  {phase['status']:7}  {depts}"
         )
     backlog = summary["backlog"]
-    lines.append(f"Backlog: {backlog['count']} wishes, {backlog['effort']:.1f} pd")
+    n = backlog["count"]
+    lines.append(f"Backlog: {n} wish{'' if n == 1 else 'es'}, {backlog['effort']:.1f} pd")
     lines.append(
         f"Departments: {len(summary['departments'])}   Objectives: "
         f"{len(summary['objectives'])}   Wishes: {len(summary['demands'])}   "

@@ -61,8 +61,9 @@ def upgrade_file(path: Path, old_version: int) -> Path:
     except PlanFileError:
         raise
     except Exception as exc:  # Alembic and SQLite raise many kinds; all mean the same here.
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0].rstrip(".")
         raise DamagedPlanFile(
-            f"{path.name} could not be upgraded from format {old_version}: {exc}. "
+            f"{path.name} could not be upgraded from format {old_version}: {reason}. "
             "The file was not changed."
         ) from exc
     finally:

@@ -129,10 +129,8 @@ class PlanStore:
             )
         if facts.schema_version < fileformat.SCHEMA_VERSION:
             if reason:
-                raise PlanFileReadOnly(
-                    f"{path.name} was made by an older version and needs upgrading, but "
-                    f"{reason}. Copy it somewhere writable and open the copy."
-                )
+                # Show an old file we may not change: upgrade a copy, in memory only.
+                return cls._open_upgraded_copy(path, facts.schema_version, reason)
             from planner.migrate import upgrade_file  # Alembic loads only when needed.
 
             upgrade_file(path, facts.schema_version)
@@ -150,6 +148,29 @@ class PlanStore:
                 conn.close()
             raise DamagedPlanFile(f"{path.name} is damaged: {_sqlite_reason(exc)}.") from exc
         return store
+
+    @classmethod
+    def _open_upgraded_copy(cls, path: Path, old_version: int, reason: str) -> PlanStore:
+        import tempfile
+
+        from planner.migrate import run_migrations
+
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder) / path.name
+            shutil.copyfile(path, work)
+            try:
+                run_migrations(work)
+            except Exception as exc:
+                raise DamagedPlanFile(
+                    f"{path.name} (format {old_version}) could not be read: {exc}."
+                ) from exc
+            source = sqlite3.connect(str(work))
+            conn = _connect(None, "rwc")
+            try:
+                source.backup(conn)
+            finally:
+                source.close()
+        return cls(conn, path, f"{reason}; it is an older format, shown upgraded in memory")
 
     def save_as(self, target: Path | str) -> None:
         """Copy the plan to `target` with SQLite's backup API and continue in the copy."""

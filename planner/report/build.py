@@ -1,0 +1,309 @@
+"""Collect the plan pack's content from an open plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from planner.enums import Priority, label
+from planner.load import LoadTable, department_load
+from planner.model import Demand, Phase
+from planner.queries import PlanIndex, duration_weeks
+from planner.report import changes as changes_
+from planner.report import warnings as warnings_
+from planner.report.model import (
+    ActivityRow,
+    Backlog,
+    BacklogByDepartment,
+    Cover,
+    DemandRow,
+    DepartmentScope,
+    Fact,
+    Limits,
+    LoadChart,
+    LoadSeries,
+    ObjectiveRow,
+    Overflow,
+    PhasePage,
+    PlanPack,
+    Section,
+)
+from planner.report.status import status_paragraph
+from planner.report.text import day, person_days
+from planner.store import PlanStore
+
+if TYPE_CHECKING:
+    from planner.warnings.types import Warning
+
+WEEK = dt.timedelta(days=7)
+
+
+def build_pack(
+    store: PlanStore,
+    sections: Iterable[Section] | None = None,
+    *,
+    today: dt.date | None = None,
+    limits: Limits | None = None,
+) -> PlanPack:
+    """Everything the pack prints. `sections` chooses what to include (default: all);
+    the changes section is left out when the plan has no baseline."""
+    today = today or dt.date.today()
+    limits = limits or Limits()
+    wanted = set(Section) if sections is None else set(sections)
+    index = PlanIndex.build(store)
+    load = department_load(store, index)
+    warnings = warnings_.evaluate_plan(store)
+    names = {d.id: d.name for d in index.departments}
+    overloaded = [d.name for d in index.departments if load.overloaded_weeks(d.id)]
+    pack = PlanPack(
+        title=store.plan.title,
+        pack_date=today,
+        sections=[],
+        cover=_cover(store, index, today, warnings, overloaded),
+        milestones=[(m.date, label(m.kind), m.title) for m in index.milestones],
+    )
+    if Section.OBJECTIVES in wanted:
+        pack.objectives = _objectives(index)
+    if Section.LOAD in wanted:
+        pack.load = _load_chart(index, load)
+    if Section.PHASES in wanted:
+        pack.phases = [
+            _phase(store, index, load, phase, n, warnings or [], names, limits)
+            for n, phase in enumerate(index.phases, 1)
+        ]
+    if Section.WARNINGS in wanted:
+        pack.warnings = warnings_.summarise(store, warnings, limits)
+    if Section.CHANGES in wanted:
+        pack.changes = changes_.since_baseline(store, index, limits)
+    if Section.BACKLOG in wanted:
+        pack.backlog = _backlog(index, names, limits)
+    pack.sections = [
+        s for s in Section if s in wanted and not (s == Section.CHANGES and pack.changes is None)
+    ]
+    return pack
+
+
+def _cover(
+    store: PlanStore,
+    index: PlanIndex,
+    today: dt.date,
+    warnings: Sequence[Warning] | None,
+    overloaded: Sequence[str],
+) -> Cover:
+    plan = store.plan
+    ends = [p.end_date for p in index.phases if p.end_date is not None]
+    starts = [p.start_date for p in index.phases if p.start_date is not None]
+    start = plan.start_date or (min(starts) if starts else None)
+    in_phases = sum(len(index.demands(p.id)) for p in index.phases)
+    facts = [
+        Fact("Period", f"{day(start)} – {day(max(ends)) if ends else 'open'}"),
+        Fact("Phases", str(len(index.phases))),
+        Fact("Departments", str(len(index.departments))),
+        Fact(
+            "Wishes",
+            f"{in_phases} in phases, {len(index.demands(None))} in the backlog",
+        ),
+        Fact("Team capacity", f"{person_days(plan.team_capacity)} a week"),
+    ]
+    return Cover(
+        title=plan.title,
+        vision=" ".join(plan.vision.split()),
+        pack_date=today,
+        sponsor=_person(plan.sponsor_name, plan.sponsor_role),
+        lead=_person(plan.lead_name, plan.lead_role),
+        status=status_paragraph(index, today, warnings, overloaded),
+        facts=facts,
+    )
+
+
+def _person(name: str, role: str) -> str:
+    return ", ".join(p for p in (name.strip(), role.strip()) if p)
+
+
+def _objectives(index: PlanIndex) -> list[ObjectiveRow]:
+    serving: dict[int, list[str]] = defaultdict(list)
+    for n, phase in enumerate(index.phases, 1):
+        for objective_id in index.objectives_by_phase.get(phase.id, []):
+            serving[objective_id].append(f"{n}. {phase.title}")
+    wishes: dict[int | None, int] = defaultdict(int)
+    for demands in index.demands_by_phase.values():
+        for demand in demands:
+            wishes[demand.objective_id] += 1
+    return [
+        ObjectiveRow(o.title, o.measure, o.target, serving.get(o.id, []), wishes.get(o.id, 0))
+        for o in index.objectives
+    ]
+
+
+def _demand_row(demand: Demand, names: dict[int, str], objectives: dict[int, str]) -> DemandRow:
+    return DemandRow(
+        title=demand.title,
+        department=names.get(demand.department_id, "?"),
+        priority=label(demand.priority),
+        kind=label(demand.kind),
+        effort=demand.effort,
+        votes=demand.votes,
+        objective=objectives.get(demand.objective_id, "") if demand.objective_id else "",
+    )
+
+
+def _by_importance(demands: Iterable[Demand]) -> list[Demand]:
+    """Musts first, then by votes and effort: what a committee should see first when a list
+    is cut short."""
+    return sorted(demands, key=lambda d: (Priority(d.priority).rank, -d.votes, -d.effort))
+
+
+def _phase(
+    store: PlanStore,
+    index: PlanIndex,
+    load: LoadTable,
+    phase: Phase,
+    number: int,
+    warnings: Sequence[Warning],
+    names: dict[int, str],
+    limits: Limits,
+) -> PhasePage:
+    plan = store.plan
+    objectives = {o.id: o.title for o in index.objectives}
+    titles = {p.id: p.title for p in index.phases}
+    demands = index.demands(phase.id)
+    per_dept: dict[int, list[Demand]] = defaultdict(list)
+    for demand in demands:
+        per_dept[demand.department_id].append(demand)
+    order = {d.id: i for i, d in enumerate(index.departments)}
+    scopes = []
+    colours = {d.id: d.colour for d in index.departments}
+    for dept_id in sorted(per_dept, key=lambda i: order.get(i, len(order))):
+        members = _by_importance(per_dept[dept_id])
+        shown = members[: limits.demands_per_department]
+        rest = members[len(shown):]
+        scopes.append(
+            DepartmentScope(
+                department=names.get(dept_id, "?"),
+                colour=colours.get(dept_id, "#888888"),
+                effort=sum(d.effort for d in members),
+                count=len(members),
+                rows=[_demand_row(d, names, objectives) for d in shown],
+                more=Overflow(len(rest), sum(d.effort for d in rest)) if rest else None,
+            )
+        )
+    weeks = duration_weeks(phase, plan.working_days)
+    activities = sorted(
+        index.activities_by_phase.get(phase.id, []),
+        key=lambda a: (a.date or dt.date.max, a.kind, a.id),
+    )
+    successors = [p.id for p in index.phases if phase.id in index.predecessors.get(p.id, [])]
+    return PhasePage(
+        number=number,
+        title=phase.title,
+        goal=" ".join(phase.goal.split()),
+        status=label(phase.status),
+        start=phase.start_date,
+        end=phase.end_date,
+        weeks=weeks,
+        effort=index.effort(phase.id),
+        capacity=plan.team_capacity * weeks if weeks is not None else None,
+        objectives=[objectives[i] for i in index.objectives_by_phase.get(phase.id, [])
+                    if i in objectives],
+        departments=scopes,
+        activities=[
+            ActivityRow(label(a.kind), names.get(a.department_id, "?"), a.title, a.date)
+            for a in activities
+        ],
+        depends_on=[titles[i] for i in index.predecessors.get(phase.id, []) if i in titles],
+        needed_by=[titles[i] for i in successors],
+        milestones=[
+            f"{day(m.date)}: {m.title}"
+            for m in index.milestones
+            if m.phase_id == phase.id
+        ],
+        warnings=[
+            warnings_.row(store, w) for w in _phase_warnings(store, load, phase, warnings)
+        ],
+    )
+
+
+def _phase_warnings(
+    store: PlanStore, load: LoadTable, phase: Phase, warnings: Sequence[Warning]
+) -> list[Warning]:
+    """The warnings a reader of this phase's page must see: about the phase, about one of
+    its wishes, or about a department it loads (in a week it adds load to)."""
+    delivered = {d.department_id for d in store.rows(Demand) if d.phase_id == phase.id}
+    found = []
+    for warning in warnings:
+        subject = warning.subject
+        if subject.kind == "phase":
+            hit = subject.id == phase.id
+        elif subject.kind == "demand":
+            demand = store.find(Demand, subject.id)
+            hit = demand is not None and demand.phase_id == phase.id
+        elif subject.kind == "department" and subject.id is not None:
+            if subject.week is not None:
+                shares = load.shares.get((subject.id, subject.week), [])
+                hit = any(s.phase_id == phase.id for s in shares)
+            else:
+                hit = subject.id in delivered
+        else:
+            hit = False
+        if hit:
+            found.append(warning)
+    return sorted(found, key=lambda w: (w.dismissed, -int(w.severity), w.code))
+
+
+def _load_chart(index: PlanIndex, load: LoadTable) -> LoadChart:
+    series = []
+    for dept in index.departments:
+        values = [load.at(dept.id, w) for w in load.weeks]
+        series.append(
+            LoadSeries(
+                department=dept.name,
+                colour=dept.colour,
+                capacity=dept.capacity,
+                values=values,
+                overloaded=_runs(load.overloaded_weeks(dept.id)),
+                peak=max(values, default=0.0),
+            )
+        )
+    return LoadChart(list(load.weeks), series)
+
+
+def _runs(weeks: Sequence[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Consecutive Mondays joined into (first, last) runs."""
+    runs: list[tuple[dt.date, dt.date]] = []
+    for week in weeks:
+        if runs and week - runs[-1][1] == WEEK:
+            runs[-1] = (runs[-1][0], week)
+        else:
+            runs.append((week, week))
+    return runs
+
+
+def _backlog(index: PlanIndex, names: dict[int, str], limits: Limits) -> Backlog:
+    demands = index.demands(None)
+    objectives = {o.id: o.title for o in index.objectives}
+    per_dept: dict[int, list[Demand]] = defaultdict(list)
+    for demand in demands:
+        per_dept[demand.department_id].append(demand)
+    summary = [
+        BacklogByDepartment(
+            department=d.name,
+            count=len(per_dept[d.id]),
+            effort=sum(x.effort for x in per_dept[d.id]),
+            must=sum(1 for x in per_dept[d.id] if x.priority == Priority.MUST),
+        )
+        for d in index.departments
+        if per_dept.get(d.id)
+    ]
+    ranked = _by_importance(demands)
+    shown = ranked[: limits.backlog_rows]
+    rest = ranked[len(shown):]
+    return Backlog(
+        count=len(demands),
+        effort=index.effort(None),
+        by_department=summary,
+        rows=[_demand_row(d, names, objectives) for d in shown],
+        more=Overflow(len(rest), sum(d.effort for d in rest)) if rest else None,
+    )
+
