@@ -55,11 +55,13 @@ class PlanDocument(QObject):
     - `selection_changed(kind, ids)`: a view selected records; kind is a table name
       ("phase", "demand", "department", …); other views follow.
     - `error(message)`: an undo/redo failed (e.g. the file became unwritable).
+    - `file_changed(path)`: the plan now lives in another file (after Save As).
     """
 
     changed = Signal(list)
     selection_changed = Signal(str, list)
     error = Signal(str)
+    file_changed = Signal(str)
 
     def __init__(self, store: PlanStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,7 @@ class PlanDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._index: PlanIndex | None = None
         self._selection: tuple[str, list[int]] = ("", [])
+        self._warnings = None
         store.subscribe(self._on_store_changed)
 
     # --- editing ---------------------------------------------------------------------------
@@ -87,6 +90,20 @@ class PlanDocument(QObject):
             self.error.emit(str(exc))
 
     # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    @property
+    def warnings(self):  # noqa: ANN201 - ui.warnings_source.WarningsSource, imported lazily
+        """The plan's warnings, kept current after every edit (one per document, shared by
+        the warnings panel, the outline, the tables and any other view)."""
+        if self._warnings is None:
+            from ui.warnings_source import WarningsSource
+
+            self._warnings = WarningsSource(self)
+        return self._warnings
 
     @property
     def index(self) -> PlanIndex:

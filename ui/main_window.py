@@ -1,23 +1,166 @@
-"""The main window. (Plain for now: the editing UI is built on this.)"""
+"""The main window: the plan outline, editable views in the centre, the inspector and the
+warnings panel around them, and the menus. It only assembles parts; each part is its own
+module and talks to the plan through the PlanDocument.
+
+Other views (the Gantt, workshop mode, …) plug in with `add_view(widget, title, shortcut)`
+and add their actions to `file_menu`, `export_menu` and `view_menu`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
+from ui import settings
 from ui.document import PlanDocument
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: PlanDocument) -> None:
-        super().__init__()
+    """One window per open plan. Signals `view_added(widget)` when a view is added."""
+
+    view_added = Signal(QWidget)
+    closed = Signal()
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.document = document
-        plan = document.store.plan
-        self.setWindowTitle(f"{plan.title} — Rollout Planner")
-        label = QLabel(f"<h1>{plan.title}</h1>")
-        label.setTextFormat(label.textFormat().PlainText)
-        label.setText(plan.title)
-        self.setCentralWidget(label)
-        menu = self.menuBar().addMenu("&File")
-        menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.resize(1200, 800)
+        self.setObjectName("MainWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.lock = None  # the QLockFile held for the plan's file, set by ui/app_window.py
+        self.docks: dict[str, QDockWidget] = {}
+
+        self.views = QTabWidget(self)
+        self.views.setObjectName("views")
+        self.views.setDocumentMode(True)
+        self.views.currentChanged.connect(self._on_view_changed)
+        self.setCentralWidget(self.views)
+        self._view_actions = QActionGroup(self)
+        self._view_actions.setExclusive(True)
+
+        self._build_menus()
+        self._build_parts()
+        document.changed.connect(self._update_title)
+        self._update_title()
+        self.resize(1280, 820)
+
+    # --- extension points ---------------------------------------------------------------
+
+    def add_view(
+        self, widget: QWidget, title: str, shortcut: str | QKeySequence | None = None
+    ) -> QAction:
+        """Add a tab to the central area and an entry to View; returns that action."""
+        widget.setParent(self.views)
+        self.views.addTab(widget, title.replace("&", ""))
+        action = QAction(title, self, checkable=True)
+        action.setData(widget)
+        if shortcut is None and self.views.count() <= 9:
+            shortcut = f"Ctrl+{self.views.count()}"
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False, w=widget: self.show_view(w))
+        self._view_actions.addAction(action)
+        self.view_menu.insertAction(self._views_end, action)
+        if self.views.currentWidget() is widget:
+            action.setChecked(True)
+        self.view_added.emit(widget)
+        return action
+
+    def show_view(self, widget: QWidget) -> None:
+        self.views.setCurrentWidget(widget)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def view_titles(self) -> list[str]:
+        return [self.views.tabText(i) for i in range(self.views.count())]
+
+    def add_dock(
+        self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")  # saveState() needs stable names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+        self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def cycle_panes(self, step: int) -> None:
+        """F6 / Shift+F6: move the focus between the central view and the visible panels."""
+        panes: list[QWidget] = [self.views]
+        panes += [d.widget() for d in self.docks.values() if d.isVisible() and d.widget()]
+        focus = self.focusWidget()
+        current = next(
+            (i for i, pane in enumerate(panes) if focus is not None and pane.isAncestorOf(focus)),
+            -1,
+        )
+        target = panes[(current + step) % len(panes)]
+        if target is self.views and self.views.currentWidget() is not None:
+            target = self.views.currentWidget()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- parts ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.plan_menu = bar.addMenu("&Plan")
+        self.help_menu = bar.addMenu("&Help")
+        from ui.menus.edit_menu import build_edit_menu
+        from ui.menus.file_menu import FileMenu
+        from ui.menus.view_menu import build_view_menu
+
+        self.file_actions = FileMenu(self)
+        self.export_menu = self.file_actions.export_menu
+        build_edit_menu(self)
+        self._views_end, self.panels_menu = build_view_menu(self)
+
+    def _build_parts(self) -> None:
+        """The outline, tables, inspector and warnings (see ui/window_parts.py)."""
+        from ui.window_parts import build_parts
+
+        build_parts(self)
+
+    # --- title, state -----------------------------------------------------------------------
+
+    def _update_title(self, *_: object) -> None:
+        store = self.document.store
+        name = store.path.name if store.path is not None else "not saved"
+        read_only = " [read-only]" if store.read_only else ""
+        self.setWindowTitle(f"{store.plan.title} — {name}{read_only}")
+        if store.path is not None:
+            self.setWindowFilePath(str(store.path))
+
+    def _on_view_changed(self, index: int) -> None:
+        widget = self.views.widget(index)
+        for action in self._view_actions.actions():
+            if action.data() is widget:
+                action.setChecked(True)
+
+    def restore_state(self) -> None:
+        geometry = settings.get(settings.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.get(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        current = settings.get(settings.CURRENT_VIEW)
+        for i in range(self.views.count()):
+            if self.views.tabText(i) == current:
+                self.views.setCurrentIndex(i)
+
+    def save_state(self) -> None:
+        settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.put(settings.WINDOW_STATE, self.saveState())
+        settings.put(settings.CURRENT_VIEW, self.views.tabText(self.views.currentIndex()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_state()
+        self.document.close()
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+        self.closed.emit()
+        super().closeEvent(event)
+

@@ -1,26 +1,79 @@
-"""Settings, each declared once: key, type, default."""
+"""Settings, each declared once: key, type, default. Everything else is derived.
+
+QSettings lives where Qt puts it for the organisation/application names set in app/gui.py;
+tests switch QStandardPaths to test mode so they never touch the user's real settings.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
-RECENT_KEY = "files/recent"
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    label: str = ""
+
+
+RECENT_FILES = Setting("files/recent", list, [], "Recently opened plans")
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "Main window geometry")
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "Docks and toolbars")
+OUTLINE_SPLIT = Setting("window/outline_header", QByteArray, QByteArray(), "Outline columns")
+APPEARANCE = Setting("appearance/scheme", str, "system", "Colours: system, light or dark")
+LAST_FOLDER = Setting("files/last_folder", str, "", "Folder of the last file dialog")
+CURRENT_VIEW = Setting("window/current_view", str, "", "The view shown last")
+
 MAX_RECENT = 10
+# Kept for callers that used the bare key before settings were declared.
+RECENT_KEY = RECENT_FILES.key
 
 
 def settings() -> QSettings:
     return QSettings()
 
 
+def get(setting: Setting) -> Any:
+    value = settings().value(setting.key, setting.default)
+    if setting.type is list:
+        if value is None:
+            return []
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            return [value]
+        return list(value)
+    if setting.type is QByteArray:
+        return value if isinstance(value, QByteArray) else QByteArray()
+    if not isinstance(value, setting.type):
+        try:
+            return setting.type(value)
+        except (TypeError, ValueError):
+            return setting.default
+    return value
+
+
+def put(setting: Setting, value: Any) -> None:
+    settings().setValue(setting.key, value)
+
+
 def recent_files() -> list[Path]:
-    value = settings().value(RECENT_KEY, [])
-    if isinstance(value, str):  # QSettings returns a lone string for a one-item list
-        value = [value]
-    return [Path(v) for v in value or []]
+    return [Path(v) for v in get(RECENT_FILES) if v]
 
 
 def add_recent_file(path: Path) -> None:
-    paths = [str(path.resolve())] + [str(p) for p in recent_files() if p.resolve() != path.resolve()]
-    settings().setValue(RECENT_KEY, paths[:MAX_RECENT])
+    path = Path(path).resolve()
+    paths = [str(path)] + [str(p) for p in recent_files() if p.resolve() != path]
+    put(RECENT_FILES, paths[:MAX_RECENT])
+
+
+def remove_recent_file(path: Path) -> None:
+    path = Path(path).resolve()
+    put(RECENT_FILES, [str(p) for p in recent_files() if p.resolve() != path])
+
+
+def clear_recent_files() -> None:
+    put(RECENT_FILES, [])

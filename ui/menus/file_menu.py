@@ -1,0 +1,165 @@
+"""File menu: New (blank or from the CRM template), Open, Open Recent, Save As, Export,
+Close, Quit. Every failure is a dialog with the store's own message; nothing is half done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from planner.errors import PlanError
+from ui import settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+FILTER = "Rollout plans (*.rollout);;All files (*)"
+SUFFIX = ".rollout"
+
+
+def with_suffix(path: Path) -> Path:
+    return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+class FileMenu:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        menu = window.file_menu
+        new_menu = menu.addMenu("&New")
+        self.new_blank = new_menu.addAction("&Blank plan…", self.new_blank_plan)
+        self.new_blank.setShortcut(QKeySequence.StandardKey.New)
+        self.new_crm = new_menu.addAction("From the &CRM template…", self.new_crm_plan)
+        self.new_crm.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.open = menu.addAction("&Open…", self.open_plan)
+        self.open.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        self.save_as = menu.addAction("Save &As…", self.save_plan_as)
+        self.save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.export_menu = menu.addMenu("&Export")
+        self.export_menu.setObjectName("export_menu")
+        menu.addSeparator()
+        self.close = menu.addAction("&Close", window.close)
+        self.close.setShortcut(QKeySequence.StandardKey.Close)
+        self.quit = menu.addAction("&Quit", QApplication.closeAllWindows)
+        self.quit.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+    # --- dialogs (patched in tests) -------------------------------------------------------
+
+    def _folder(self) -> str:
+        store_path = self.window.document.store.path
+        return settings.get(settings.LAST_FOLDER) or (str(store_path.parent) if store_path else "")
+
+    def _remember_folder(self, path: Path) -> None:
+        settings.put(settings.LAST_FOLDER, str(path.parent))
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self.window, title, message)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def new_blank_plan(self) -> None:
+        self._new_plan("blank")
+
+    def new_crm_plan(self) -> None:
+        self._new_plan("crm")
+
+    def _new_plan(self, template: str) -> None:
+        from planner.template import create_from_template
+        from ui.app_window import acquire_lock, window_for, window_for_store
+
+        title = "New plan" if template == "blank" else "New plan from the CRM template"
+        name, _ = QFileDialog.getSaveFileName(self.window, title, self._folder(), FILTER)
+        if not name:
+            return
+        path = with_suffix(Path(name)).resolve()
+        self._remember_folder(path)
+        if window_for(path) is not None:
+            self.error(title, f"{path.name} is open in a window; close it or choose another name.")
+            return
+        lock, held_by = acquire_lock(path)
+        if held_by:
+            self.error(title, f"{held_by}; close it there first or choose another name.")
+            return
+        try:
+            # The file dialog has asked before replacing an existing file.
+            store = create_from_template(path, template, overwrite=True)
+        except PlanError as exc:
+            if lock is not None:
+                lock.unlock()
+            self.error(title, str(exc))
+            return
+        settings.add_recent_file(path)
+        window_for_store(store, lock).show()
+
+    def open_plan(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open plan", self._folder(), FILTER)
+        if name:
+            self._remember_folder(Path(name))
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> None:
+        from ui.app_window import open_window
+
+        try:
+            open_window(path, parent=self.window).show()
+        except PlanError as exc:
+            self.error("Cannot open the plan", str(exc))
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = settings.recent_files()
+        for number, path in enumerate(paths, start=1):
+            text = f"&{number} {path.name}" if number < 10 else path.name
+            action = menu.addAction(text, lambda p=path: self._open_recent(p))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+        if not paths:
+            menu.addAction("No plans opened yet").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("&Clear this list", settings.clear_recent_files).setEnabled(bool(paths))
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            settings.remove_recent_file(path)
+            self.error("Cannot open the plan", f"{path} no longer exists; it is off the list now.")
+            return
+        self.open_path(path)
+
+    def save_plan_as(self) -> None:
+        from ui.app_window import acquire_lock, window_for
+
+        window = self.window
+        store = window.document.store
+        name, _ = QFileDialog.getSaveFileName(window, "Save plan as", self._folder(), FILTER)
+        if not name:
+            return
+        target = with_suffix(Path(name)).resolve()
+        self._remember_folder(target)
+        if store.path is not None and target == store.path.resolve():
+            return  # it is saved already: every edit is written at once
+        other = window_for(target)
+        if other is not None:
+            self.error("Save As", f"{target.name} is open in another window; close it first.")
+            return
+        lock, held_by = acquire_lock(target)
+        if held_by:
+            self.error("Save As", f"{held_by}; choose another name.")
+            return
+        try:
+            store.save_as(target)
+        except PlanError as exc:
+            if lock is not None:
+                lock.unlock()
+            self.error("Save As", str(exc))
+            return
+        if window.lock is not None:
+            window.lock.unlock()
+        window.lock = lock
+        settings.add_recent_file(target)
+        window.document.file_changed.emit(str(target))
