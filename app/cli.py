@@ -106,7 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             help_, add_args, run = SUBCOMMANDS[argv[0]]
-            parser = _Parser(prog=f"{PROG} {argv[0]}", description=help_[:1].upper() + help_[1:] + ".")
+            parser = _Parser(
+                prog=f"{PROG} {argv[0]}", description=help_[:1].upper() + help_[1:] + "."
+            )
             add_args(parser)
             args = parser.parse_args(argv[1:])
             return run(args)

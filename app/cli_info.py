@@ -32,9 +32,7 @@ def plan_summary(store: PlanStore) -> dict[str, Any]:
         )
         for p in index.phases
     ]
-    demands = [
-        row(d) for p in [*[p.id for p in index.phases], None] for d in index.demands(p)
-    ]
+    demands = [row(d) for p in [*[p.id for p in index.phases], None] for d in index.demands(p)]
     return {
         "plan": row(plan),
         "phases": phases,
@@ -86,4 +84,3 @@ def info(path: Path, *, as_json: bool) -> int:
     finally:
         store.close()
     return 0
-

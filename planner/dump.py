@@ -22,8 +22,7 @@ def plain(value: Any) -> Any:
 def dump(store: PlanStore) -> dict[str, list[dict[str, Any]]]:
     return {
         model.__tablename__: [
-            {key: plain(value) for key, value in row.to_dict().items()}
-            for row in store.rows(model)
+            {key: plain(value) for key, value in row.to_dict().items()} for row in store.rows(model)
         ]
         for model in MODELS
     }

@@ -95,8 +95,7 @@ def inspect_file(path: Path) -> FileFacts:
     # change counter (SQLite file format §1.3.7); then the file must be at least that long.
     if header[92:96] == header[24:28] and st.st_size < page_size * page_count:
         raise DamagedPlanFile(
-            f"{name} is damaged: it is cut short ({st.st_size} of "
-            f"{page_size * page_count} bytes)."
+            f"{name} is damaged: it is cut short ({st.st_size} of {page_size * page_count} bytes)."
         )
 
     reason = _read_only_reason(path, st.st_mode)

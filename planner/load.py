@@ -5,16 +5,21 @@ The load a phase puts on a department is the effort of the wishes it delivers to
 department, spread evenly over the phase's working days; a week's load is what falls on its
 working days. Overlapping phases add up. Undated phases put no load anywhere (they are
 reported by their own warnings instead).
+
+`department_load` computes the whole table; `LoadTracker` holds the same sums phase by phase
+so that after an edit only the phases it touched are recomputed (the warnings engine runs
+after every edit of a 10 000-wish plan).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planner.model import Department, Phase
+from planner.model import Demand, Department, Phase
 from planner.queries import PlanIndex, monday, working_days_between
 from planner.store import PlanStore
 
@@ -50,7 +55,21 @@ class LoadTable:
         return load / cap
 
     def overloaded_weeks(self, dept_id: int) -> list[dt.date]:
-        return [w for w in self.weeks if self.at(dept_id, w) > self.capacity.get(dept_id, 0.0) + 1e-9]
+        cap = self.capacity.get(dept_id, 0.0)
+        return [w for w in self.weeks if is_over(self.at(dept_id, w), cap)]
+
+
+def usable_working_days(text: object) -> str:
+    """The plan's working days, or Monday to Friday when the stored value is unusable (a file
+    from another tool); validation refuses such values on every edit."""
+    if isinstance(text, str) and text and all(c in "1234567" for c in text):
+        return "".join(dict.fromkeys(text))
+    return "12345"
+
+
+def is_over(load: float, capacity: float) -> bool:
+    """More change than the department can absorb (with room for float noise)."""
+    return load > capacity + 1e-9
 
 
 def phase_week_loads(
@@ -75,30 +94,103 @@ def phase_week_loads(
         week += WEEK
 
 
+def phase_loads(
+    phase: Phase, demands: Iterable[Demand], working_days: str
+) -> dict[int, list[tuple[dt.date, float]]]:
+    """What one phase puts on each department it delivers to: dept id -> (Monday, load)."""
+    per_dept: dict[int, float] = defaultdict(float)
+    for demand in demands:
+        per_dept[demand.department_id] += demand.effort
+    out: dict[int, list[tuple[dt.date, float]]] = {}
+    for dept_id, effort in per_dept.items():
+        weeks = list(phase_week_loads(phase, effort, working_days))
+        if weeks:
+            out[dept_id] = weeks
+    return out
+
+
+class LoadTracker:
+    """The load table kept per phase. `set_phase`/`remove_phase` after an edit; sums use
+    `math.fsum`, so the result does not depend on the order phases were updated in."""
+
+    def __init__(self, working_days: str) -> None:
+        self.working_days = working_days
+        self._by_phase: dict[int, dict[int, list[tuple[dt.date, float]]]] = {}
+        # dept -> week -> phase -> load
+        self._cells: dict[int, dict[dt.date, dict[int, float]]] = defaultdict(dict)
+
+    @classmethod
+    def build(cls, store: PlanStore, index: PlanIndex) -> LoadTracker:
+        tracker = cls(usable_working_days(store.plan.working_days))
+        for phase in index.phases:
+            tracker.set_phase(phase, index.demands(phase.id))
+        return tracker
+
+    def set_phase(self, phase: Phase, demands: Iterable[Demand]) -> set[int]:
+        """Recompute what `phase` puts on departments; returns the departments whose load
+        changed (before or after)."""
+        touched = self.remove_phase(phase.id)
+        loads = phase_loads(phase, demands, self.working_days)
+        if loads:
+            self._by_phase[phase.id] = loads
+        for dept_id, weeks in loads.items():
+            cells = self._cells[dept_id]
+            for week, amount in weeks:
+                cells.setdefault(week, {})[phase.id] = amount
+            touched.add(dept_id)
+        return touched
+
+    def remove_phase(self, phase_id: int) -> set[int]:
+        old = self._by_phase.pop(phase_id, {})
+        for dept_id, weeks in old.items():
+            cells = self._cells[dept_id]
+            for week, _ in weeks:
+                shares = cells.get(week)
+                if shares is not None:
+                    shares.pop(phase_id, None)
+                    if not shares:
+                        del cells[week]
+            if not cells:
+                del self._cells[dept_id]
+        return set(old)
+
+    def department_weeks(self, dept_id: int) -> dict[dt.date, float]:
+        """Monday -> load for every week the department has any load, in date order."""
+        cells = self._cells.get(dept_id, {})
+        return {week: math.fsum(cells[week].values()) for week in sorted(cells)}
+
+    def shares(self, dept_id: int, week: dt.date) -> dict[int, float]:
+        """Phase id -> load it puts on the department in that week."""
+        return dict(self._cells.get(dept_id, {}).get(week, {}))
+
+    def phase_departments(self, phase_id: int) -> list[int]:
+        return list(self._by_phase.get(phase_id, {}))
+
+    def table(self, departments: Sequence[Department], phase_order: Sequence[int]) -> LoadTable:
+        rank = {phase_id: i for i, phase_id in enumerate(phase_order)}
+        load: dict[int, dict[dt.date, float]] = {}
+        shares: dict[tuple[int, dt.date], list[PhaseShare]] = {}
+        for dept_id, cells in self._cells.items():
+            load[dept_id] = self.department_weeks(dept_id)
+            for week, by_phase in cells.items():
+                ordered = sorted(by_phase.items(), key=lambda item: rank.get(item[0], 1 << 30))
+                shares[(dept_id, week)] = [PhaseShare(pid, amount) for pid, amount in ordered]
+        loaded = sorted({w for weeks in load.values() for w in weeks})
+        weeks: list[dt.date] = []
+        if loaded:
+            week = loaded[0]
+            while week <= loaded[-1]:
+                weeks.append(week)
+                week += WEEK
+        return LoadTable(
+            weeks=weeks,
+            capacity={d.id: d.capacity for d in departments},
+            load=load,
+            shares=shares,
+        )
+
+
 def department_load(store: PlanStore, index: PlanIndex | None = None) -> LoadTable:
     index = index or PlanIndex.build(store)
-    working_days = store.plan.working_days
-    load: dict[int, dict[dt.date, float]] = defaultdict(lambda: defaultdict(float))
-    shares: dict[tuple[int, dt.date], list[PhaseShare]] = defaultdict(list)
-    for phase in index.phases:
-        per_dept: dict[int, float] = defaultdict(float)
-        for demand in index.demands(phase.id):
-            per_dept[demand.department_id] += demand.effort
-        for dept_id, effort in per_dept.items():
-            for week, amount in phase_week_loads(phase, effort, working_days):
-                load[dept_id][week] += amount
-                shares[(dept_id, week)].append(PhaseShare(phase.id, amount))
-    all_weeks = sorted({w for weeks in load.values() for w in weeks})
-    weeks: list[dt.date] = []
-    if all_weeks:
-        week = all_weeks[0]
-        while week <= all_weeks[-1]:
-            weeks.append(week)
-            week += WEEK
-    departments: list[Department] = index.departments
-    return LoadTable(
-        weeks=weeks,
-        capacity={d.id: d.capacity for d in departments},
-        load={k: dict(v) for k, v in load.items()},
-        shares=dict(shares),
-    )
+    tracker = LoadTracker.build(store, index)
+    return tracker.table(index.departments, [p.id for p in index.phases])

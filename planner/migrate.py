@@ -55,7 +55,9 @@ def upgrade_file(path: Path, old_version: int) -> Path:
         finally:
             conn.close()
         if version != fileformat.SCHEMA_VERSION or check != "ok":
-            raise DamagedPlanFile(f"{path.name} could not be upgraded: the result failed its check.")
+            raise DamagedPlanFile(
+                f"{path.name} could not be upgraded: the result failed its check."
+            )
         shutil.copy2(path, backup)
         work.replace(path)
     except PlanFileError:

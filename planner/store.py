@@ -100,7 +100,9 @@ class PlanStore:
         if path.exists() and not overwrite:
             raise PlanFileError(f"{path} already exists; choose another name.")
         if not path.parent.is_dir():
-            raise PlanFileError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
+            raise PlanFileError(
+                f"Cannot create {path.name}: the folder {path.parent} does not exist."
+            )
         tmp = path.with_name(f".{path.name}.creating")
         try:
             conn = _connect(tmp, "rwc")
@@ -330,9 +332,7 @@ def _create_schema(conn: sqlite3.Connection) -> None:
     Base.metadata.create_all(engine)
     with engine.begin() as db:
         db.execute(text(_ALEMBIC_TABLE))
-        db.execute(
-            text("INSERT INTO alembic_version VALUES (:v)"), {"v": fileformat.HEAD_REVISION}
-        )
+        db.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": fileformat.HEAD_REVISION})
         db.execute(
             Plan.__table__.insert().values(id=1, title="Untitled plan", start_date=dt.date.today())
         )

@@ -121,7 +121,9 @@ class _Builder:
                     "title": item["title"],
                     "kind": item.get("kind", "steering_review"),
                     "date": item["date"],
-                    "phase_id": self.ref("phase", item.get("phase"), f"Milestone '{item['title']}'"),
+                    "phase_id": self.ref(
+                        "phase", item.get("phase"), f"Milestone '{item['title']}'"
+                    ),
                 },
             )
 
@@ -134,7 +136,9 @@ class _Builder:
             "start_date": plan.get("start"),
             "sponsor_name": sponsor.get("name", ""),
             "sponsor_role": sponsor.get("role", ""),
-            "sponsor_department_id": self.ref("department", sponsor.get("department"), "The sponsor"),
+            "sponsor_department_id": self.ref(
+                "department", sponsor.get("department"), "The sponsor"
+            ),
             "lead_name": lead.get("name", ""),
             "lead_role": lead.get("role", ""),
         }
@@ -165,7 +169,9 @@ class _Builder:
             where = f"Phase '{item['title']}'"
             for key in item.get("objectives", []):
                 objective_id = self.ref("objective", key, where)
-                new_row(self.rec, PhaseObjective, {"phase_id": phase_id, "objective_id": objective_id})
+                new_row(
+                    self.rec, PhaseObjective, {"phase_id": phase_id, "objective_id": objective_id}
+                )
             for key in item.get("depends_on", []):
                 new_row(
                     self.rec,

@@ -19,7 +19,9 @@ def main(path: Path) -> None:
     n = int(sys.argv[2])
     print("ready", flush=True)
     while True:
-        history.push(CreateRow(Demand, {"title": f"edit {n}", "department_id": department, "effort": 1}))
+        history.push(
+            CreateRow(Demand, {"title": f"edit {n}", "department_id": department, "effort": 1})
+        )
         if n % 3 == 0:  # a bigger transaction now and then: many rows in one commit
             moving = [d.id for d in store.rows(Demand)][-40:]
             history.push(MoveDemands(moving, phases[n % len(phases)]))

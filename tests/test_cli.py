@@ -71,7 +71,10 @@ def test_info_on_a_file_that_is_not_a_plan(tmp_path: Path) -> None:
     path.write_text("not a plan")
     result = run("info", str(path))
     assert result.returncode == 2
-    assert result.stderr.strip() == "rollout-planner: cv.rollout is not a Rollout Planner plan (it is not an SQLite database at all)."
+    assert result.stderr.strip() == (
+        "rollout-planner: cv.rollout is not a Rollout Planner plan "
+        "(it is not an SQLite database at all)."
+    )
 
 
 def test_help_lists_commands() -> None:

@@ -75,7 +75,11 @@ def small(store: PlanStore) -> PlanStore:
     for name, colour in (("Sälj", "#0072b2"), ("Kundtjänst", "#e69f00")):
         h.push(CreateRow(Department, {"name": name, "colour": colour, "capacity": 5}))
     h.push(CreateRow(Objective, {"title": "Pipeline", "measure": "deals in CRM", "target": "90 %"}))
-    for title, start, end in (("A", D(2027, 1, 4), D(2027, 1, 29)), ("B", D(2027, 2, 1), D(2027, 2, 26)), ("C", None, None)):
+    for title, start, end in (
+        ("A", D(2027, 1, 4), D(2027, 1, 29)),
+        ("B", D(2027, 2, 1), D(2027, 2, 26)),
+        ("C", None, None),
+    ):
         h.push(CreateRow(Phase, {"title": title, "start_date": start, "end_date": end}))
     a, b = by_title(store, Phase, "A"), by_title(store, Phase, "B")
     h.push(CreateRow(Dependency, {"predecessor_id": a.id, "successor_id": b.id}))
@@ -86,7 +90,18 @@ def small(store: PlanStore) -> PlanStore:
         ("Ärenden", kund, b, 8, "should"),
         ("Fält: lager", kund, None, 1, "wont"),
     ):
-        h.push(CreateRow(Demand, {"title": title, "department_id": dept.id, "phase_id": phase.id if phase else None, "effort": effort, "priority": prio}))
+        h.push(
+            CreateRow(
+                Demand,
+                {
+                    "title": title,
+                    "department_id": dept.id,
+                    "phase_id": phase.id if phase else None,
+                    "effort": effort,
+                    "priority": prio,
+                },
+            )
+        )
     return store
 
 
@@ -107,7 +122,16 @@ def test_create_every_kind(small: PlanStore) -> None:
         (Milestone, {"title": "Styrgrupp", "date": "2027-02-01", "kind": "steering_review"}),
         (Dependency, {"predecessor_id": a.id, "successor_id": by_title(small, Phase, "C").id}),
         (Baseline, {"name": "Q1", "created_at": dt.datetime(2027, 1, 1), "snapshot": "{}"}),
-        (Dismissal, {"code": "phase-too-long", "subject_kind": "phase", "subject_id": a.id, "reason": "agreed", "created_at": dt.datetime(2027, 1, 1)}),
+        (
+            Dismissal,
+            {
+                "code": "phase-too-long",
+                "subject_kind": "phase",
+                "subject_id": a.id,
+                "reason": "agreed",
+                "created_at": dt.datetime(2027, 1, 1),
+            },
+        ),
     ]
     for model, values in cases:
         command = CreateRow(model, values)
@@ -161,7 +185,11 @@ def test_mergeable_updates_become_one_step(small: PlanStore) -> None:
     h = UndoHistory(small)
     start, end = a.start_date, a.end_date
     for days in (1, 2, 3):
-        h.push(SetPhaseDates(a.id, start + dt.timedelta(days), end + dt.timedelta(days), mergeable=True))
+        h.push(
+            SetPhaseDates(
+                a.id, start + dt.timedelta(days), end + dt.timedelta(days), mergeable=True
+            )
+        )
     assert h.labels() == ["Move phase 'A'"]
     h.undo()
     assert (small.get(Phase, a.id).start_date, small.get(Phase, a.id).end_date) == (start, end)
@@ -174,7 +202,12 @@ def test_mergeable_updates_become_one_step(small: PlanStore) -> None:
         (Phase, {"title": "  "}, "title", "cannot be empty"),
         (Phase, {"status": "finished"}, "status", "not a valid status"),
         (Phase, {"start_date": "next week"}, "start_date", "not a date"),
-        (Phase, {"start_date": D(1066, 10, 14), "end_date": None}, "start_date", "not a plausible date"),
+        (
+            Phase,
+            {"start_date": D(1066, 10, 14), "end_date": None},
+            "start_date",
+            "not a plausible date",
+        ),
         (Demand, {"effort": -1}, "effort", "between 0 and"),
         (Demand, {"effort": "lots"}, "effort", "not a number"),
         (Demand, {"effort": 1e9}, "effort", "between 0 and"),
@@ -185,7 +218,12 @@ def test_mergeable_updates_become_one_step(small: PlanStore) -> None:
         (Department, {"capacity": -2}, "capacity", "between 0 and"),
         (Plan, {"weeks_to_value": 0}, "weeks_to_value", "between 1 and 52"),
         (Plan, {"team_capacity": -5}, "team_capacity", "between 0.5 and"),
-        (Plan, {"max_departments_per_phase": 10_000}, "max_departments_per_phase", "between 1 and 50"),
+        (
+            Plan,
+            {"max_departments_per_phase": 10_000},
+            "max_departments_per_phase",
+            "between 1 and 50",
+        ),
         (Plan, {"working_days": "1189"}, "working_days", "ISO weekday"),
         (Plan, {"nonsense": 1}, "nonsense", "no field"),
     ],
@@ -201,9 +239,24 @@ def test_bad_values_are_refused_at_the_field(small, model, values, field, words)
 
 def test_dependency_cycle_is_refused(small: PlanStore) -> None:
     a, b = by_title(small, Phase, "A"), by_title(small, Phase, "B")
-    refused(small, CreateRow(Dependency, {"predecessor_id": b.id, "successor_id": a.id}), ValidationError, "circle")
-    refused(small, CreateRow(Dependency, {"predecessor_id": a.id, "successor_id": a.id}), ValidationError, "itself")
-    refused(small, CreateRow(Dependency, {"predecessor_id": a.id, "successor_id": b.id}), ValidationError, "exists already")
+    refused(
+        small,
+        CreateRow(Dependency, {"predecessor_id": b.id, "successor_id": a.id}),
+        ValidationError,
+        "circle",
+    )
+    refused(
+        small,
+        CreateRow(Dependency, {"predecessor_id": a.id, "successor_id": a.id}),
+        ValidationError,
+        "itself",
+    )
+    refused(
+        small,
+        CreateRow(Dependency, {"predecessor_id": a.id, "successor_id": b.id}),
+        ValidationError,
+        "exists already",
+    )
 
 
 def test_unknown_row_is_refused(small: PlanStore) -> None:
@@ -217,8 +270,15 @@ def test_unknown_row_is_refused(small: PlanStore) -> None:
 def test_delete_phase_sends_its_wishes_to_the_backlog(small: PlanStore) -> None:
     a = by_title(small, Phase, "A")
     small_ids = [d.id for d in small.rows(Demand) if d.phase_id == a.id]
-    UndoHistory(small).push(CreateRow(ChangeActivity, {"kind": "training", "department_id": small.rows(Department)[0].id, "phase_id": a.id}))
-    UndoHistory(small).push(CreateRow(Milestone, {"title": "Go-live", "date": "2027-01-29", "phase_id": a.id}))
+    UndoHistory(small).push(
+        CreateRow(
+            ChangeActivity,
+            {"kind": "training", "department_id": small.rows(Department)[0].id, "phase_id": a.id},
+        )
+    )
+    UndoHistory(small).push(
+        CreateRow(Milestone, {"title": "Go-live", "date": "2027-01-29", "phase_id": a.id})
+    )
     after = roundtrip(small, DeleteRow(Phase, a.id))
     assert all(d["phase_id"] is None for d in after["demand"] if d["id"] in small_ids)
     assert after["dependency"] == [] and after["change_activity"] == []
@@ -242,7 +302,9 @@ def test_delete_objective_unlinks(small: PlanStore) -> None:
     h.push(CreateRow(PhaseObjective, {"phase_id": a.id, "objective_id": objective.id}))
     h.push(UpdateRow(Demand, small.rows(Demand)[0].id, {"objective_id": objective.id}))
     after = roundtrip(small, DeleteRow(Objective, objective.id))
-    assert after["phase_objective"] == [] and all(d["objective_id"] is None for d in after["demand"])
+    assert after["phase_objective"] == [] and all(
+        d["objective_id"] is None for d in after["demand"]
+    )
 
 
 def test_delete_many_and_every_simple_kind(small: PlanStore) -> None:
@@ -254,7 +316,17 @@ def test_delete_many_and_every_simple_kind(small: PlanStore) -> None:
 
 def test_delete_removes_dismissals_of_the_subject(small: PlanStore) -> None:
     demand = small.rows(Demand)[0]
-    UndoHistory(small).push(CreateRow(Dismissal, {"code": "no-objective", "subject_kind": "demand", "subject_id": demand.id, "created_at": dt.datetime(2027, 1, 1)}))
+    UndoHistory(small).push(
+        CreateRow(
+            Dismissal,
+            {
+                "code": "no-objective",
+                "subject_kind": "demand",
+                "subject_id": demand.id,
+                "created_at": dt.datetime(2027, 1, 1),
+            },
+        )
+    )
     after = roundtrip(small, DeleteRow(Demand, demand.id))
     assert after["dismissal"] == []
 
@@ -266,7 +338,10 @@ def test_move_demands_to_phase_and_backlog(small: PlanStore) -> None:
     b = by_title(small, Phase, "B")
     ids = [by_title(small, Demand, "Kundkort").id, by_title(small, Demand, "Offert").id]
     after = roundtrip(small, MoveDemands(ids, b.id))
-    assert {d["id"] for d in after["demand"] if d["phase_id"] == b.id} == {*ids, by_title(small, Demand, "Ärenden").id}
+    assert {d["id"] for d in after["demand"] if d["phase_id"] == b.id} == {
+        *ids,
+        by_title(small, Demand, "Ärenden").id,
+    }
     roundtrip(small, MoveDemands(ids, None))
     assert all(small.get(Demand, i).phase_id is None for i in ids)
 
@@ -291,7 +366,12 @@ def test_set_dates_and_shift(small: PlanStore) -> None:
     assert small.get(Phase, a.id).end_date == D(2027, 2, 12)
     roundtrip(small, ShiftPhase(a.id, -7))
     assert small.get(Phase, a.id).start_date == D(2027, 1, 4)
-    refused(small, SetPhaseDates(a.id, D(2027, 2, 1), D(2027, 1, 1)), ValidationError, "before it starts")
+    refused(
+        small,
+        SetPhaseDates(a.id, D(2027, 2, 1), D(2027, 1, 1)),
+        ValidationError,
+        "before it starts",
+    )
     refused(small, ShiftPhase(by_title(small, Phase, "C").id, 7), CommandError, "no dates")
 
 
@@ -327,7 +407,12 @@ def test_split_at_a_date_with_chosen_wishes(small: PlanStore) -> None:
     assert small.get(Phase, a.id).end_date == D(2027, 1, 17)
     assert small.get(Demand, kundkort.id).phase_id == command.new_phase_id
     refused(small, SplitPhase(a.id, at=D(2030, 1, 1)), ValidationError, "outside")
-    refused(small, SplitPhase(a.id, demand_ids=[by_title(small, Demand, "Ärenden").id]), CommandError, "not in phase")
+    refused(
+        small,
+        SplitPhase(a.id, demand_ids=[by_title(small, Demand, "Ärenden").id]),
+        CommandError,
+        "not in phase",
+    )
 
 
 def test_merge_phases(small: PlanStore) -> None:
@@ -356,14 +441,20 @@ def test_vote(small: PlanStore) -> None:
 
 def test_macro_is_one_undo_step(small: PlanStore) -> None:
     a = by_title(small, Phase, "A")
-    macro = Macro("Tidy up", [UpdateRow(Phase, a.id, {"goal": "Wow"}), Vote(small.rows(Demand)[0].id)])
+    macro = Macro(
+        "Tidy up", [UpdateRow(Phase, a.id, {"goal": "Wow"}), Vote(small.rows(Demand)[0].id)]
+    )
     roundtrip(small, macro)
     assert macro.label == "Tidy up"
 
 
 def test_a_failing_step_undoes_the_earlier_steps_of_the_same_command(small: PlanStore) -> None:
     a = by_title(small, Phase, "A")
-    refused(small, Macro("Bad", [UpdateRow(Phase, a.id, {"goal": "x"}), UpdateRow(Phase, 999, {"goal": "y"})]), NotFound)
+    refused(
+        small,
+        Macro("Bad", [UpdateRow(Phase, a.id, {"goal": "x"}), UpdateRow(Phase, 999, {"goal": "y"})]),
+        NotFound,
+    )
     assert small.get(Phase, a.id).goal == ""
 
 

@@ -19,7 +19,9 @@ def test_planner_imports_no_qt() -> None:
         "qt = sorted(n for n in sys.modules if n.startswith('PySide6'))\n"
         "print(len([n for n in sys.modules if n.startswith('planner.')]), qt)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     count, qt = out.stdout.strip().split(" ", 1)
     assert int(count) > 10, "the walk found too few planner modules to mean anything"
     assert qt == "[]", f"planner/ pulled in Qt: {qt}"

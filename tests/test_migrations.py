@@ -32,8 +32,12 @@ def schema(path: Path) -> dict[str, object]:
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     out: dict[str, object] = {}
     for table in sorted(tables):
-        columns = sorted((r[1], r[2].upper(), r[3], r[5]) for r in conn.execute(f"PRAGMA table_info('{table}')"))
-        fks = sorted((r[2], r[3], r[4]) for r in conn.execute(f"PRAGMA foreign_key_list('{table}')"))
+        columns = sorted(
+            (r[1], r[2].upper(), r[3], r[5]) for r in conn.execute(f"PRAGMA table_info('{table}')")
+        )
+        fks = sorted(
+            (r[2], r[3], r[4]) for r in conn.execute(f"PRAGMA foreign_key_list('{table}')")
+        )
         indexes = sorted(
             (r[2], tuple(c[2] for c in conn.execute(f"PRAGMA index_info('{r[1]}')")))
             for r in conn.execute(f"PRAGMA index_list('{table}')")

@@ -72,28 +72,68 @@ texts = st.text(alphabet="abcæøåäö ÆØÅ<>&'\"", min_size=0, max_size=12)
 def draw_command(data: st.DataObject, store: PlanStore):  # noqa: C901 - a menu of cases
     phases, demands, depts = ids(store, Phase), ids(store, Demand), ids(store, Department)
     pick = lambda xs: data.draw(st.sampled_from(xs)) if xs else 999  # noqa: E731
-    kind = data.draw(st.sampled_from([
-        "add-demand", "update-demand", "delete-demand", "move", "dates", "shift", "reorder",
-        "split", "merge", "vote", "add-phase", "delete-phase", "add-dept", "delete-dept",
-        "add-dep", "delete-dep", "update-plan", "add-activity", "add-milestone", "link",
-        "delete-objective", "update-dept",
-    ]))
+    kind = data.draw(
+        st.sampled_from(
+            [
+                "add-demand",
+                "update-demand",
+                "delete-demand",
+                "move",
+                "dates",
+                "shift",
+                "reorder",
+                "split",
+                "merge",
+                "vote",
+                "add-phase",
+                "delete-phase",
+                "add-dept",
+                "delete-dept",
+                "add-dep",
+                "delete-dep",
+                "update-plan",
+                "add-activity",
+                "add-milestone",
+                "link",
+                "delete-objective",
+                "update-dept",
+            ]
+        )
+    )
     if kind == "add-demand":
-        return CreateRow(Demand, {
-            "title": data.draw(texts), "department_id": pick(depts),
-            "phase_id": data.draw(st.sampled_from([None, *phases])),
-            "effort": data.draw(st.floats(-1, 40, allow_nan=False)),
-            "priority": data.draw(st.sampled_from(["must", "should", "could", "wont"])),
-        })
+        return CreateRow(
+            Demand,
+            {
+                "title": data.draw(texts),
+                "department_id": pick(depts),
+                "phase_id": data.draw(st.sampled_from([None, *phases])),
+                "effort": data.draw(st.floats(-1, 40, allow_nan=False)),
+                "priority": data.draw(st.sampled_from(["must", "should", "could", "wont"])),
+            },
+        )
     if kind == "update-demand":
-        return UpdateRow(Demand, pick(demands), {"title": data.draw(texts), "effort": data.draw(st.floats(0, 20))})
+        return UpdateRow(
+            Demand,
+            pick(demands),
+            {"title": data.draw(texts), "effort": data.draw(st.floats(0, 20))},
+        )
     if kind == "delete-demand":
         return DeleteRow(Demand, pick(demands))
     if kind == "move":
-        chosen = data.draw(st.lists(st.sampled_from(demands), min_size=1, max_size=5)) if demands else [999]
-        return MoveDemands(chosen, data.draw(st.sampled_from([None, *phases])), data.draw(st.sampled_from([None, *demands])))
+        chosen = (
+            data.draw(st.lists(st.sampled_from(demands), min_size=1, max_size=5))
+            if demands
+            else [999]
+        )
+        return MoveDemands(
+            chosen,
+            data.draw(st.sampled_from([None, *phases])),
+            data.draw(st.sampled_from([None, *demands])),
+        )
     if kind == "dates":
-        return SetPhaseDates(pick(phases), data.draw(dates), data.draw(dates), mergeable=data.draw(st.booleans()))
+        return SetPhaseDates(
+            pick(phases), data.draw(dates), data.draw(dates), mergeable=data.draw(st.booleans())
+        )
     if kind == "shift":
         return ShiftPhase(pick(phases), data.draw(st.integers(-30, 30)))
     if kind == "reorder":
@@ -105,28 +145,59 @@ def draw_command(data: st.DataObject, store: PlanStore):  # noqa: C901 - a menu 
     if kind == "vote":
         return Vote(pick(demands), data.draw(st.integers(-2, 3)))
     if kind == "add-phase":
-        return CreateRow(Phase, {"title": data.draw(texts), "start_date": data.draw(dates), "end_date": data.draw(dates)})
+        return CreateRow(
+            Phase,
+            {
+                "title": data.draw(texts),
+                "start_date": data.draw(dates),
+                "end_date": data.draw(dates),
+            },
+        )
     if kind == "delete-phase":
         return DeleteRow(Phase, pick(phases))
     if kind == "add-dept":
-        return CreateRow(Department, {"name": data.draw(texts), "colour": "#abcdef", "capacity": data.draw(st.floats(0, 20))})
+        return CreateRow(
+            Department,
+            {
+                "name": data.draw(texts),
+                "colour": "#abcdef",
+                "capacity": data.draw(st.floats(0, 20)),
+            },
+        )
     if kind == "delete-dept":
-        return DeleteRow(Department, pick(depts), reassign_to=data.draw(st.sampled_from([None, *depts])))
+        return DeleteRow(
+            Department, pick(depts), reassign_to=data.draw(st.sampled_from([None, *depts]))
+        )
     if kind == "update-dept":
-        return UpdateRow(Department, pick(depts), {"capacity": data.draw(st.floats(-1, 20, allow_nan=False))})
+        return UpdateRow(
+            Department, pick(depts), {"capacity": data.draw(st.floats(-1, 20, allow_nan=False))}
+        )
     if kind == "add-dep":
         return CreateRow(Dependency, {"predecessor_id": pick(phases), "successor_id": pick(phases)})
     if kind == "delete-dep":
         return DeleteRow(Dependency, pick(ids(store, Dependency)))
     if kind == "update-plan":
-        return UpdateRow(Plan, 1, {
-            "weeks_to_value": data.draw(st.integers(-1, 60)), "title": data.draw(texts)})
+        return UpdateRow(
+            Plan, 1, {"weeks_to_value": data.draw(st.integers(-1, 60)), "title": data.draw(texts)}
+        )
     if kind == "add-activity":
-        return CreateRow(ChangeActivity, {"kind": "training", "department_id": pick(depts), "phase_id": pick(phases)})
+        return CreateRow(
+            ChangeActivity,
+            {"kind": "training", "department_id": pick(depts), "phase_id": pick(phases)},
+        )
     if kind == "add-milestone":
-        return CreateRow(Milestone, {"title": data.draw(texts), "date": data.draw(dates), "phase_id": data.draw(st.sampled_from([None, *phases]))})
+        return CreateRow(
+            Milestone,
+            {
+                "title": data.draw(texts),
+                "date": data.draw(dates),
+                "phase_id": data.draw(st.sampled_from([None, *phases])),
+            },
+        )
     if kind == "link":
-        return CreateRow(PhaseObjective, {"phase_id": pick(phases), "objective_id": pick(ids(store, Objective))})
+        return CreateRow(
+            PhaseObjective, {"phase_id": pick(phases), "objective_id": pick(ids(store, Objective))}
+        )
     return DeleteRow(Objective, pick(ids(store, Objective)))
 
 

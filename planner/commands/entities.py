@@ -201,7 +201,9 @@ class DeleteRows(Command):
         if not self.row_ids:
             raise CommandError("Nothing was chosen to delete.")
         if len(self.row_ids) == 1:
-            self.label = f"Delete {noun(self.model)} '{rec.get(self.model, self.row_ids[0]).display_name}'"
+            self.label = (
+                f"Delete {noun(self.model)} '{rec.get(self.model, self.row_ids[0]).display_name}'"
+            )
         for row_id in self.row_ids:
             remove_row(rec, rec.get(self.model, row_id), self.reassign_to)
 

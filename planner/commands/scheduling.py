@@ -28,7 +28,9 @@ class MoveDemands(Command):
     """Move wishes into a phase, or back to the backlog (`phase_id` None), as one step.
     `before_id` places them before that wish; otherwise they go last."""
 
-    def __init__(self, demand_ids: Sequence[int], phase_id: int | None, before_id: int | None = None):
+    def __init__(
+        self, demand_ids: Sequence[int], phase_id: int | None, before_id: int | None = None
+    ):
         super().__init__()
         self.demand_ids = list(dict.fromkeys(demand_ids))
         self.phase_id = phase_id
@@ -48,7 +50,11 @@ class MoveDemands(Command):
             else f"Move {len(moving)} wishes to {where}"
         )
         staying = sorted(
-            (d for d in rec.store.rows(Demand) if d.phase_id == self.phase_id and d.id not in self.demand_ids),
+            (
+                d
+                for d in rec.store.rows(Demand)
+                if d.phase_id == self.phase_id and d.id not in self.demand_ids
+            ),
             key=lambda d: (d.position, d.id),
         )
         index = len(staying)
@@ -109,7 +115,9 @@ class ShiftPhase(Command):
             raise CommandError(f"Phase '{phase.title}' has no dates yet; give it dates first.")
         delta = dt.timedelta(days=self.days)
         self.label = f"Move phase '{phase.title}'"
-        change_row(rec, phase, {"start_date": phase.start_date + delta, "end_date": phase.end_date + delta})
+        change_row(
+            rec, phase, {"start_date": phase.start_date + delta, "end_date": phase.end_date + delta}
+        )
 
 
 class ReorderPhase(Command):
@@ -143,7 +151,9 @@ class SplitPhase(Command):
     the effort go. Later phases that waited for the phase now wait for the second part,
     which itself waits for the first."""
 
-    def __init__(self, phase_id: int, at: dt.date | None = None, demand_ids: Sequence[int] | None = None):
+    def __init__(
+        self, phase_id: int, at: dt.date | None = None, demand_ids: Sequence[int] | None = None
+    ):
         super().__init__()
         self.phase_id = phase_id
         self.at = at
@@ -176,7 +186,9 @@ class SplitPhase(Command):
             rec.update(demand, phase_id=second.id)
         for link in rec.store.rows(PhaseObjective):
             if link.phase_id == phase.id:
-                new_row(rec, PhaseObjective, {"phase_id": second.id, "objective_id": link.objective_id})
+                new_row(
+                    rec, PhaseObjective, {"phase_id": second.id, "objective_id": link.objective_id}
+                )
         for dep in rec.store.rows(Dependency):
             if dep.predecessor_id == phase.id:
                 rec.update(dep, predecessor_id=second.id)
@@ -186,7 +198,9 @@ class SplitPhase(Command):
         start, end = phase.start_date, phase.end_date
         if start is None or end is None:
             if self.at is not None:
-                raise CommandError(f"Phase '{phase.title}' has no dates to split at; split its wishes only.")
+                raise CommandError(
+                    f"Phase '{phase.title}' has no dates to split at; split its wishes only."
+                )
             return end, start
         at = self.at or start + (end - start + dt.timedelta(days=1)) / 2
         if not start < at <= end:
@@ -239,7 +253,10 @@ class MergePhases(Command):
         change_row(
             rec,
             kept,
-            {"start_date": min(starts) if starts else None, "end_date": max(ends) if ends else None},
+            {
+                "start_date": min(starts) if starts else None,
+                "end_date": max(ends) if ends else None,
+            },
         )
         store = rec.store
         for demand in store.rows(Demand):
@@ -251,7 +268,9 @@ class MergePhases(Command):
         for milestone in store.rows(Milestone):
             if milestone.phase_id == gone.id:
                 rec.update(milestone, phase_id=kept.id)
-        served = {link.objective_id for link in store.rows(PhaseObjective) if link.phase_id == kept.id}
+        served = {
+            link.objective_id for link in store.rows(PhaseObjective) if link.phase_id == kept.id
+        }
         for link in store.rows(PhaseObjective):
             if link.phase_id == gone.id and link.objective_id not in served:
                 rec.update(link, phase_id=kept.id)
