@@ -1,0 +1,90 @@
+"""The department load chart with matplotlib, as SVG with real text (not glyph outlines),
+so that the PDF stays vector and its labels searchable. Small multiples: one panel per
+department, each against its own capacity, because capacities differ by an order of
+magnitude between departments and one shared axis would flatten the small ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from planner.report.model import LoadChart, LoadSeries
+from ui.pdf import style
+
+COLUMNS = 2
+OVER = style.SEVERITY_COLOURS["problem"]
+
+
+def panels_per_page(height_in: float) -> int:
+    """How many department panels fit a page of this height, two abreast."""
+    return COLUMNS * max(1, int(height_in // 2.1))
+
+
+def chart_svg(
+    chart: LoadChart, series: Sequence[LoadSeries], width_in: float, height_in: float
+) -> bytes:
+    import matplotlib
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    rows = max(1, -(-len(series) // COLUMNS))
+    rc = {
+        "svg.fonttype": "none",  # text as <text>, drawn by Qt with the embedded font
+        "font.family": style.FAMILY,
+        "font.size": 7.0,
+        "axes.titlesize": 8.0,
+        "axes.edgecolor": style.RULE,
+        "axes.labelcolor": style.MUTED,
+        "xtick.color": style.MUTED,
+        "ytick.color": style.MUTED,
+        "svg.hashsalt": "rollout-planner",  # same plan, same file
+    }
+    with matplotlib.rc_context(rc):
+        fig = Figure(figsize=(width_in, height_in))
+        axes = fig.subplots(rows, COLUMNS, sharex=True, squeeze=False)
+        weeks = [dt.datetime.combine(w, dt.time()) for w in chart.weeks]
+        ends = weeks[1:] + [weeks[-1] + dt.timedelta(days=7)] if weeks else []
+        for ax, item in zip(axes.flat, series, strict=False):
+            _panel(ax, item, weeks, ends)
+        for ax in list(axes.flat)[len(series):]:
+            ax.set_visible(False)
+        for ax in axes[-1]:
+            ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        # The last visible row needs its date labels when the grid is not full.
+        if len(series) % COLUMNS and rows > 1:
+            axes[-2][-1].xaxis.set_tick_params(labelbottom=True)
+        fig.tight_layout(h_pad=1.2, w_pad=1.5)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetime]) -> None:  # noqa: ANN001
+    colour = style.colour(item.colour)
+    values = list(item.values)
+    if weeks:
+        xs = [x for pair in zip(weeks, ends, strict=True) for x in pair]
+        ys = [v for v in values for _ in range(2)]
+        ax.fill_between(xs, ys, color=colour, alpha=0.35, linewidth=0)
+        ax.plot(xs, ys, color=colour, linewidth=0.9)
+        over = [max(v, item.capacity) for v in ys]
+        ax.fill_between(xs, [item.capacity] * len(xs), over, where=[y > item.capacity for y in ys],
+                        color=OVER, alpha=0.85, linewidth=0, interpolate=False)
+        for start, last in item.overloaded:
+            ax.axvspan(dt.datetime.combine(start, dt.time()),
+                       dt.datetime.combine(last, dt.time()) + dt.timedelta(days=7),
+                       color=OVER, alpha=0.08, linewidth=0)
+        ax.set_xlim(weeks[0], ends[-1])
+    ax.axhline(item.capacity, color=style.INK, linewidth=0.9, linestyle=(0, (4, 2)))
+    top = max(item.peak, item.capacity, 1.0) * 1.18
+    ax.set_ylim(0, top)
+    title = f"{item.department} · capacity {item.capacity:g} pd/week"
+    ax.set_title(title, loc="left", color=style.INK, fontweight="bold")
+    if item.overloaded:
+        ax.text(0.99, 0.97, f"over capacity {item.weeks_over} wk · peak {item.peak:.0f}",
+                transform=ax.transAxes, ha="right", va="top", color=OVER, fontsize=6.5)
+    ax.tick_params(length=2)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", color=style.RULE, linewidth=0.4)

@@ -1,0 +1,45 @@
+"""The backlog: what is deliberately left for a later course."""
+
+from __future__ import annotations
+
+from planner.report import SECTION_TITLES, Section
+from planner.report.text import person_days, plural
+from ui.pdf.layout import Context, Part
+from ui.pdf.sections.html import cell, heading, para, row, table
+
+
+def parts(ctx: Context) -> list[Part]:
+    title = SECTION_TITLES[Section.BACKLOG]
+    backlog = ctx.pack.backlog
+    html = heading(1, title)
+    if backlog is None or backlog.count == 0:
+        html += para("The backlog is empty: every wish is planned in a phase.")
+        return [Part(title, ctx.flow(html))]
+    html += para(
+        f"{plural(backlog.count, 'wish', 'wishes')} ({person_days(backlog.effort)}) are "
+        "deliberately left for a later course. They are not forgotten: each is a candidate "
+        "for the next phases."
+    )
+    html += heading(2, "By department")
+    html += table(
+        ["Department", "Wishes", "Must", "Effort"],
+        [row([cell(d.department), cell(str(d.count), num=True), cell(str(d.must), num=True),
+              cell(person_days(d.effort), num=True)]) for d in backlog.by_department],
+        [52, 16, 16, 16],
+        numeric=(1, 2, 3),
+    )
+    html += heading(2, "Wishes, most important first")
+    rows = [
+        row([cell(d.title), cell(d.department), cell(d.priority), cell(d.kind),
+             cell(person_days(d.effort), num=True)])
+        for d in backlog.rows
+    ]
+    if backlog.more:
+        rows.append(row([
+            cell(f"… and {plural(backlog.more.count, 'more wish', 'more wishes')} of lower "
+                 "priority, listed in the app", attrs=' colspan="4" class="muted"'),
+            cell(person_days(backlog.more.effort), num=True, attrs=' class="muted"'),
+        ]))
+    html += table(["Wish", "Department", "Priority", "Kind", "Effort"], rows,
+                  [44, 18, 11, 15, 12], numeric=(4,))
+    return [Part(title, ctx.flow(html))]

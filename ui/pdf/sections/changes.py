@@ -1,0 +1,56 @@
+"""What changed since the last baseline: phases moved, wishes added, removed and moved."""
+
+from __future__ import annotations
+
+from planner.report import SECTION_TITLES, Section
+from planner.report.model import DemandChange
+from planner.report.text import day, person_days, span
+from ui.pdf.layout import Context, Part
+from ui.pdf.sections.html import cell, heading, para, row, table
+
+
+def parts(ctx: Context) -> list[Part]:
+    title = SECTION_TITLES[Section.CHANGES]
+    changes = ctx.pack.changes
+    if changes is None:
+        return []
+    delta = changes.effort_delta
+    share = f" ({delta / changes.effort_before:+.0%})" if changes.effort_before else ""
+    html = heading(1, title) + para(
+        f"Compared with the baseline “{changes.baseline}” of {day(changes.taken.date())}. "
+        f"Planned effort went from {person_days(changes.effort_before)} to "
+        f"{person_days(changes.effort_after)}: {'+' if delta >= 0 else '−'}"
+        f"{person_days(abs(delta))}{share}."
+    )
+    html += heading(2, f"Phases moved ({len(changes.phases_moved)})")
+    if changes.phases_moved:
+        html += table(
+            ["Phase", "In the baseline", "Now"],
+            [row([cell(m.phase), cell(span(*m.before)), cell(span(*m.after))])
+             for m in changes.phases_moved],
+            [40, 30, 30],
+        )
+    else:
+        html += para("No phase has moved.", "muted")
+    for label, items, cols in (
+        ("Wishes added", changes.added, "after"),
+        ("Wishes removed", changes.removed, "before"),
+        ("Wishes moved", changes.moved, "both"),
+    ):
+        html += heading(2, f"{label} ({len(items)})")
+        html += _demands(items, cols) if items else para("None.", "muted")
+    if changes.more:
+        html += para(f"… and {changes.more} more changed wishes, listed in the app.", "muted")
+    return [Part(title, ctx.flow(html))]
+
+
+def _demands(items: list[DemandChange], cols: str) -> str:
+    if cols == "both":
+        headers = ["Wish", "Department", "From", "To", "Effort"]
+        rows = [row([cell(d.title), cell(d.department), cell(d.before), cell(d.after),
+                     cell(person_days(d.effort), num=True)]) for d in items]
+        return table(headers, rows, [36, 16, 18, 18, 12], numeric=(4,))
+    where = "Phase"
+    rows = [row([cell(d.title), cell(d.department), cell(d.after if cols == "after" else d.before),
+                 cell(person_days(d.effort), num=True)]) for d in items]
+    return table(["Wish", "Department", where, "Effort"], rows, [44, 18, 26, 12], numeric=(3,))

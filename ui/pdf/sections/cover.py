@@ -1,0 +1,40 @@
+"""The cover: what the plan is, who owns it, and where it stands today."""
+
+from __future__ import annotations
+
+from planner.report.text import day
+from ui.pdf import style
+from ui.pdf.flow import Page
+from ui.pdf.layout import Context, Part
+from ui.pdf.sections.html import cell, para, row
+from ui.pdf.style import esc
+
+
+def parts(ctx: Context) -> list[Part]:
+    cover = ctx.pack.cover
+    facts = [
+        ("Sponsor", cover.sponsor or "No business sponsor named"),
+        ("Project lead", cover.lead or "No project lead named"),
+        ("Date of this pack", day(cover.pack_date)),
+        *[(f.label, f.value) for f in cover.facts],
+    ]
+    rows = "".join(
+        row([cell(k, attrs=' width="28%" class="muted"'), cell(v)]) for k, v in facts
+    )
+    html = (
+        f'<p class="muted" style="font-size: 10pt;">PLAN PACK FOR THE STEERING COMMITTEE</p>'
+        f'<p style="font-size: 24pt; font-weight: bold; color: {style.ACCENT};">'
+        f"{esc(cover.title)}</p>"
+        + (f'<p class="lead"><i>{esc(cover.vision)}</i></p>' if cover.vision else "")
+        + '<p style="margin-top: 12pt;"></p>'
+        f'<table width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
+        "<h2>Status</h2>"
+        f'<table width="100%" cellspacing="0" cellpadding="8"><tr>'
+        f'<td style="background-color: {style.SHADE}; border-bottom: none;">'
+        f"{esc(cover.status)}</td></tr></table>"
+        + para("Prepared with Rollout Planner.", "muted small")
+    )
+    pages = ctx.flow(html)
+    for page in pages:
+        page.chrome = False
+    return [Part("Cover", pages)] if pages else [Part("Cover", [Page(lambda p, r: None)])]

@@ -1,0 +1,48 @@
+"""Small HTML builders for the sections. Every argument called `text` is user text and is
+escaped here; arguments called `markup` are ours and are trusted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ui.pdf.style import esc
+
+
+def cell(text: str, *, num: bool = False, markup: bool = False, attrs: str = "") -> str:
+    body = text if markup else esc(text)
+    align = ' align="right"' if num else ""
+    return f"<td{align}{attrs}>{body}</td>"
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[str],
+    widths: Sequence[int] | None = None,
+    numeric: Sequence[int] = (),
+) -> str:
+    """`rows` are ready-made `<tr>` strings. Headers repeat when the table breaks a page."""
+    head = "".join(
+        f'<th{_width(widths, i)}{" align=right" if i in numeric else ""}>{esc(h)}</th>'
+        for i, h in enumerate(headers)
+    )
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="3">'
+        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
+    )
+
+
+def _width(widths: Sequence[int] | None, i: int) -> str:
+    return f' width="{widths[i]}%"' if widths else ""
+
+
+def row(cells: Sequence[str], attrs: str = "") -> str:
+    return f"<tr{attrs}>{''.join(cells)}</tr>"
+
+
+def heading(level: int, text: str) -> str:
+    return f"<h{level}>{esc(text)}</h{level}>"
+
+
+def para(text: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f"<p{attr}>{esc(text)}</p>"

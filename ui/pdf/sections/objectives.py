@@ -1,0 +1,40 @@
+"""Business objectives: measure, target, and which phases serve each one."""
+
+from __future__ import annotations
+
+from planner.report import SECTION_TITLES, Section
+from ui.pdf.layout import Context, Part
+from ui.pdf.sections.html import cell, heading, para, row, table
+from ui.pdf.style import esc
+
+
+def parts(ctx: Context) -> list[Part]:
+    title = SECTION_TITLES[Section.OBJECTIVES]
+    objectives = ctx.pack.objectives
+    html = heading(1, title)
+    if ctx.pack.cover.vision:
+        html += f'<p class="lead"><i>{esc(ctx.pack.cover.vision)}</i></p>'
+    if not objectives:
+        html += para("The plan states no business objectives yet.", "over")
+    else:
+        rows = []
+        for o in objectives:
+            phases = "<br/>".join(esc(p) for p in o.phases) or (
+                '<span class="over">No phase serves it yet</span>'
+            )
+            rows.append(
+                row([
+                    cell(f"<b>{esc(o.title)}</b>", markup=True),
+                    cell(o.measure or "—"),
+                    cell(o.target or "—"),
+                    cell(phases, markup=True),
+                    cell(str(o.wishes), num=True),
+                ])
+            )
+        html += table(
+            ["Objective", "Measure", "Target", "Served by phases", "Wishes"],
+            rows,
+            widths=[20, 30, 20, 22, 8],
+            numeric=(4,),
+        )
+    return [Part(title, ctx.flow(html))]

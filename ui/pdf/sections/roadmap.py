@@ -1,0 +1,55 @@
+"""The roadmap: the Gantt timeline (drawn by the Gantt view's own renderer, so the pack and
+the app show the same picture), then phases and milestones at a glance as text."""
+
+from __future__ import annotations
+
+from planner.report import SECTION_TITLES, Section
+from planner.report.text import day, span
+from ui.pdf.layout import Context, Part
+from ui.pdf.sections.html import cell, heading, para, row, table
+
+
+def parts(ctx: Context) -> list[Part]:
+    title = SECTION_TITLES[Section.ROADMAP]
+    pages = _timeline_pages(ctx, title)
+    html = "" if pages else heading(1, title)
+    html += heading(2, "Phases at a glance") + _phases_table(ctx)
+    html += heading(2, "Milestones") + _milestones_table(ctx)
+    return [Part(title, pages + ctx.flow(html))]
+
+
+def _timeline_pages(ctx: Context, title: str) -> list:
+    try:
+        from ui.pdf.timeline import timeline_pages
+    except ImportError:  # the Gantt renderer is not in this build
+        return []
+    return timeline_pages(ctx, title)
+
+
+def _phases_table(ctx: Context) -> str:
+    if not ctx.pack.phases and not ctx.store:
+        return para("The plan has no phases yet.")
+    from planner.queries import PlanIndex, duration_weeks
+
+    index = PlanIndex.build(ctx.store)
+    working_days = ctx.store.plan.working_days
+    names = {d.id: d.name for d in index.departments}
+    rows = []
+    for n, p in enumerate(index.phases, 1):
+        weeks = duration_weeks(p, working_days)
+        depts = ", ".join(names.get(i, "?") for i in index.department_ids(p.id))
+        rows.append(row([cell(f"{n}. {p.title}"), cell(span(p.start_date, p.end_date)),
+                         cell(f"{weeks:g}" if weeks is not None else "—", num=True),
+                         cell(depts or "—")]))
+    if not rows:
+        return para("The plan has no phases yet.")
+    return table(["Phase", "Dates", "Weeks", "Departments"], rows, [36, 28, 8, 28],
+                 numeric=(2,))
+
+
+def _milestones_table(ctx: Context) -> str:
+    milestones = ctx.pack.milestones
+    if not milestones:
+        return para("No milestones are set.", "muted")
+    rows = [row([cell(day(date)), cell(kind), cell(title)]) for date, kind, title in milestones]
+    return table(["Date", "Kind", "Milestone"], rows, [16, 18, 66])
