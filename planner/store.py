@@ -28,6 +28,7 @@ from planner.changes import Recorder, RowChange
 from planner.errors import (
     CommandError,
     DamagedPlanFile,
+    NotAPlanFile,
     NotFound,
     PlanError,
     PlanFileError,
@@ -349,6 +350,13 @@ def _check_integrity(conn: sqlite3.Connection, name: str) -> None:
     problems = [r[0] for r in result if r[0] != "ok"]
     if problems:
         raise DamagedPlanFile(f"{name} is damaged: {problems[0]}.")
+    # Our schema has no triggers; one in a plan would run SQL from the file on every edit.
+    triggers = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
+    if triggers:
+        raise NotAPlanFile(
+            f"{name} contains triggers ('{triggers[0]}'), which no plan has; it is not opened, "
+            "because they would run whenever the plan is edited."
+        )
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     missing = sorted({m.__tablename__ for m in MODELS} - tables)
     if missing:

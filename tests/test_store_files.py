@@ -171,6 +171,14 @@ def test_hostile_view_with_function_does_not_run(sample_file: Path) -> None:
     store.close()
 
 
+def test_plan_with_a_trigger_is_refused(sample_file: Path) -> None:
+    conn = sqlite3.connect(sample_file)
+    conn.execute("CREATE TRIGGER wipe AFTER UPDATE ON plan BEGIN DELETE FROM demand; END")
+    conn.commit()
+    conn.close()
+    assert_refused(sample_file, NotAPlanFile, "triggers ('wipe')")
+
+
 def test_every_edit_is_committed_at_once(sample_file: Path) -> None:
     store = PlanStore.open(sample_file)
     history = UndoHistory(store)
