@@ -65,9 +65,10 @@ class Frame:
 
 
 def paint_chrome(
-    painter: QPainter, frame: Frame, title: str, date_text: str, number: int, total: int
+    painter: QPainter, frame: Frame, title: str, date_text: str, number: int, total: int,
+    what: str = "Plan pack",
 ) -> None:
-    """Running header (plan title, pack date) and footer (page n of N)."""
+    """Running header (plan title, what and date) and footer (page n of N)."""
     content = frame.content
     painter.save()
     f = style.font(7.5)
@@ -75,7 +76,7 @@ def paint_chrome(
     metrics = QFontMetricsF(f, painter.device())
     painter.setPen(QColor(style.MUTED))
     top = mm(_CHROME_OFFSET)
-    right_text = f"Plan pack · {date_text}"
+    right_text = f"{what} · {date_text}"
     right_w = metrics.horizontalAdvance(right_text)
     # A long plan title is cut with an ellipsis rather than running into the date.
     left = metrics.elidedText(title, Qt.TextElideMode.ElideRight, content.width() - right_w - mm(8))
