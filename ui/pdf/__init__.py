@@ -1,6 +1,19 @@
-"""The PDF plan pack: Qt's own PDF writer and text layout, matplotlib for the charts."""
+"""The PDF plan pack: Qt's own PDF writer and text layout, matplotlib for the charts.
 
-from ui.pdf.options import ExportCancelled, ExportError, ExportOptions, Paper
-from ui.pdf.writer import export_pdf
+`ui.pdf.writer.export_pdf` writes a pack; `install(window)` (called for every main window by
+ui/app_window.py) adds File → Export → PDF plan pack…. Kept light: the writer, matplotlib
+and QtSvg load only when a pack is made, not when the app starts.
+"""
 
-__all__ = ["ExportCancelled", "ExportError", "ExportOptions", "Paper", "export_pdf"]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def install(window: MainWindow) -> None:
+    from ui.pdf.dialog import install_action
+
+    install_action(window)

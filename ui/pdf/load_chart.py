@@ -18,7 +18,7 @@ OVER = style.SEVERITY_COLOURS["problem"]
 
 def panels_per_page(height_in: float) -> int:
     """How many department panels fit a page of this height, two abreast."""
-    return COLUMNS * max(1, int(height_in // 2.1))
+    return COLUMNS * max(1, int(height_in // 1.75))
 
 
 def chart_svg(

@@ -40,19 +40,26 @@ def colour(value: str, fallback: str = "#888888") -> str:
     return value if QColor.isValidColorName(value) and value.startswith("#") else fallback
 
 
+def px(points: float) -> str:
+    """A CSS length for QTextDocument margins and padding, which it reads as px of 1/96 in
+    (scaled to the device) and silently ignores when given in pt."""
+    return f"{points * 96 / 72:.1f}px"
+
+
 STYLE_SHEET = f"""
 body {{ color: {INK}; }}
-h1 {{ font-size: 17pt; font-weight: bold; color: {ACCENT}; margin-top: 0; margin-bottom: 6pt; }}
-h2 {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; margin-top: 12pt; margin-bottom: 4pt; }}
-h3 {{ font-size: 10pt; font-weight: bold; margin-top: 8pt; margin-bottom: 2pt; }}
-p {{ margin-top: 0; margin-bottom: 5pt; }}
-table {{ border-collapse: collapse; }}
+h1 {{ font-size: 17pt; font-weight: bold; color: {ACCENT}; margin-top: 0;
+      margin-bottom: {px(6)}; }}
+h2 {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; margin-top: {px(14)};
+      margin-bottom: {px(5)}; }}
+h3 {{ font-size: 10pt; font-weight: bold; margin-top: {px(10)}; margin-bottom: {px(2)}; }}
+p {{ margin-top: 0; margin-bottom: {px(6)}; }}
+table {{ border-collapse: collapse; margin-bottom: {px(4)}; }}
 th {{ background-color: {SHADE}; font-weight: bold; text-align: left; }}
 td, th {{ border-bottom: 0.5pt solid {RULE}; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: 8pt; }}
-.num {{ text-align: right; }}
-.lead {{ font-size: 11pt; }}
+.lead {{ font-size: 11pt; margin-bottom: {px(8)}; }}
 .over {{ color: {SEVERITY_COLOURS['problem']}; font-weight: bold; }}
 .group td {{ background-color: {SHADE}; font-weight: bold; }}
 """

@@ -22,13 +22,15 @@ def parts(ctx: Context) -> list[Part]:
         row([cell(k, attrs=' width="28%" class="muted"'), cell(v)]) for k, v in facts
     )
     html = (
-        f'<p class="muted" style="font-size: 10pt;">PLAN PACK FOR THE STEERING COMMITTEE</p>'
-        f'<p style="font-size: 24pt; font-weight: bold; color: {style.ACCENT};">'
+        f'<p class="muted" style="font-size: 10pt; margin-top: {style.px(90)};">'
+        "PLAN PACK FOR THE STEERING COMMITTEE</p>"
+        f'<p style="font-size: 24pt; font-weight: bold; color: {style.ACCENT}; '
+        f'margin-bottom: {style.px(12)};">'
         f"{esc(cover.title)}</p>"
         + (f'<p class="lead"><i>{esc(cover.vision)}</i></p>' if cover.vision else "")
-        + '<p style="margin-top: 12pt;"></p>'
+        + f'<p style="margin-top: {style.px(10)};"></p>'
         f'<table width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
-        "<h2>Status</h2>"
+        f"<h2>Status on {esc(day(cover.pack_date))}</h2>"
         f'<table width="100%" cellspacing="0" cellpadding="8"><tr>'
         f'<td style="background-color: {style.SHADE}; border-bottom: none;">'
         f"{esc(cover.status)}</td></tr></table>"

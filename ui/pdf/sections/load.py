@@ -3,6 +3,8 @@ capacity marked, then the overload periods as a table (searchable, and exact).""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
@@ -13,8 +15,10 @@ from planner.report.text import day, plural
 from ui.pdf.flow import Page, draw_block, text_document
 from ui.pdf.frame import RESOLUTION, pt
 from ui.pdf.layout import Context, Part
-from ui.pdf.load_chart import chart_svg, panels_per_page
+from ui.pdf.load_chart import COLUMNS, chart_svg, panels_per_page
 from ui.pdf.sections.html import cell, heading, para, row, table
+
+WEEK, DAY = dt.timedelta(days=7), dt.timedelta(days=1)
 
 INTRO = (
     "Change landing on each department per week, in person-days, from the wishes its phases "
@@ -29,23 +33,27 @@ def parts(ctx: Context) -> list[Part]:
     if chart is None or not chart.weeks or not chart.series:
         html = heading(1, title) + para("No dated phase puts load on any department yet.")
         return [Part(title, ctx.flow(html))]
-    pages = _chart_pages(ctx, chart, title)
-    pages += ctx.flow(_overload_table(chart))
-    return [Part(title, pages)]
+    return [Part(title, _pages(ctx, chart, title))]
 
 
-def _chart_pages(ctx: Context, chart: LoadChart, title: str) -> list[Page]:
+def _pages(ctx: Context, chart: LoadChart, title: str) -> list[Page]:
+    """The overload summary first (what a committee acts on), then the charts: under the
+    summary when it is short, from a fresh page when it is long."""
     size = ctx.size()
-    first = text_document(heading(1, title) + para(INTRO), ctx.device, size.width())
+    head_html = heading(1, title) + para(INTRO) + _overload_table(chart)
+    head = text_document(head_html, ctx.device, size.width())
     later = text_document(heading(2, f"{title} (continued)"), ctx.device, size.width())
-    gap = pt(6)
-    room = min(size.height() - first.size().height(), size.height() - later.size().height())
-    per_page = panels_per_page((room - gap) / RESOLUTION)
-    pages = []
-    for start in range(0, len(chart.series), per_page):
-        series = chart.series[start:start + per_page]
-        head = first if start == 0 else later
-        pages.append(Page(_painter(chart, series, head, gap)))
+    pages: list[Page] = []
+    if head.size().height() > size.height() * 0.45:
+        pages = ctx.flow(head_html)
+        head = later
+    gap = pt(8)
+    series = list(chart.series)
+    while series:
+        count = panels_per_page((size.height() - head.size().height() - gap) / RESOLUTION)
+        pages.append(Page(_painter(chart, series[:count], head, gap)))
+        series = series[count:]
+        head = later
     return pages
 
 
@@ -54,8 +62,8 @@ def _painter(chart, series, head, gap):  # noqa: ANN001, ANN202 - a closure per 
         top = rect.top() + draw_block(painter, head, rect.left(), rect.top()) + gap
         # Rows fill the page only as far as they need (a plan with 3 departments gets a
         # short chart, not three stretched panels).
-        rows = -(-len(series) // 2)
-        full_rows = max(1, int(((rect.bottom() - top) / RESOLUTION) // 2.1))
+        rows = -(-len(series) // COLUMNS)
+        full_rows = max(1, panels_per_page((rect.bottom() - top) / RESOLUTION) // COLUMNS)
         height = (rect.bottom() - top) * min(1.0, rows / full_rows)
         target = QRectF(rect.left(), top, rect.width(), height)
         svg = chart_svg(chart, series, target.width() / RESOLUTION, target.height() / RESOLUTION)
@@ -65,15 +73,19 @@ def _painter(chart, series, head, gap):  # noqa: ANN001, ANN202 - a closure per 
 
 
 def _overload_table(chart: LoadChart) -> str:
-    html = heading(2, "Weeks over capacity")
+    over = [s for s in chart.series if s.overloaded]
+    if not over:
+        return para("No department is loaded above its capacity in any week.")
     rows = []
-    for s in chart.series:
-        for start, last in s.overloaded:
-            weeks = (last - start).days // 7 + 1
-            rows.append(row([cell(s.department), cell(f"{day(start)} – week of {day(last)}"),
-                             cell(plural(weeks, "week"), num=True),
-                             cell(f"{s.capacity:g}", num=True)]))
-    if not rows:
-        return html + para("No department is loaded above its capacity in any week.")
-    return html + table(["Department", "Period", "Length", "Capacity (pd/wk)"], rows,
-                        [30, 40, 14, 16], numeric=(2, 3))
+    for s in over:
+        periods = [f"{day(a)} – {day(b + WEEK - DAY)}" for a, b in s.overloaded[:3]]
+        if len(s.overloaded) > 3:
+            periods.append(f"and {len(s.overloaded) - 3} more periods")
+        rows.append(row([cell(s.department), cell(f"{s.capacity:g}", num=True),
+                         cell(f"{s.peak:.1f}", num=True),
+                         cell(plural(s.weeks_over, "week")),
+                         cell("\n".join(periods))]))
+    return heading(2, "Over capacity") + table(
+        ["Department", "Capacity, pd/wk", "Peak, pd/wk", "Over for", "When"], rows,
+        [22, 15, 13, 12, 38], numeric=(1, 2),
+    )

@@ -34,7 +34,7 @@ def parts(ctx: Context) -> list[Part]:
         html += table(
             ["Objective", "Measure", "Target", "Served by phases", "Wishes"],
             rows,
-            widths=[20, 30, 20, 22, 8],
+            widths=[19, 29, 19, 23, 10],
             numeric=(4,),
         )
     return [Part(title, ctx.flow(html))]
