@@ -1,0 +1,441 @@
+"""The chart builder: plan data + options -> a Chart, i.e. regions and marks in chart
+coordinates. The one place the roadmap's layout is decided; the view, the PNG/SVG export and
+the PDF plan pack all draw what this returns.
+
+Coordinates: x = 0 is the first date shown and grows by `px_per_day`; the label column is
+at negative x. y = 0 is the top of the rows; the time header sits above it (negative y),
+the load strip and the legend below the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
+
+from planner.enums import label as enum_label
+from ui.gantt.arrows import ArrowMark, bounds, route
+from ui.gantt.background import Band, GridMark, TodayMark
+from ui.gantt.bars import BarMark
+from ui.gantt.data import GanttData, PhaseInfo
+from ui.gantt.header import HeaderMark
+from ui.gantt.labels import RowLabelMark
+from ui.gantt.legend import LegendMark
+from ui.gantt.load_strip import LoadRowMark, load_cells
+from ui.gantt.marks import Mark
+from ui.gantt.milestones import MilestoneMark
+from ui.gantt.palette import Palette, palette_for
+from ui.gantt.rows import pack
+from ui.gantt.timescale import DAY, ZOOM_PRESETS, TimeScale, month_start, next_month
+
+LAYOUTS = ("phases", "departments")
+MAX_MILESTONE_LANES = 5
+MAX_OUTSIDE_LABEL = 320.0  # roadmap: a label beside its bar
+MAX_LANE_LABEL = 220.0  # swimlanes: shorter, since it pushes other bars down
+
+
+@dataclass(frozen=True)
+class ChartOptions:
+    layout: str = "phases"  # one row per phase, or "departments": swimlanes
+    start: dt.date | None = None  # None: from the first planned date
+    end: dt.date | None = None
+    px_per_day: float = ZOOM_PRESETS["months"]
+    show_load: bool = True
+    style: str = "screen"
+    today: dt.date | None = None  # None: the real today
+    show_today: bool = True
+    legend: bool = False
+
+
+@dataclass
+class Chart:
+    options: ChartOptions
+    palette: Palette
+    scale: TimeScale
+    label_width: float
+    header_rect: QRectF  # the whole header band, corner included
+    body_rect: QRectF  # the rows, label column included
+    load_rect: QRectF  # the load strip, label column included (empty without it)
+    legend_rect: QRectF
+    marks: list[Mark] = field(default_factory=list)
+    bars: dict[int, list[BarMark]] = field(default_factory=dict)
+    load_rows: dict[int, LoadRowMark] = field(default_factory=dict)
+
+    @property
+    def bounds(self) -> QRectF:
+        return self.header_rect.united(self.body_rect).united(self.load_rect).united(
+            self.legend_rect)
+
+    @property
+    def timeline_width(self) -> float:
+        return self.scale.width
+
+
+def chart_range(
+    data: GanttData, start: dt.date | None, end: dt.date | None
+) -> tuple[dt.date, dt.date]:
+    """The dates shown: as asked, else whole months around everything planned."""
+    span = data.date_span() or (dt.date.today(), dt.date.today())
+    first = start or month_start(span[0] - dt.timedelta(days=7))
+    last = end or next_month(span[1] + dt.timedelta(days=7)) - DAY
+    return first, max(first, last)
+
+
+def effort_text(days: float) -> str:
+    return f"{days:.0f} pd" if abs(days - round(days)) < 0.05 else f"{days:.1f} pd"
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+class _Builder:
+    def __init__(self, data: GanttData, options: ChartOptions) -> None:
+        if options.layout not in LAYOUTS:
+            raise ValueError(f"Unknown layout '{options.layout}'; use one of {', '.join(LAYOUTS)}.")
+        self.data = data
+        self.o = options
+        self.pal = palette_for(options.style)
+        self.m = self.pal.metrics
+        first, last = chart_range(data, options.start, options.end)
+        self.scale = TimeScale(first, last, options.px_per_day)
+        self.width = self.scale.width
+        self.marks: list[Mark] = []
+        self.bars: dict[int, list[BarMark]] = {}
+        self.labels: list[RowLabelMark] = []  # x fixed once the column width is known
+        self.bands: list[Band] = []
+        self.depts = {d.id: d for d in data.departments}
+        self.colours = {d.id: QColor(d.colour) for d in data.departments}
+        self.y = 0.0
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def visible_phases(self) -> list[PhaseInfo]:
+        out = []
+        for p in self.data.phases:
+            if p.dated:
+                if p.end >= self.scale.origin and p.start <= self.scale.end:  # type: ignore[operator]
+                    out.append(p)
+            elif self.o.start is None and self.o.layout == "phases":
+                out.append(p)  # undated: a row saying so, in the interactive chart
+        return out
+
+    def add_row(self, key: tuple, height: float, text: str, detail: str = "",
+                swatch: QColor | None = None, lane_start: bool = False, bold: bool = False,
+                tooltip: str = "") -> float:
+        striped = len(self.bands) % 2 == 1
+        self.bands.append(Band(self.y, height, striped, lane_start))
+        self.labels.append(RowLabelMark(key, QRectF(0, self.y, 0, height), text, detail, swatch,
+                                        striped, bold, lane_start, tooltip))
+        top = self.y
+        self.y += height
+        return top
+
+    def milestones(self) -> None:
+        shown = [m for m in self.data.milestones if self.scale.origin <= m.date <= self.scale.end]
+        if not shown:
+            return
+        fm = self.pal.small_metrics
+        lane_h = self.m.milestone_lane
+        radius = lane_h * 0.3
+        xs, extents, texts = [], [], []
+        for m in shown:
+            x = self.scale.x(m.date) + self.scale.px_per_day / 2
+            text = fm.elidedText(m.title, Qt.TextElideMode.ElideRight, 230)
+            xs.append(x)
+            texts.append(text)
+            extents.append((x - radius, x + radius + 4 + fm.horizontalAdvance(text)))
+        lanes = pack(extents, gap=10, max_lanes=MAX_MILESTONE_LANES)
+        count = max(1, max(lanes) + 1)
+        taken: list[list[tuple[float, float]]] = [[] for _ in range(count)]
+        for (left, right), lane in zip(extents, lanes, strict=True):
+            if lane >= 0:
+                taken[lane].append((left, right))
+        top = self.add_row(("label", "milestones"), count * lane_h, "Milestones", bold=True)
+        for m, x, text, lane in zip(shown, xs, texts, lanes, strict=True):
+            if lane < 0:
+                # No room for its title: the diamond alone, in the lane where it covers the
+                # fewest titles; the hover still names it.
+                text = ""
+                lane = min(range(count), key=lambda i: sum(
+                    1 for a, b in taken[i] if a - radius <= x <= b + radius))
+            cy = top + lane * lane_h + lane_h / 2
+            label_rect = QRectF(x + radius + 4, cy - lane_h / 2,
+                                fm.horizontalAdvance(text) + 2 if text else 0, lane_h)
+            rect = QRectF(x - radius - 2, cy - radius - 2, 2 * radius + 4, 2 * radius + 4)
+            tip = f"{enum_label(m.kind)}: {m.title}\n{date_text(m.date)}"
+            self.marks.append(MilestoneMark(("milestone", m.id), rect.united(label_rect), m.id,
+                                            QPointF(x, cy), radius, m.kind, text, label_rect,
+                                            tip))
+
+    def roadmap_rows(self, phases: list[PhaseInfo]) -> dict[int, QRectF]:
+        rows: dict[int, QRectF] = {}
+        row_h = self.m.row_height
+        for p in phases:
+            status = "no dates" if not p.dated else enum_label(p.status).lower()
+            top = self.add_row(("label", "phase", p.id), row_h, f"Phase {p.number}", status,
+                               tooltip=p.title)
+            rows[p.id] = QRectF(0, top, self.width, row_h)
+            if p.dated:
+                bar = self.bar(p, top, None, MAX_OUTSIDE_LABEL)
+                self.bars.setdefault(p.id, []).append(bar)
+            else:
+                self.marks.append(self.undated_note(p, top))
+        return rows
+
+    def department_rows(self, phases: list[PhaseInfo]) -> dict[tuple[int, int], QRectF]:
+        rows: dict[tuple[int, int], QRectF] = {}
+        row_h = self.m.row_height
+        for dept in self.data.departments:
+            serving = sorted((p for p in phases if p.dated and dept.id in p.department_ids),
+                             key=lambda p: (p.start, p.number))
+            # Lay out at y = 0 to learn each bar's full extent, then stack into sub-rows.
+            trial = [self.bar(p, 0.0, dept.id, MAX_LANE_LABEL) for p in serving]
+            lanes = pack([(b.rect.left(), b.rect.right()) for b in trial], gap=8)
+            count = max(1, max(lanes, default=0) + 1)
+            tip = f"{dept.name}: can absorb {dept.capacity:g} person-days of change a week"
+            top = self.add_row(("label", "department", dept.id), count * row_h, dept.name,
+                               swatch=self.colours[dept.id], lane_start=True, tooltip=tip)
+            for p, lane in zip(serving, lanes, strict=True):
+                bar = self.bar(p, top + lane * row_h, dept.id, MAX_LANE_LABEL)
+                self.bars.setdefault(p.id, []).append(bar)
+                rows[(dept.id, p.id)] = QRectF(0, top + lane * row_h, self.width, row_h)
+        return rows
+
+    # --- bars ---------------------------------------------------------------------------
+
+    def bar(self, p: PhaseInfo, row_top: float, dept_id: int | None, max_outside: float) -> BarMark:
+        m, pal, fm = self.m, self.pal, self.pal.label_metrics
+        x0 = self.scale.x(p.start)  # type: ignore[arg-type]
+        x1 = self.scale.x(p.end + DAY)  # type: ignore[operator]
+        clipped = (x0 < 0, x1 > self.width)
+        x0, x1 = max(0.0, x0), min(self.width, x1)
+        x1 = max(x1, x0 + 3)
+        bar = QRectF(x0, row_top + (m.row_height - m.bar_height) / 2, x1 - x0, m.bar_height)
+        if dept_id is None:
+            fill = pal.status_fill[p.status]
+            strip = tuple(self.colours[d] for d in p.department_ids if d in self.colours)
+            effort = p.effort
+        else:
+            fill = self.colours.get(dept_id, pal.status_fill[p.status])
+            strip = ()
+            effort = p.effort_for(dept_id)
+        badge = self.data.badges.get(p.id)
+        right = bar.right()
+        badge_rect = QRectF()
+        if badge is not None:
+            size = m.badge
+            badge_rect = QRectF(bar.right() + 3, bar.center().y() - size / 2, size, size)
+            right = badge_rect.right()
+        inside = bar.width() - 2 * m.label_pad
+        outside = min(max_outside, self.width - right - 6)
+        full = fm.horizontalAdvance(f"{p.title} · {effort_text(effort)}")
+        # Inside when it fits, or when the bar holds more of it than the space beside it.
+        if full <= inside or inside >= min(outside, full):
+            label = self.bar_label(p.title, effort, inside)
+            label_rect = QRectF(bar.left() + m.label_pad, bar.top(), inside, bar.height())
+            label_inside = True
+        else:
+            label = self.bar_label(p.title, effort, outside)
+            label_rect = QRectF(right + 4, bar.top() - 2, fm.horizontalAdvance(label) + 2,
+                                bar.height() + 4)
+            label_inside = False
+            if label:
+                right = label_rect.right()
+        rect = QRectF(bar.left() - 3, bar.top() - 4, right - bar.left() + 7, bar.height() + 8)
+        key = ("bar", p.id) if dept_id is None else ("bar", p.id, dept_id)
+        return BarMark(key, rect, bar, p.id, p.status, fill, label, label_rect, label_inside,
+                       strip, badge, badge_rect, clipped, self.bar_tooltip(p, dept_id))
+
+    def bar_label(self, title: str, effort: float, room: float) -> str:
+        """'Title · 12 pd', the title shortened first so the effort stays readable."""
+        fm = self.pal.label_metrics
+        tail = f" · {effort_text(effort)}"
+        if fm.horizontalAdvance(title + tail) <= room:
+            return title + tail
+        rest = room - fm.horizontalAdvance(tail)
+        if rest >= fm.horizontalAdvance("Mmmm…"):
+            return fm.elidedText(title, Qt.TextElideMode.ElideRight, rest) + tail
+        short = effort_text(effort)
+        return short if fm.horizontalAdvance(short) <= room else ""
+
+    def bar_tooltip(self, p: PhaseInfo, dept_id: int | None) -> str:
+        weeks = ((p.end - p.start).days + 1) / 7  # type: ignore[operator]
+        lines = [
+            f"Phase {p.number}: {p.title}",
+            f"{date_text(p.start)} – {date_text(p.end)} ({weeks:.1f} weeks)",  # type: ignore[arg-type]
+            f"Status: {enum_label(p.status).lower()}",
+            f"Effort: {effort_text(p.effort)} (person-days)",
+        ]
+        if dept_id is not None and dept_id in self.depts:
+            lines.append(f"For {self.depts[dept_id].name}: {effort_text(p.effort_for(dept_id))}")
+        names = [self.depts[d].name for d in p.department_ids if d in self.depts]
+        if names:
+            lines.append("Delivers to: " + ", ".join(names))
+        badge = self.data.badges.get(p.id)
+        if badge is not None:
+            lines.append("")
+            lines.extend(badge.messages)
+        return "\n".join(lines)
+
+    def undated_note(self, p: PhaseInfo, top: float) -> RowLabelMark:
+        rect = QRectF(4, top, 220, self.m.row_height)
+        return RowLabelMark(("undated", p.id), rect, f"{p.title}: no dates yet", "", None,
+                            False, tooltip="Give the phase a start and an end in the inspector.")
+
+    # --- arrows -------------------------------------------------------------------------
+
+    def arrows(self, rows: dict, lane_of) -> None:  # noqa: ANN001
+        phases = {p.id: p for p in self.data.phases}
+        # Bars by row top, so what an arrow passes is a slice, not a scan of every bar.
+        stacked = sorted(((bm.bar.top(), i, bm) for i, bm in enumerate(
+            b for bars in self.bars.values() for b in bars)), key=lambda t: (t[0], t[1]))
+        tops = [t for t, _, _ in stacked]
+        for pred, succ in self.data.dependencies:
+            for lane in lane_of(pred, succ):
+                a = rows.get((lane, pred) if lane is not None else pred)
+                b = rows.get((lane, succ) if lane is not None else succ)
+                src = self.bar_mark(pred, lane)
+                dst = self.bar_mark(succ, lane)
+                if a is None or b is None or src is None or dst is None:
+                    continue
+                # Rows the vertical run crosses: from the source's row edge to the target's.
+                lo, hi = (a.bottom(), b.bottom()) if b.top() >= a.top() else (b.top(), a.top())
+                blocked = [(bm.rect.left(), bm.rect.right())
+                           for _, _, bm in stacked[bisect_left(tops, lo - 0.5):
+                                                   bisect_right(tops, hi + 0.5)]
+                           if bm is not dst and bm is not src]
+                points = route(src.bar, (a.top(), a.bottom()), dst.bar, blocked)
+                violated = phases[succ].start <= phases[pred].end  # type: ignore[operator]
+                tip = (f"'{phases[succ].title}' waits for '{phases[pred].title}'"
+                       + (" — but starts before it ends" if violated else ""))
+                key = ("dep", pred, succ) if lane is None else ("dep", pred, succ, lane)
+                self.marks.append(ArrowMark(key, bounds(points), points, violated, tip))
+
+    def bar_mark(self, phase_id: int, lane: int | None) -> BarMark | None:
+        for bar in self.bars.get(phase_id, []):
+            if lane is None or bar.key[-1] == lane:
+                return bar
+        return None
+
+    # --- below the rows -----------------------------------------------------------------
+
+    def load_strip(self) -> tuple[list[Band], dict[int, LoadRowMark]]:
+        bands: list[Band] = []
+        rows: dict[int, LoadRowMark] = {}
+        row_h = self.m.load_row
+        top = self.y + self.m.gap
+        self.labels.append(RowLabelMark(("label", "load"), QRectF(0, top, 0, row_h + 4),
+                                        "Change load", "% of capacity", None, False, True, True,
+                                        "Person-days of change landing on each department per "
+                                        "week, as a share of what it can absorb."))
+        bands.append(Band(top, row_h + 4, False, True))
+        y = top + row_h + 4
+        for i, dept in enumerate(self.data.departments):
+            striped = i % 2 == 1
+            bands.append(Band(y, row_h, striped, False))
+            tip = f"{dept.name}: capacity {dept.capacity:g} person-days of change a week"
+            self.labels.append(RowLabelMark(("label", "load", dept.id), QRectF(0, y, 0, row_h),
+                                            dept.name, "", self.colours[dept.id], striped,
+                                            tooltip=tip))
+            mark = LoadRowMark(("load", dept.id), QRectF(0, y, self.width, row_h), dept.id,
+                               load_cells(self.data.load, dept.id, self.scale), dept.capacity,
+                               striped)
+            rows[dept.id] = mark
+            y += row_h
+        return bands, rows
+
+    def column_width(self) -> float:
+        pad = self.m.label_pad
+        widest = 0.0
+        for mark in self.labels:
+            fm = self.pal.bold_metrics if mark.bold else self.pal.label_metrics
+            w = fm.horizontalAdvance(mark.text) + 2 * pad
+            if mark.detail:
+                w += self.pal.small_metrics.horizontalAdvance(mark.detail) + 10
+            if mark.swatch is not None:
+                w += 18
+            widest = max(widest, w)
+        return max(120.0, min(self.m.max_label_column, widest + 4))
+
+    def place_labels(self, width: float) -> None:
+        pad = self.m.label_pad
+        for mark in self.labels:
+            mark.rect = QRectF(-width, mark.rect.top(), width, mark.rect.height())
+            room = width - 2 * pad - (18 if mark.swatch is not None else 0)
+            if mark.detail:
+                room -= self.pal.small_metrics.horizontalAdvance(mark.detail) + 10
+            fm = self.pal.bold_metrics if mark.bold else self.pal.label_metrics
+            mark.text = fm.elidedText(mark.text, Qt.TextElideMode.ElideRight, room)
+            self.marks.append(mark)
+
+    # --- all of it ----------------------------------------------------------------------
+
+    def build(self) -> Chart:
+        header_h = 2 * self.m.header_tier
+        self.milestones()
+        phases = self.visible_phases()
+        if self.o.layout == "phases":
+            rows = self.roadmap_rows(phases)
+            self.arrows(rows, lambda pred, succ: [None])
+        else:
+            rows = self.department_rows(phases)
+            by_phase = {p.id: set(p.department_ids) for p in phases}
+            self.arrows(rows, lambda pred, succ: sorted(
+                by_phase.get(pred, set()) & by_phase.get(succ, set())))
+        for bars in self.bars.values():
+            self.marks.extend(bars)
+        if not self.bands:
+            self.add_row(("label", "empty"), self.m.row_height, "No phases in these dates")
+        body_h = self.y
+        self.marks.append(GridMark(("grid", "body"), QRectF(0, 0, self.width, body_h),
+                                   self.scale, tuple(self.bands), self.data.working_days))
+        load_rows: dict[int, LoadRowMark] = {}
+        bottom = body_h
+        if self.o.show_load:
+            load_bands, load_rows = self.load_strip()
+            top = load_bands[0].top
+            bottom = load_bands[-1].top + load_bands[-1].height
+            self.marks.append(GridMark(("grid", "load"), QRectF(0, top, self.width, bottom - top),
+                                       self.scale, tuple(load_bands), self.data.working_days))
+            self.marks.extend(load_rows.values())
+        label_w = self.column_width()
+        corner = "Phases" if self.o.layout == "phases" else "Departments"
+        self.labels.append(RowLabelMark(("label", "corner"), QRectF(0, -header_h, 0, header_h),
+                                        corner, "", None, False, True))
+        self.place_labels(label_w)
+        today = self.o.today or dt.date.today()
+        today_x = None
+        if self.o.show_today and self.scale.origin <= today <= self.scale.end:
+            today_x = self.scale.x(today) + self.scale.px_per_day / 2
+            self.marks.append(TodayMark(("today",), QRectF(today_x - 2, 0, 4, bottom), today_x))
+        self.marks.append(HeaderMark(("header",), QRectF(0, -header_h, self.width, header_h),
+                                     self.scale, self.m.header_tier, today_x))
+        legend_rect = QRectF(-label_w, bottom, 0, 0)
+        if self.o.legend:
+            legend = LegendMark.layout(self.pal, QPointF(-label_w, bottom + self.m.gap),
+                                       label_w + self.width, self.o.show_load)
+            self.marks.append(legend)
+            legend_rect = legend.rect.adjusted(0, -self.m.gap, 0, 0)
+        body_top = self.m.gap if self.o.show_load else 0
+        return Chart(
+            options=self.o,
+            palette=self.pal,
+            scale=self.scale,
+            label_width=label_w,
+            header_rect=QRectF(-label_w, -header_h, label_w + self.width, header_h),
+            body_rect=QRectF(-label_w, 0, label_w + self.width, body_h),
+            load_rect=QRectF(-label_w, body_h + body_top, label_w + self.width,
+                             bottom - body_h - body_top) if self.o.show_load else QRectF(),
+            legend_rect=legend_rect,
+            marks=self.marks,
+            bars=self.bars,
+            load_rows=load_rows,
+        )
+
+
+def build_chart(data: GanttData, options: ChartOptions | None = None) -> Chart:
+    return _Builder(data, options or ChartOptions()).build()

@@ -1,0 +1,141 @@
+"""The time axis above the chart: two tiers whose units follow the zoom (months over ISO
+weeks, quarters over months, years over quarters). Paints only the part on screen, so a
+ten-year plan costs no more than a one-month one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+
+from ui.gantt.marks import Z_LABELS, Mark, PaintContext
+from ui.gantt.palette import text_on
+from ui.gantt.timescale import DAY, TimeScale, month_start, next_month, quarter_start
+
+Span = tuple[float, float, str]  # x from, x to, label
+
+
+def _months(scale: TimeScale, first: dt.date, last: dt.date, fmt: str) -> list[Span]:
+    out = []
+    day = month_start(first)
+    while day <= last:
+        nxt = next_month(day)
+        out.append((scale.x(day), scale.x(nxt), day.strftime(fmt)))
+        day = nxt
+    return out
+
+
+def _quarters(scale: TimeScale, first: dt.date, last: dt.date, with_year: bool) -> list[Span]:
+    out = []
+    day = quarter_start(first)
+    while day <= last:
+        nxt = next_month(next_month(next_month(day)))
+        label = f"Q{(day.month - 1) // 3 + 1}" + (f" {day.year}" if with_year else "")
+        out.append((scale.x(day), scale.x(nxt), label))
+        day = nxt
+    return out
+
+
+def _years(scale: TimeScale, first: dt.date, last: dt.date) -> list[Span]:
+    return [(scale.x(dt.date(y, 1, 1)), scale.x(dt.date(y + 1, 1, 1)), str(y))
+            for y in range(first.year, last.year + 1)]
+
+
+def _weeks(scale: TimeScale, first: dt.date, last: dt.date) -> list[Span]:
+    week_px = 7 * scale.px_per_day
+    out = []
+    day = first - dt.timedelta(days=first.weekday())
+    while day <= last:
+        iso = day.isocalendar().week
+        if week_px >= 120:
+            label = f"Week {iso} · {day.day} {day:%b}"
+        elif week_px >= 34:
+            label = f"W{iso}"
+        elif week_px >= 18:
+            label = str(iso)
+        else:
+            label = ""
+        out.append((scale.x(day), scale.x(day + dt.timedelta(days=7)), label))
+        day += dt.timedelta(days=7)
+    return out
+
+
+def tiers(scale: TimeScale, first: dt.date, last: dt.date) -> tuple[list[Span], list[Span]]:
+    """(upper, lower) spans covering first..last at this zoom."""
+    ppd = scale.px_per_day
+    if ppd >= 2.6:
+        return _months(scale, first, last, "%B %Y" if ppd >= 4 else "%b %Y"), _weeks(
+            scale, first, last)
+    if ppd >= 0.9:
+        return _quarters(scale, first, last, True), _months(scale, first, last, "%b")
+    return _years(scale, first, last), _quarters(scale, first, last, False)
+
+
+@dataclass(slots=True, eq=True)
+class HeaderMark(Mark):
+    key: tuple
+    rect: QRectF  # the timeline part of the header band
+    scale: TimeScale
+    tier: float
+    today_x: float | None = None
+
+    z = Z_LABELS
+    partial = True
+
+    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
+        pal = ctx.palette
+        area = self.rect.intersected(ctx.exposed.adjusted(-2, 0, 2, 0))
+        if area.isEmpty():
+            return
+        painter.fillRect(area, pal.header_bg)
+        first = max(self.scale.origin, self.scale.day_at(area.left()) - DAY)
+        last = min(self.scale.end, self.scale.day_at(area.right()) + DAY)
+        upper, lower = tiers(self.scale, first, last)
+        top = self.rect.top()
+        self._paint_tier(painter, ctx, upper, top, pal.bold_font, strong=True)
+        self._paint_tier(painter, ctx, lower, top + self.tier, pal.small_font, strong=False)
+        painter.setPen(QPen(pal.grid_strong, 1))
+        painter.drawLine(QLineF(area.left(), self.rect.bottom() - 0.5, area.right(),
+                                self.rect.bottom() - 0.5))
+        if self.today_x is not None:
+            self._paint_today(painter, ctx)
+
+    def _paint_today(self, painter: QPainter, ctx: PaintContext) -> None:
+        pal = ctx.palette
+        label = "today"
+        width = pal.small_metrics.horizontalAdvance(label) + 8
+        tag = QRectF(self.today_x - width / 2, self.rect.bottom() - self.tier + 3, width,
+                     self.tier - 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pal.today)
+        painter.drawRoundedRect(tag, 3, 3)
+        painter.setFont(pal.small_bold_font)
+        painter.setPen(text_on(pal.today))
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
+        painter.setPen(QPen(pal.today, 2))
+        painter.drawLine(QLineF(self.today_x, tag.bottom(), self.today_x, self.rect.bottom()))
+
+    def _paint_tier(self, painter: QPainter, ctx: PaintContext, spans: list[Span], y: float,
+                    font, strong: bool) -> None:  # noqa: ANN001
+        pal = ctx.palette
+        painter.setFont(font)
+        metrics = pal.bold_metrics if strong else pal.small_metrics
+        for x0, x1, label in spans:
+            x0 = max(x0, self.rect.left())
+            x1 = min(x1, self.rect.right())
+            painter.setPen(QPen(pal.grid_strong if strong else pal.grid, 1))
+            painter.drawLine(QLineF(x0 + 0.5, y + (0 if strong else 4), x0 + 0.5, y + self.tier))
+            if not label:
+                continue
+            painter.setPen(pal.text if strong else pal.muted_text)
+            width = x1 - x0 - 8
+            if strong:
+                text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, width)
+                if len(text) > 2:
+                    painter.drawText(QRectF(x0 + 5, y, width, self.tier),
+                                     Qt.AlignmentFlag.AlignVCenter, text)
+            elif metrics.horizontalAdvance(label) <= width + 6:
+                painter.drawText(QRectF(x0, y, x1 - x0, self.tier),
+                                 Qt.AlignmentFlag.AlignCenter, label)
