@@ -1,0 +1,85 @@
+"""Entering and leaving workshop mode.
+
+One WorkshopMode per open document: it keeps the session (page, department, phase, dots,
+what was captured) while the full-screen window comes and goes, so Esc and F5 again find
+everything where it was. The window itself is rebuilt on every entry from the session and
+the plan, so nothing stale lingers between visits.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ui.document import PlanDocument
+from ui.workshop.session import WorkshopSession
+from ui.workshop.window import WorkshopWindow
+
+_modes: weakref.WeakKeyDictionary[PlanDocument, WorkshopMode] = weakref.WeakKeyDictionary()
+
+
+class WorkshopMode(QObject):
+    """`entered()` and `left()` around each visit."""
+
+    entered = Signal()
+    left = Signal()
+
+    def __init__(self, document: PlanDocument, return_to: QWidget | None = None) -> None:
+        super().__init__(document)
+        self.document = document
+        self.return_to = return_to
+        self.session = WorkshopSession.begin(document.store)
+        self.window: WorkshopWindow | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.window is not None
+
+    def enter(self) -> WorkshopWindow:
+        if self.window is None:
+            self.window = WorkshopWindow(self.document, self.session)
+            self.window.leave_requested.connect(self.leave)
+            self.window.closed.connect(self._closed)
+            if self.return_to is not None and self.return_to.screen() is not None:
+                # Full screen on the screen the facilitator was working on (the projector
+                # when the laptop mirrors it).
+                self.window.setScreen(self.return_to.screen())
+                self.window.move(self.return_to.screen().geometry().topLeft())
+        self.window.showFullScreen()
+        self.window.activateWindow()
+        self.entered.emit()
+        return self.window
+
+    def leave(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        window.close()  # -> _closed
+
+    def _closed(self) -> None:
+        window, self.window = self.window, None
+        if window is None:
+            return
+        window.deleteLater()
+        if self.return_to is not None and self.return_to.isVisible():
+            self.return_to.activateWindow()
+        self.left.emit()
+
+    def toggle(self) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+
+def mode_for(document: PlanDocument, return_to: QWidget | None = None) -> WorkshopMode:
+    """The document's workshop mode (made on first use)."""
+    mode = _modes.get(document)
+    if mode is None:
+        mode = WorkshopMode(document, return_to)
+        _modes[document] = mode
+    elif return_to is not None:
+        mode.return_to = return_to
+    return mode

@@ -1,0 +1,160 @@
+"""The session summary: what was captured, how the dots fell, and what went into the first
+course. Collected once (`collect`), written as HTML once (`summary_html`); the screen and the
+PDF show the same HTML under their own style sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.enums import PhaseStatus, label
+from planner.model import Demand, Department, Phase
+from planner.warnings.format import num
+from ui.document import PlanDocument
+from ui.pdf.style import esc
+from ui.workshop.plate_warnings import Spoken, plate_numbers, spoken_warnings
+from ui.workshop.session import WorkshopSession, dot_ledger, dots_spent
+
+TOP_VOTES = 10
+NEW = " <b>(new today)</b>"
+
+
+@dataclass
+class FirstCourse:
+    phase: Phase
+    number: int  # 1-based position in the plan
+    demands: list[Demand]
+    new_today: set[int]
+    effort: float
+    capacity: float | None
+    warnings: list[Spoken]
+
+
+@dataclass
+class Summary:
+    plan_title: str
+    started_at: dt.datetime
+    ended_at: dt.datetime
+    departments: dict[int, Department]
+    captured: dict[int, list[Demand]]  # department id -> wishes captured today
+    voted: list[Demand]  # most dots first
+    dots_used: dict[int, int]  # department id -> dots spent today
+    dots_per_head: int
+    first_course: FirstCourse | None = None
+
+    @property
+    def captured_count(self) -> int:
+        return sum(len(v) for v in self.captured.values())
+
+
+def first_course_phase(phases: list[Phase]) -> Phase | None:
+    """The first phase still to be served (not done); the first phase if all are done."""
+    open_ = [p for p in phases if p.status != PhaseStatus.DONE]
+    return (open_ or phases or [None])[0]
+
+
+def collect(
+    document: PlanDocument, session: WorkshopSession, now: dt.datetime | None = None
+) -> Summary:
+    store, index = document.store, document.index
+    departments = {d.id: d for d in index.departments}
+    captured: dict[int, list[Demand]] = {}
+    for demand in session.captured(store):
+        captured.setdefault(demand.department_id, []).append(demand)
+    voted = sorted((d for d in store.rows(Demand) if d.votes > 0), key=lambda d: (-d.votes, d.id))
+    ledger = dot_ledger(document.undo_stack)
+    summary = Summary(
+        plan_title=store.plan.title,
+        started_at=session.started_at,
+        ended_at=now or dt.datetime.now(),
+        departments=departments,
+        captured={k: captured[k] for k in departments if k in captured},
+        voted=voted[:TOP_VOTES],
+        dots_used={d: dots_spent(ledger, d) for d in departments if dots_spent(ledger, d)},
+        dots_per_head=session.dots_per_head,
+    )
+    phase = first_course_phase(index.phases)
+    if phase is not None:
+        numbers = plate_numbers(document, phase)
+        summary.first_course = FirstCourse(
+            phase=phase,
+            number=[p.id for p in index.phases].index(phase.id) + 1,
+            demands=list(index.demands(phase.id)),
+            new_today=session.moved_into(store, phase.id),
+            effort=numbers.effort,
+            capacity=numbers.capacity,
+            warnings=spoken_warnings(document, phase),
+        )
+    return summary
+
+
+def _dept(summary: Summary, dept_id: int) -> str:
+    dept = summary.departments.get(dept_id)
+    return esc(dept.name) if dept else "?"
+
+
+def summary_html(summary: Summary) -> str:
+    """User text is escaped: a wish titled `<b>` prints as `<b>`."""
+    when = f"{summary.started_at:%d %B %Y}, {summary.started_at:%H:%M}–{summary.ended_at:%H:%M}"
+    dots_total = sum(summary.dots_used.values())
+    parts = [
+        f"<h1>Workshop summary: {esc(summary.plan_title)}</h1>",
+        f"<p class='lead'>{when}. {summary.captured_count} wishes captured from "
+        f"{len(summary.captured)} departments; {dots_total} dots given.</p>",
+        f"<h2>Captured today ({summary.captured_count})</h2>",
+    ]
+    if not summary.captured:
+        parts.append("<p class='muted'>Nothing was captured in this session.</p>")
+    for dept_id, demands in summary.captured.items():
+        titles = "; ".join(esc(d.title) for d in demands)
+        parts.append(f"<p><b>{_dept(summary, dept_id)} ({len(demands)}):</b> {titles}</p>")
+
+    parts.append("<h2>Votes</h2>")
+    if summary.voted:
+        rows = "".join(
+            f"<tr><td>{d.votes}</td><td>{esc(d.title)}</td>"
+            f"<td>{_dept(summary, d.department_id)}</td><td>{label(d.priority)}</td></tr>"
+            for d in summary.voted
+        )
+        parts.append(
+            "<table width='100%' cellpadding='4'><thead><tr><th>Dots</th><th>Wish</th>"
+            f"<th>Department</th><th>Priority</th></tr></thead>{rows}</table>"
+        )
+    else:
+        parts.append("<p class='muted'>No dots yet.</p>")
+    if summary.dots_used:
+        used = " · ".join(
+            f"{_dept(summary, d)} {n}/{summary.dots_per_head}" for d, n in summary.dots_used.items()
+        )
+        parts.append(f"<p class='muted'>Dots used today: {used}</p>")
+
+    parts.append(_first_course_html(summary))
+    return "\n".join(parts)
+
+
+def _first_course_html(summary: Summary) -> str:
+    course = summary.first_course
+    if course is None:
+        return "<h2>The first course</h2><p class='muted'>The plan has no phase yet.</p>"
+    size = (
+        f"{num(course.effort)} of {num(course.capacity)} person-days"
+        if course.capacity is not None
+        else f"{num(course.effort)} person-days, no dates yet"
+    )
+    parts = [f"<h2>Phase {course.number}: {esc(course.phase.title)}</h2>", f"<p>{size}</p>"]
+    for spoken in course.warnings:
+        parts.append(f"<p class='over'>{esc(spoken.headline)}. {esc(spoken.detail)}</p>")
+    if course.demands:
+        rows = "".join(
+            f"<tr><td>{esc(d.title)}{NEW if d.id in course.new_today else ''}</td>"
+            f"<td>{_dept(summary, d.department_id)}</td><td>{num(d.effort)}</td></tr>"
+            for d in course.demands
+        )
+        parts.append(
+            "<table width='100%' cellpadding='4'><thead><tr><th>Wish</th><th>Department</th>"
+            "<th>Person-days</th>"
+            f"</tr></thead>{rows}</table>"
+        )
+    else:
+        parts.append("<p class='muted'>Nothing on this plate yet.</p>")
+    return "".join(parts)
