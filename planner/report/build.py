@@ -69,8 +69,9 @@ def build_pack(
     if Section.LOAD in wanted:
         pack.load = _load_chart(index, load)
     if Section.PHASES in wanted:
+        by_phase = warnings_by_phase(store, index, load, warnings)
         pack.phases = [
-            _phase(store, index, load, phase, n, warnings or [], names, limits)
+            _phase(store, index, phase, n, by_phase.get(phase.id, []), names, limits)
             for n, phase in enumerate(index.phases, 1)
         ]
     if Section.WARNINGS in wanted:
@@ -89,7 +90,7 @@ def _cover(
     store: PlanStore,
     index: PlanIndex,
     today: dt.date,
-    warnings: Sequence[Warning] | None,
+    warnings: Sequence[Warning],
     overloaded: Sequence[str],
 ) -> Cover:
     plan = store.plan
@@ -158,7 +159,6 @@ def _by_importance(demands: Iterable[Demand]) -> list[Demand]:
 def _phase(
     store: PlanStore,
     index: PlanIndex,
-    load: LoadTable,
     phase: Phase,
     number: int,
     warnings: Sequence[Warning],
@@ -219,37 +219,38 @@ def _phase(
             for m in index.milestones
             if m.phase_id == phase.id
         ],
-        warnings=[
-            warnings_.row(store, w) for w in _phase_warnings(store, load, phase, warnings)
-        ],
+        warnings=warnings_.group(store, warnings, limits.phase_warnings_per_code),
     )
 
 
-def _phase_warnings(
-    store: PlanStore, load: LoadTable, phase: Phase, warnings: Sequence[Warning]
-) -> list[Warning]:
-    """The warnings a reader of this phase's page must see: about the phase, about one of
-    its wishes, or about a department it loads (in a week it adds load to)."""
-    delivered = {d.department_id for d in store.rows(Demand) if d.phase_id == phase.id}
-    found = []
+def warnings_by_phase(
+    store: PlanStore, index: PlanIndex, load: LoadTable, warnings: Sequence[Warning]
+) -> dict[int, list[Warning]]:
+    """The warnings a reader of a phase's page must see: about the phase, about one of its
+    wishes, or about a department it delivers to (for a weekly warning: only the phases that
+    add load in that week). One pass over the warnings, not one per phase."""
+    delivers_to: dict[int, list[int]] = defaultdict(list)
+    for phase in index.phases:
+        for dept_id in index.department_ids(phase.id):
+            delivers_to[dept_id].append(phase.id)
+    out: dict[int, list[Warning]] = defaultdict(list)
     for warning in warnings:
         subject = warning.subject
-        if subject.kind == "phase":
-            hit = subject.id == phase.id
+        phases: list[int] = []
+        if subject.kind == "phase" and subject.id is not None:
+            phases = [subject.id]
         elif subject.kind == "demand":
             demand = store.find(Demand, subject.id)
-            hit = demand is not None and demand.phase_id == phase.id
+            phases = [demand.phase_id] if demand is not None and demand.phase_id else []
         elif subject.kind == "department" and subject.id is not None:
             if subject.week is not None:
                 shares = load.shares.get((subject.id, subject.week), [])
-                hit = any(s.phase_id == phase.id for s in shares)
+                phases = list(dict.fromkeys(s.phase_id for s in shares))
             else:
-                hit = subject.id in delivered
-        else:
-            hit = False
-        if hit:
-            found.append(warning)
-    return sorted(found, key=lambda w: (w.dismissed, -int(w.severity), w.code))
+                phases = delivers_to.get(subject.id, [])
+        for phase_id in phases:
+            out[phase_id].append(warning)
+    return out
 
 
 def _load_chart(index: PlanIndex, load: LoadTable) -> LoadChart:

@@ -40,6 +40,7 @@ class Limits:
     demands_per_department: int = 15  # in one phase
     backlog_rows: int = 120
     warnings_per_code: int = 12
+    phase_warnings_per_code: int = 3
     changed_demands: int = 60
 
 
@@ -114,6 +115,20 @@ class WarningRow:
     message: str
     principle: str
     dismissed_reason: str | None = None
+    names_subject: bool = False  # the message already says what it is about
+
+    @property
+    def text(self) -> str:
+        return self.message if self.names_subject else f"{self.subject}: {self.message}"
+
+
+@dataclass(frozen=True)
+class WarningGroup:
+    severity: str
+    code: str
+    principle: str
+    rows: list[WarningRow]
+    more: int = 0  # rows of this code not listed
 
 
 @dataclass(frozen=True)
@@ -133,7 +148,7 @@ class PhasePage:
     depends_on: list[str]
     needed_by: list[str]
     milestones: list[str]
-    warnings: list[WarningRow]
+    warnings: list[WarningGroup]
 
     @property
     def utilisation(self) -> float | None:
@@ -165,20 +180,10 @@ class LoadChart:
 
 
 @dataclass(frozen=True)
-class WarningGroup:
-    severity: str
-    code: str
-    principle: str
-    rows: list[WarningRow]
-    more: int = 0  # rows of this code not listed
-
-
-@dataclass(frozen=True)
 class WarningsSummary:
     open_groups: list[WarningGroup]  # worst severity first
     counts: dict[str, int]  # open warnings per severity label
     dismissed: list[WarningRow]
-    available: bool = True  # False when the plan has no warnings engine to ask
 
 
 @dataclass(frozen=True)
@@ -198,16 +203,26 @@ class DemandChange:
 
 
 @dataclass(frozen=True)
+class EffortRevision:
+    title: str
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
 class Changes:
     baseline: str
     taken: dt.datetime
     phases_moved: list[PhaseMove]
+    phases_added: list[str]
+    phases_removed: list[str]
     added: list[DemandChange]
     removed: list[DemandChange]
     moved: list[DemandChange]
+    revised: list[EffortRevision]
     effort_before: float
     effort_after: float
-    more: int = 0  # demand changes not listed
+    more: int = 0  # wish changes not listed
 
     @property
     def effort_delta(self) -> float:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def status_paragraph(
     index: PlanIndex,
     today: dt.date,
-    warnings: Sequence[Warning] | None,
+    warnings: Sequence[Warning],
     overloaded_departments: Sequence[str],
 ) -> str:
     parts = [_progress(index, today)]
@@ -68,9 +68,7 @@ def _next_milestone(milestones: Sequence[Milestone], today: dt.date) -> Mileston
     return next((m for m in milestones if m.date >= today), None)
 
 
-def _concerns(warnings: Sequence[Warning] | None, overloaded: Sequence[str]) -> str:
-    if warnings is None:
-        return ""
+def _concerns(warnings: Sequence[Warning], overloaded: Sequence[str]) -> str:
     open_ = [w for w in warnings if not w.dismissed]
     counts = {s: 0 for s in ("problem", "warning", "info")}
     for warning in open_:

@@ -16,14 +16,44 @@ if TYPE_CHECKING:
     from planner.warnings.types import Subject, Warning
 
 
-def evaluate_plan(store: PlanStore) -> list[Warning] | None:
-    """All warnings, or None when this build has no warnings engine (the pack then says
-    so rather than claiming the plan is clean)."""
-    try:
-        from planner.warnings import evaluate
-    except ImportError:
-        return None
+# How the pack names each kind of warning (codes are for machines and the CLI).
+CODE_TITLES = {
+    "phase-overloaded": "Phase overloaded",
+    "phase-too-long": "Phase too long before users get something",
+    "too-many-departments": "Too many departments in one phase",
+    "department-overloaded": "Department overloaded",
+    "no-objective": "Serves no business objective",
+    "no-sponsor": "No business sponsor",
+    "no-adoption": "Delivery without training or workshop",
+    "no-support": "No support contact",
+    "field-creep": "Field creep",
+    "transaction-in-crm": "Transaction process in the CRM",
+    "dependency-order": "Starts before what it depends on",
+    "empty-goal": "No user benefit stated",
+    "scope-creep": "Scope creep since the baseline",
+    "baseline-unreadable": "Baseline cannot be read",
+}
+
+
+def code_title(code: str) -> str:
+    if code in CODE_TITLES:
+        return CODE_TITLES[code]
+    text = code.replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
+def evaluate_plan(store: PlanStore) -> list[Warning]:
+    """All warnings, dismissed ones included (the pack lists them with their reasons)."""
+    from planner.warnings import evaluate
+
     return list(evaluate(store))
+
+
+def subject_name(store: PlanStore, subject: Subject) -> str:
+    models = {"phase": Phase, "department": Department, "demand": Demand}
+    if subject.kind not in models:
+        return ""
+    return _name(store, models[subject.kind], subject.id)
 
 
 def subject_text(store: PlanStore, subject: Subject) -> str:
@@ -46,6 +76,7 @@ def _name(store: PlanStore, model: type, row_id: int | None) -> str:
 
 
 def row(store: PlanStore, warning: Warning) -> WarningRow:
+    name = subject_name(store, warning.subject)
     return WarningRow(
         severity=warning.severity.label,
         code=warning.code,
@@ -53,21 +84,21 @@ def row(store: PlanStore, warning: Warning) -> WarningRow:
         message=warning.message,
         principle=warning.principle,
         dismissed_reason=warning.dismissed_reason,
+        names_subject=bool(name) and name in warning.message and warning.subject.week is None,
     )
 
 
-def summarise(
-    store: PlanStore, warnings: Sequence[Warning] | None, limits: Limits
-) -> WarningsSummary:
-    if warnings is None:
-        return WarningsSummary([], {}, [], available=False)
-    open_ = [w for w in warnings if not w.dismissed]
-    groups: dict[tuple[int, str], list[Warning]] = defaultdict(list)
-    for warning in open_:
-        groups[(-int(warning.severity), warning.code)].append(warning)
+def group(
+    store: PlanStore, warnings: Sequence[Warning], per_code: int
+) -> list[WarningGroup]:
+    """Open before dismissed, worst severity first, then by code; at most `per_code` rows
+    of a code are listed and the rest counted."""
+    groups: dict[tuple[bool, int, str], list[Warning]] = defaultdict(list)
+    for warning in warnings:
+        groups[(warning.dismissed, -int(warning.severity), warning.code)].append(warning)
     out: list[WarningGroup] = []
-    for (_, code), members in sorted(groups.items()):
-        shown = members[: limits.warnings_per_code]
+    for (_, _, code), members in sorted(groups.items()):
+        shown = members[:per_code]
         out.append(
             WarningGroup(
                 severity=members[0].severity.label,
@@ -77,10 +108,19 @@ def summarise(
                 more=len(members) - len(shown),
             )
         )
+    return out
+
+
+def summarise(store: PlanStore, warnings: Sequence[Warning], limits: Limits) -> WarningsSummary:
+    open_ = [w for w in warnings if not w.dismissed]
     counts: dict[str, int] = defaultdict(int)
     for warning in open_:
         counts[warning.severity.label] += 1
     dismissed = sorted(
         (w for w in warnings if w.dismissed), key=lambda w: (-int(w.severity), w.code)
     )
-    return WarningsSummary(out, dict(counts), [row(store, w) for w in dismissed])
+    return WarningsSummary(
+        group(store, open_, limits.warnings_per_code),
+        dict(counts),
+        [row(store, w) for w in dismissed],
+    )

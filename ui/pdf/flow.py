@@ -37,22 +37,46 @@ def text_document(html: str, device: QPagedPaintDevice, width: float) -> QTextDo
 
 
 def flow_pages(
-    html: str, device: QPagedPaintDevice, size: QSizeF, *, landscape: bool = False
+    html: str,
+    device: QPagedPaintDevice,
+    size: QSizeF,
+    *,
+    landscape: bool = False,
+    min_scale: float = 1.0,
 ) -> list[Page]:
-    doc = text_document(html, device, size.width())
-    doc.setPageSize(size)
-    height = size.height()
+    """Lay `html` out over as many pages as it needs. With `min_scale` < 1, a text that
+    spills a little over one page is set slightly smaller to stay on one (a phase's page
+    that runs three lines onto a second sheet helps nobody)."""
+    scale = 1.0
+    while True:
+        page = QSizeF(size.width() / scale, size.height() / scale)
+        doc = text_document(html, device, page.width())
+        doc.setPageSize(page)
+        if doc.pageCount() == 1 or scale - _SHRINK_STEP < min_scale - 1e-9:
+            break
+        scale -= _SHRINK_STEP
+    if doc.pageCount() > 1 and scale < 1.0:  # it does not fit anyway: keep the full size
+        scale, page = 1.0, size
+        doc = text_document(html, device, page.width())
+        doc.setPageSize(page)
 
-    def slice_painter(n: int) -> PaintFn:
+    def slice_painter(n: int, doc: QTextDocument = doc, s: float = scale) -> PaintFn:
+        height = page.height()
+
         def paint(painter: QPainter, rect: QRectF) -> None:
             painter.save()
-            painter.translate(rect.left(), rect.top() - n * height)
-            doc.drawContents(painter, QRectF(0, n * height, size.width(), height))
+            painter.translate(rect.left(), rect.top())
+            painter.scale(s, s)
+            painter.translate(0, -n * height)
+            doc.drawContents(painter, QRectF(0, n * height, page.width(), height))
             painter.restore()
 
         return paint
 
     return [Page(slice_painter(n), landscape) for n in range(doc.pageCount())]
+
+
+_SHRINK_STEP = 0.05
 
 
 def draw_block(painter: QPainter, doc: QTextDocument, left: float, top: float) -> float:

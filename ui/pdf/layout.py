@@ -37,5 +37,6 @@ class Context:
     def size(self, landscape: bool = False) -> QSizeF:
         return self.frame(landscape).content_size
 
-    def flow(self, html: str, landscape: bool = False) -> list[Page]:
-        return flow_pages(html, self.device, self.size(landscape), landscape=landscape)
+    def flow(self, html: str, landscape: bool = False, min_scale: float = 1.0) -> list[Page]:
+        return flow_pages(html, self.device, self.size(landscape), landscape=landscape,
+                          min_scale=min_scale)

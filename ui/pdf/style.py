@@ -7,7 +7,7 @@ import html
 from PySide6.QtGui import QColor, QFont
 
 FAMILY = "DejaVu Sans"  # fonts-dejavu-core: every Nordic letter, and it embeds cleanly
-BODY_PT = 9.0
+BODY_PT = 8.5
 
 INK = "#1d2733"
 MUTED = "#5b6673"
@@ -48,9 +48,9 @@ def px(points: float) -> str:
 
 STYLE_SHEET = f"""
 body {{ color: {INK}; }}
-h1 {{ font-size: 17pt; font-weight: bold; color: {ACCENT}; margin-top: 0;
+h1 {{ font-size: 16pt; font-weight: bold; color: {ACCENT}; margin-top: 0;
       margin-bottom: {px(6)}; }}
-h2 {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; margin-top: {px(14)};
+h2 {{ font-size: 11.5pt; font-weight: bold; color: {ACCENT}; margin-top: {px(12)};
       margin-bottom: {px(5)}; }}
 h3 {{ font-size: 10pt; font-weight: bold; margin-top: {px(10)}; margin-bottom: {px(2)}; }}
 p {{ margin-top: 0; margin-bottom: {px(6)}; }}
@@ -59,7 +59,7 @@ th {{ background-color: {SHADE}; font-weight: bold; text-align: left; }}
 td, th {{ border-bottom: 0.5pt solid {RULE}; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: 8pt; }}
-.lead {{ font-size: 11pt; margin-bottom: {px(8)}; }}
+.lead {{ font-size: 10.5pt; margin-bottom: {px(6)}; }}
 .over {{ color: {SEVERITY_COLOURS['problem']}; font-weight: bold; }}
 .group td {{ background-color: {SHADE}; font-weight: bold; }}
 """

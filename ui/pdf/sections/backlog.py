@@ -20,15 +20,14 @@ def parts(ctx: Context) -> list[Part]:
         "deliberately left for a later course. They are not forgotten: each is a candidate "
         "for the next phases."
     )
-    html += heading(2, "By department")
     html += table(
         ["Department", "Wishes", "Must", "Effort"],
         [row([cell(d.department), cell(str(d.count), num=True), cell(str(d.must), num=True),
               cell(person_days(d.effort), num=True)]) for d in backlog.by_department],
         [52, 16, 16, 16],
         numeric=(1, 2, 3),
+        caption="By department",
     )
-    html += heading(2, "Wishes, most important first")
     rows = [
         row([cell(d.title), cell(d.department), cell(d.priority), cell(d.kind),
              cell(person_days(d.effort), num=True)])
@@ -41,5 +40,5 @@ def parts(ctx: Context) -> list[Part]:
             cell(person_days(backlog.more.effort), num=True, attrs=' class="muted"'),
         ]))
     html += table(["Wish", "Department", "Priority", "Kind", "Effort"], rows,
-                  [44, 18, 11, 15, 12], numeric=(4,))
+                  [44, 18, 11, 15, 12], numeric=(4,), caption="Wishes, most important first")
     return [Part(title, ctx.flow(html))]

@@ -22,35 +22,54 @@ def parts(ctx: Context) -> list[Part]:
         f"{person_days(changes.effort_after)}: {'+' if delta >= 0 else '−'}"
         f"{person_days(abs(delta))}{share}."
     )
-    html += heading(2, f"Phases moved ({len(changes.phases_moved)})")
+    caption = f"Phases moved ({len(changes.phases_moved)})"
     if changes.phases_moved:
         html += table(
             ["Phase", "In the baseline", "Now"],
             [row([cell(m.phase), cell(span(*m.before)), cell(span(*m.after))])
              for m in changes.phases_moved],
             [40, 30, 30],
+            caption=caption,
         )
     else:
-        html += para("No phase has moved.", "muted")
+        html += heading(2, caption) + para("No phase has moved.", "muted")
+    if changes.phases_added or changes.phases_removed:
+        html += table(["Phase", "Change"],
+                      [row([cell(t), cell("added")]) for t in changes.phases_added]
+                      + [row([cell(t), cell("removed")]) for t in changes.phases_removed],
+                      [70, 30], caption="Phases added and removed")
     for label, items, cols in (
         ("Wishes added", changes.added, "after"),
         ("Wishes removed", changes.removed, "before"),
         ("Wishes moved", changes.moved, "both"),
     ):
-        html += heading(2, f"{label} ({len(items)})")
-        html += _demands(items, cols) if items else para("None.", "muted")
+        caption = f"{label} ({len(items)})"
+        html += _demands(items, cols, caption) if items else (
+            heading(2, caption) + para("None.", "muted"))
+    if changes.revised:
+        html += table(
+            ["Wish", "Baseline", "Now", "Change"],
+            [row([cell(r.title), cell(person_days(r.before), num=True),
+                  cell(person_days(r.after), num=True),
+                  cell(f"{'+' if r.after >= r.before else '−'}"
+                       f"{person_days(abs(r.after - r.before))}", num=True)])
+             for r in changes.revised],
+            [52, 16, 16, 16], numeric=(1, 2, 3),
+            caption=f"Wishes re-estimated ({len(changes.revised)})",
+        )
     if changes.more:
         html += para(f"… and {changes.more} more changed wishes, listed in the app.", "muted")
     return [Part(title, ctx.flow(html))]
 
 
-def _demands(items: list[DemandChange], cols: str) -> str:
+def _demands(items: list[DemandChange], cols: str, caption: str) -> str:
     if cols == "both":
         headers = ["Wish", "Department", "From", "To", "Effort"]
         rows = [row([cell(d.title), cell(d.department), cell(d.before), cell(d.after),
                      cell(person_days(d.effort), num=True)]) for d in items]
-        return table(headers, rows, [36, 16, 18, 18, 12], numeric=(4,))
+        return table(headers, rows, [36, 16, 18, 18, 12], numeric=(4,), caption=caption)
     where = "Phase"
     rows = [row([cell(d.title), cell(d.department), cell(d.after if cols == "after" else d.before),
                  cell(person_days(d.effort), num=True)]) for d in items]
-    return table(["Wish", "Department", where, "Effort"], rows, [44, 18, 26, 12], numeric=(3,))
+    return table(["Wish", "Department", where, "Effort"], rows, [44, 18, 26, 12], numeric=(3,),
+                 caption=caption)

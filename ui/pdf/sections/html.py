@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ui.pdf import style
 from ui.pdf.style import esc
 
 
@@ -19,15 +20,27 @@ def table(
     rows: Sequence[str],
     widths: Sequence[int] | None = None,
     numeric: Sequence[int] = (),
+    caption: str = "",
 ) -> str:
-    """`rows` are ready-made `<tr>` strings. Headers repeat when the table breaks a page."""
+    """`rows` are ready-made `<tr>` strings. Headers repeat when the table breaks a page.
+    A `caption` (the section heading above the table) is made the first header row, so it
+    repeats too and never stays behind alone at the foot of a page."""
     head = "".join(
         f'<th{_width(widths, i)}{" align=right" if i in numeric else ""}>{esc(h)}</th>'
         for i, h in enumerate(headers)
     )
+    top = caption_row(caption, len(headers)) if caption else ""
     return (
-        '<table width="100%" cellspacing="0" cellpadding="3">'
-        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
+        '<table width="100%" cellspacing="0" cellpadding="2">'
+        f"<thead>{top}<tr>{head}</tr></thead>{''.join(rows)}</table>"
+    )
+
+
+def caption_row(caption: str, columns: int) -> str:
+    return (
+        f'<tr><th colspan="{columns}" style="background-color: white; border-bottom: none; '
+        f'font-size: 11.5pt; color: {style.ACCENT}; padding-top: {style.px(10)};">'
+        f"{esc(caption)}</th></tr>"
     )
 
 

@@ -85,7 +85,7 @@ def _overload_table(chart: LoadChart) -> str:
                          cell(f"{s.peak:.1f}", num=True),
                          cell(plural(s.weeks_over, "week")),
                          cell("\n".join(periods))]))
-    return heading(2, "Over capacity") + table(
+    return table(
         ["Department", "Capacity, pd/wk", "Peak, pd/wk", "Over for", "When"], rows,
-        [22, 15, 13, 12, 38], numeric=(1, 2),
+        [22, 15, 13, 12, 38], numeric=(1, 2), caption="Over capacity",
     )

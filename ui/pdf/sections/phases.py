@@ -4,19 +4,25 @@ scope by department, change activities, dependencies and the phase's warnings.""
 from __future__ import annotations
 
 from planner.report import SECTION_TITLES, Section
-from planner.report.model import PhasePage, WarningRow
+from planner.report.model import PhasePage
 from planner.report.text import day, person_days, plural, span
 from ui.pdf import style
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
+from ui.pdf.sections.warning_rows import groups_table
 from ui.pdf.style import esc
+
+# A phase page may be set up to 15 % smaller to keep the phase on one sheet.
+MIN_SCALE = 0.85
+SCOPE, ACTIVITIES = "Scope by department", "Change activities"
 
 
 def parts(ctx: Context) -> list[Part]:
     out = [Part(SECTION_TITLES[Section.PHASES])]
     total = len(ctx.pack.phases)
     for phase in ctx.pack.phases:
-        out.append(Part(f"{phase.number}. {phase.title}", ctx.flow(phase_html(phase, total)), 1))
+        pages = ctx.flow(phase_html(phase, total), min_scale=MIN_SCALE)
+        out.append(Part(f"{phase.number}. {phase.title}", pages, 1))
     if not ctx.pack.phases:
         html = heading(1, SECTION_TITLES[Section.PHASES]) + para("The plan has no phases yet.")
         out[0].pages = ctx.flow(html)
@@ -28,17 +34,17 @@ def phase_html(phase: PhasePage, total: int) -> str:
     when = span(phase.start, phase.end)
     if phase.weeks is not None:
         when += f" · {phase.weeks:.1f} working weeks".replace(".0 ", " ")
-    html = f'<p class="muted">{esc(head)}</p>' + heading(1, phase.title)
-    html += f'<p><b>{esc(when)}</b></p>'
+    html = f'<p class="muted">{esc(head)} · <b>{esc(when)}</b></p>' + heading(1, phase.title)
     if phase.goal:
         html += f'<p class="lead"><i>{esc(phase.goal)}</i></p>'
     else:
         html += para("No user benefit is stated for this phase.", "over")
     html += _facts(phase)
     if phase.warnings:
-        html += heading(2, f"Warnings ({len(phase.warnings)})") + warnings_table(phase.warnings)
-    html += heading(2, "Scope by department") + _scope(phase)
-    html += heading(2, "Change activities") + _activities(phase)
+        count = sum(len(g.rows) + g.more for g in phase.warnings)
+        html += groups_table(phase.warnings, f"Warnings ({count})")
+    html += _scope(phase)
+    html += _activities(phase)
     return html
 
 
@@ -61,7 +67,7 @@ def _facts(phase: PhasePage) -> str:
         _fact("Needed by", "; ".join(phase.needed_by), missing="nothing"),
         _fact("Milestones", "\n".join(phase.milestones), missing="none"),
     ]
-    return f'<table width="100%" cellspacing="0" cellpadding="3">{"".join(facts)}</table>'
+    return f'<table width="100%" cellspacing="0" cellpadding="2">{"".join(facts)}</table>'
 
 
 def _fact(label: str, value: str, missing: str = "—") -> str:
@@ -70,7 +76,7 @@ def _fact(label: str, value: str, missing: str = "—") -> str:
 
 def _scope(phase: PhasePage) -> str:
     if not phase.departments:
-        return para("No wishes are planned in this phase.", "muted")
+        return heading(2, SCOPE) + para("No wishes are planned in this phase.", "muted")
     rows = []
     for dept in phase.departments:
         swatch = f'<span style="color: {style.colour(dept.colour)};">■</span>'
@@ -94,33 +100,18 @@ def _scope(phase: PhasePage) -> str:
                      "of lower priority", attrs=' colspan="3" class="muted"'),
                 cell(person_days(dept.more.effort), num=True, attrs=' class="muted"'),
             ]))
-    return table(["Wish", "Priority", "Kind", "Effort"], rows, [58, 12, 16, 14], numeric=(3,))
+    return table(["Wish", "Priority", "Kind", "Effort"], rows, [58, 12, 16, 14], numeric=(3,),
+                 caption=SCOPE)
 
 
 def _activities(phase: PhasePage) -> str:
     if not phase.activities:
-        return para("No training, workshop, communication or support is planned.", "over")
+        return heading(2, ACTIVITIES) + para(
+            "No training, workshop, communication or support is planned.", "over")
     rows = [
         row([cell(day(a.date) if a.date else "—"), cell(a.kind), cell(a.department),
              cell(a.title or "—")])
         for a in phase.activities
     ]
-    return table(["Date", "Kind", "Department", "What"], rows, [16, 16, 20, 48])
-
-
-def severity_cell(severity: str) -> str:
-    colour = style.SEVERITY_COLOURS.get(severity, style.INK)
-    word = style.SEVERITY_WORDS.get(severity, severity)
-    return cell(f'<span style="color: {colour}; font-weight: bold;">{esc(word)}</span>',
-                markup=True)
-
-
-def warnings_table(warnings: list[WarningRow]) -> str:
-    rows = []
-    for w in warnings:
-        text = f"<b>{esc(w.subject)}</b>: {esc(w.message)}"
-        if w.dismissed_reason is not None:
-            text += f'<br/><span class="muted">Dismissed: {esc(w.dismissed_reason)}</span>'
-        rows.append(row([severity_cell(w.severity), cell(text, markup=True),
-                         cell(w.principle, attrs=' class="muted"')]))
-    return table(["", "Warning", "Principle"], rows, [12, 60, 28])
+    return table(["Date", "Kind", "Department", "What"], rows, [16, 16, 20, 48],
+                 caption=ACTIVITIES)

@@ -13,8 +13,7 @@ def parts(ctx: Context) -> list[Part]:
     title = SECTION_TITLES[Section.ROADMAP]
     pages = _timeline_pages(ctx, title)
     html = "" if pages else heading(1, title)
-    html += heading(2, "Phases at a glance") + _phases_table(ctx)
-    html += heading(2, "Milestones") + _milestones_table(ctx)
+    html += _phases_table(ctx) + _milestones_table(ctx)
     return [Part(title, pages + ctx.flow(html))]
 
 
@@ -27,8 +26,6 @@ def _timeline_pages(ctx: Context, title: str) -> list:
 
 
 def _phases_table(ctx: Context) -> str:
-    if not ctx.pack.phases and not ctx.store:
-        return para("The plan has no phases yet.")
     from planner.queries import PlanIndex, duration_weeks
 
     index = PlanIndex.build(ctx.store)
@@ -42,14 +39,14 @@ def _phases_table(ctx: Context) -> str:
                          cell(f"{weeks:g}" if weeks is not None else "—", num=True),
                          cell(depts or "—")]))
     if not rows:
-        return para("The plan has no phases yet.")
+        return heading(2, "Phases at a glance") + para("The plan has no phases yet.")
     return table(["Phase", "Dates", "Weeks", "Departments"], rows, [36, 28, 8, 28],
-                 numeric=(2,))
+                 numeric=(2,), caption="Phases at a glance")
 
 
 def _milestones_table(ctx: Context) -> str:
     milestones = ctx.pack.milestones
     if not milestones:
-        return para("No milestones are set.", "muted")
+        return heading(2, "Milestones") + para("No milestones are set.", "muted")
     rows = [row([cell(day(date)), cell(kind), cell(title)]) for date, kind, title in milestones]
-    return table(["Date", "Kind", "Milestone"], rows, [16, 18, 66])
+    return table(["Date", "Kind", "Milestone"], rows, [16, 18, 66], caption="Milestones")

@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from planner.report import SECTION_TITLES, Section
 from planner.report.text import plural
-from ui.pdf import style
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
-from ui.pdf.sections.phases import severity_cell
-from ui.pdf.style import esc
+from ui.pdf.sections.warning_rows import groups_table, severity_cell
 
 _PLURAL = {"problem": "Problems", "warning": "Warnings", "info": "Notes"}
-
-
-def code_title(code: str) -> str:
-    text = code.replace("-", " ")
-    return text[:1].upper() + text[1:]
 
 
 def parts(ctx: Context) -> list[Part]:
     title = SECTION_TITLES[Section.WARNINGS]
     summary = ctx.pack.warnings
     html = heading(1, title)
-    if summary is None or not summary.available:
-        html += para("This build evaluates no warnings; nothing is reported here.", "muted")
+    if summary is None:
         return [Part(title, ctx.flow(html))]
     counts = summary.counts
     html += para(
@@ -37,31 +29,21 @@ def parts(ctx: Context) -> list[Part]:
     for group in summary.open_groups:
         if group.severity != severity:
             severity = group.severity
-            html += heading(2, f"{_PLURAL.get(severity, severity)} "
-                               f"({counts.get(severity, 0)})")
-        colour = style.SEVERITY_COLOURS.get(group.severity, style.INK)
-        html += (
-            f'<h3><span style="color: {colour};">{esc(code_title(group.code))}</span> · '
-            f"{len(group.rows) + group.more}</h3>"
-            f'<p class="muted">Principle: {esc(group.principle)}</p>'
-        )
-        rows = [row([cell(w.subject, attrs=' width="32%"'), cell(w.message)])
-                for w in group.rows]
-        if group.more:
-            rows.append(row([cell(f"… and {group.more} more like these",
-                                  attrs=' colspan="2" class="muted"')]))
-        html += table(["About", "Why"], rows, [32, 68])
+            caption = f"{_PLURAL.get(severity, severity)} ({counts.get(severity, 0)})"
+            html += groups_table([g for g in summary.open_groups if g.severity == severity],
+                                 caption)
     if not summary.open_groups:
         html += para("No open warnings.")
-    html += heading(2, f"Dismissed ({len(summary.dismissed)})")
+    caption = f"Dismissed ({len(summary.dismissed)})"
     if summary.dismissed:
         rows = [
             row([severity_cell(w.severity),
-                 cell(f"<b>{esc(w.subject)}</b>: {esc(w.message)}", markup=True),
+                 cell(w.text),
                  cell(w.dismissed_reason or "no reason given")])
             for w in summary.dismissed
         ]
-        html += table(["", "Warning", "Reason for dismissing"], rows, [12, 54, 34])
+        html += table(["", "Warning", "Reason for dismissing"], rows, [12, 54, 34],
+                      caption=caption)
     else:
-        html += para("No warning has been dismissed.", "muted")
+        html += heading(2, caption) + para("No warning has been dismissed.", "muted")
     return [Part(title, ctx.flow(html))]
