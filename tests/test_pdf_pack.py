@@ -134,9 +134,12 @@ def test_user_text_prints_as_typed_and_long_titles_wrap(qapp, store, tmp_path):
     path = tmp_path / "markup.pdf"
     export_pdf(store, path, ExportOptions(today=TODAY))
     text = pdf.text(path)
-    for literal in ("<b>bold</b>", "<i>Sales</i> & Co", "<table>", "a < b",
+    # Compared without spaces: extractors guess spaces from gaps, and "a < b" can come out
+    # as "a<b". What matters is that the markup printed as characters.
+    squeezed = text.replace(" ", "")
+    for literal in ("<b>bold</b>", "<i>Sales</i>&Co", "<table>", "a<b",
                     "<script>alert(1)</script>", "<h1>Phase</h1>"):
-        assert literal in text
+        assert literal in squeezed
     assert "Customer-overview-for-the-sellers" in text
     assert pdf.words_outside(path) == []
 

@@ -146,3 +146,44 @@ def test_an_empty_plan_still_makes_a_pack(store):
     assert pack.phases == [] and pack.objectives == []
     assert pack.cover.status.startswith("The plan has no phases yet.")
     assert pack.load.weeks == []
+
+
+def test_changes_since_the_baseline(sample_store):
+    from planner.baseline import TakeBaseline
+    from planner.commands import MoveDemands, ShiftPhase
+
+    TakeBaseline("Steering review 2", dt.datetime(2026, 11, 30, 10)).do(sample_store)
+    assert build_pack(sample_store, [Section.CHANGES], today=TODAY).changes.moved == []
+    phases = sorted(sample_store.rows(Phase), key=lambda p: p.position)
+    later = [d for d in sample_store.rows(Demand) if d.phase_id is None][0]
+    MoveDemands([later.id], phases[6].id).do(sample_store)
+    ShiftPhase(phases[6].id, 14).do(sample_store)
+    add(sample_store, Demand, title="New wish", department_id=later.department_id,
+        phase_id=phases[0].id, effort=2.5)
+    pack = build_pack(sample_store, today=TODAY)
+    assert Section.CHANGES in pack.sections
+    changes = pack.changes
+    assert changes.baseline == "Steering review 2"
+    assert [(m.title, m.before, m.after) for m in changes.moved] == [
+        (later.title, "backlog", phases[6].title)
+    ]
+    assert [c.title for c in changes.added] == ["New wish"]
+    assert [m.phase for m in changes.phases_moved] == [phases[6].title]
+    assert changes.phases_moved[0].after[0] - changes.phases_moved[0].before[0] == (
+        dt.timedelta(days=14))
+    assert changes.effort_delta == pytest.approx(later.effort + 2.5)
+
+
+def test_dismissed_warnings_keep_their_reason(sample_store):
+    from planner.warnings import Dismiss, evaluate
+
+    warning = next(w for w in evaluate(sample_store) if w.code == "no-support")
+    Dismiss.warning(warning, "Order desk covers until March").do(sample_store)
+    pack = build_pack(sample_store, [Section.WARNINGS, Section.PHASES], today=TODAY)
+    assert [(w.code, w.dismissed_reason) for w in pack.warnings.dismissed] == [
+        ("no-support", "Order desk covers until March")
+    ]
+    assert all(g.code != "no-support" for g in pack.warnings.open_groups)
+    delivery = next(p for p in pack.phases if p.title.startswith("Delivery"))
+    dismissed = [r for g in delivery.warnings for r in g.rows if r.dismissed_reason]
+    assert [r.code for r in dismissed] == ["no-support"]
