@@ -1,7 +1,29 @@
 """The Gantt/roadmap view: phases on a timeline, milestones, dependencies, warning badges
 and the department load strip; editable by dragging. The drawing lives in marks built by
-ui/gantt/chart.py, shared by the view, the PNG/SVG export and the PDF plan pack."""
+ui/gantt/chart.py, shared by the view, the PNG/SVG export and the PDF plan pack.
+
+`install(window)` is the main window's extension hook (ui/app_window.py): it adds the view
+as a tab and File → Export → "View as PNG or SVG…".
+"""
 
 from ui.gantt.pyside_fix import guard as _guard_none_refcount
 
 _guard_none_refcount()
+
+
+def __getattr__(name: str):  # noqa: ANN202 - lazy, so the PDF path never loads widgets
+    if name == "GanttView":
+        from ui.gantt.view import GanttView
+
+        return GanttView
+    if name in ("render_roadmap", "roadmap_size_hint", "page_ranges"):
+        from ui.gantt import render
+
+        return getattr(render, name)
+    raise AttributeError(name)
+
+
+def install(window) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
+    from ui.gantt.window import install_in
+
+    install_in(window)

@@ -13,7 +13,7 @@ from ui.gantt.marks import Z_BACKGROUND, Z_TODAY, Mark, PaintContext
 from ui.gantt.timescale import DAY, TimeScale, next_month
 
 # Shade weekends only when a day is at least this wide; below it they'd be noise.
-SHADE_FROM = 3.0
+SHADE_FROM = 5.0
 
 
 @dataclass(frozen=True, slots=True)

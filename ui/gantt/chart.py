@@ -48,6 +48,7 @@ class ChartOptions:
     today: dt.date | None = None  # None: the real today
     show_today: bool = True
     legend: bool = False
+    show_undated: bool = False  # rows for phases without dates (the interactive view)
 
 
 @dataclass
@@ -119,8 +120,8 @@ class _Builder:
             if p.dated:
                 if p.end >= self.scale.origin and p.start <= self.scale.end:  # type: ignore[operator]
                     out.append(p)
-            elif self.o.start is None and self.o.layout == "phases":
-                out.append(p)  # undated: a row saying so, in the interactive chart
+            elif self.o.show_undated and self.o.layout == "phases":
+                out.append(p)  # a row saying it has no dates yet
         return out
 
     def add_row(self, key: tuple, height: float, text: str, detail: str = "",
@@ -141,27 +142,17 @@ class _Builder:
         fm = self.pal.small_metrics
         lane_h = self.m.milestone_lane
         radius = lane_h * 0.3
-        xs, extents, texts = [], [], []
-        for m in shown:
-            x = self.scale.x(m.date) + self.scale.px_per_day / 2
-            text = fm.elidedText(m.title, Qt.TextElideMode.ElideRight, 230)
-            xs.append(x)
-            texts.append(text)
-            extents.append((x - radius, x + radius + 4 + fm.horizontalAdvance(text)))
+        xs = [self.scale.x(m.date) + self.scale.px_per_day / 2 for m in shown]
+        texts = [fm.elidedText(m.title, Qt.TextElideMode.ElideRight, 230) for m in shown]
+        extents = [(x - radius, x + radius + 4 + fm.horizontalAdvance(t))
+                   for x, t in zip(xs, texts, strict=True)]
         lanes = pack(extents, gap=10, max_lanes=MAX_MILESTONE_LANES)
         count = max(1, max(lanes) + 1)
-        taken: list[list[tuple[float, float]]] = [[] for _ in range(count)]
-        for (left, right), lane in zip(extents, lanes, strict=True):
-            if lane >= 0:
-                taken[lane].append((left, right))
+        for i, lane in enumerate(lanes):
+            if lane < 0:
+                lanes[i] = self.squeeze_milestone(i, xs, texts, extents, lanes, count, radius)
         top = self.add_row(("label", "milestones"), count * lane_h, "Milestones", bold=True)
         for m, x, text, lane in zip(shown, xs, texts, lanes, strict=True):
-            if lane < 0:
-                # No room for its title: the diamond alone, in the lane where it covers the
-                # fewest titles; the hover still names it.
-                text = ""
-                lane = min(range(count), key=lambda i: sum(
-                    1 for a, b in taken[i] if a - radius <= x <= b + radius))
             cy = top + lane * lane_h + lane_h / 2
             label_rect = QRectF(x + radius + 4, cy - lane_h / 2,
                                 fm.horizontalAdvance(text) + 2 if text else 0, lane_h)
@@ -170,6 +161,35 @@ class _Builder:
             self.marks.append(MilestoneMark(("milestone", m.id), rect.united(label_rect), m.id,
                                             QPointF(x, cy), radius, m.kind, text, label_rect,
                                             tip))
+
+    def squeeze_milestone(self, i: int, xs: list[float], texts: list[str],
+                          extents: list[tuple[float, float]], lanes: list[int], count: int,
+                          radius: float) -> int:
+        """Milestone i found no free lane: it goes without a title (the hover has it), into
+        the lane where the title it lands on loses least, and that title is shortened to end
+        before it, so no diamond ever covers text."""
+        fm = self.pal.small_metrics
+        x = xs[i]
+        texts[i] = ""
+        extents[i] = (x - radius, x + radius)
+        best, best_cut, victim = 0, float("inf"), None
+        for lane in range(count):
+            cut, hit = 0.0, None
+            for j in range(len(xs)):
+                if j != i and lanes[j] == lane and extents[j][0] - 4 <= x + radius \
+                        and extents[j][1] + 4 >= x - radius:
+                    cut, hit = extents[j][1] - (x - radius - 6), j
+                    if xs[j] + radius >= x - radius - 2:  # a diamond there: never on top
+                        cut = float("inf")
+            if cut < best_cut:
+                best, best_cut, victim = lane, cut, hit
+        if victim is not None and best_cut < float("inf"):
+            room = x - radius - 6 - (xs[victim] + radius + 4)
+            texts[victim] = (fm.elidedText(texts[victim], Qt.TextElideMode.ElideRight, room)
+                             if room > 24 else "")
+            extents[victim] = (extents[victim][0], xs[victim] + radius + 4
+                               + fm.horizontalAdvance(texts[victim]))
+        return best
 
     def roadmap_rows(self, phases: list[PhaseInfo]) -> dict[int, QRectF]:
         rows: dict[int, QRectF] = {}

@@ -95,6 +95,11 @@ class HeaderMark(Mark):
         upper, lower = tiers(self.scale, first, last)
         top = self.rect.top()
         self._paint_tier(painter, ctx, upper, top, pal.bold_font, strong=True)
+        if self.today_x is not None:
+            # The today tag sits in the lower tier; the week or month it covers goes unlabelled.
+            tag = self._today_tag(pal)
+            lower = [(x0, x1, "" if x0 - 2 < tag.right() and x1 + 2 > tag.left() else label)
+                     for x0, x1, label in lower]
         self._paint_tier(painter, ctx, lower, top + self.tier, pal.small_font, strong=False)
         painter.setPen(QPen(pal.grid_strong, 1))
         painter.drawLine(QLineF(area.left(), self.rect.bottom() - 0.5, area.right(),
@@ -102,12 +107,15 @@ class HeaderMark(Mark):
         if self.today_x is not None:
             self._paint_today(painter, ctx)
 
+    def _today_tag(self, pal) -> QRectF:  # noqa: ANN001
+        width = pal.small_metrics.horizontalAdvance("today") + 8
+        return QRectF(self.today_x - width / 2, self.rect.bottom() - self.tier + 3, width,
+                      self.tier - 6)
+
     def _paint_today(self, painter: QPainter, ctx: PaintContext) -> None:
         pal = ctx.palette
         label = "today"
-        width = pal.small_metrics.horizontalAdvance(label) + 8
-        tag = QRectF(self.today_x - width / 2, self.rect.bottom() - self.tier + 3, width,
-                     self.tier - 6)
+        tag = self._today_tag(pal)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(pal.today)
         painter.drawRoundedRect(tag, 3, 3)

@@ -30,16 +30,16 @@ class RowLabelMark(Mark):
         painter.fillRect(self.rect, pal.alt_row if self.striped else pal.background)
         pad = pal.metrics.label_pad
         left = self.rect.left() + pad
-        line_h = pal.label_metrics.height()
+        # Centred on the first row of a lane (a department's lane may hold several).
+        first_row = min(self.rect.height(), pal.metrics.row_height)
         if self.swatch is not None:
             size = min(12.0, self.rect.height() - 6)
-            top = self.rect.top() + min(self.rect.height(), line_h + 6) / 2 - size / 2
+            top = self.rect.top() + first_row / 2 - size / 2
             painter.setPen(QPen(self.swatch.darker(150), 1))
             painter.setBrush(self.swatch)
             painter.drawRect(QRectF(left, top, size, size))
             left += size + 6
-        text_rect = QRectF(left, self.rect.top(), self.rect.right() - left - pad,
-                           min(self.rect.height(), line_h + 6))
+        text_rect = QRectF(left, self.rect.top(), self.rect.right() - left - pad, first_row)
         painter.setFont(pal.bold_font if self.bold else pal.label_font)
         painter.setPen(pal.text)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, self.text)

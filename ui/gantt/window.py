@@ -1,0 +1,48 @@
+"""The Gantt view in the main window: a tab, File → Export → "Gantt view as PNG or SVG…",
+and "open in inspector" wired to the window's inspector when it has one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ui.gantt.export import ExportError, export_chart
+from ui.gantt.view import GanttView
+
+FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
+
+
+def install_in(window) -> GanttView:  # noqa: ANN001 - ui.main_window.MainWindow
+    view = GanttView(window.document)
+    window.gantt_view = view
+    window.add_view(view, "&Gantt")
+    action = window.export_menu.addAction("Gantt view as PNG or SVG…")
+    action.setObjectName("export_gantt_view")
+    action.triggered.connect(lambda: export_with_dialog(view, window))
+    view.open_in_inspector.connect(lambda kind, row_id: _show_in_inspector(window, kind, row_id))
+    return view
+
+
+def export_with_dialog(view: GanttView, parent: QWidget) -> Path | None:
+    path_text, chosen = QFileDialog.getSaveFileName(parent, "Export the Gantt view",
+                                                    "roadmap.png", FILTERS)
+    if not path_text:
+        return None
+    path = Path(path_text)
+    if not path.suffix:
+        path = path.with_suffix(".svg" if chosen.startswith("SVG") else ".png")
+    try:
+        export_chart(view.export_chart(), path, view.document.store.plan.title)
+    except ExportError as exc:
+        QMessageBox.warning(parent, "Export the Gantt view", str(exc))
+        return None
+    return path
+
+
+def _show_in_inspector(window, kind: str, row_id: int) -> None:  # noqa: ANN001
+    # The selection is already shared (the inspector follows it); bring its panel forward.
+    dock = getattr(window, "docks", {}).get("inspector")
+    if dock is not None:
+        dock.show()
+        dock.raise_()
