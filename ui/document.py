@@ -129,6 +129,8 @@ class PlanDocument(QObject):
         return self._selection
 
     def close(self) -> None:
+        if self._warnings is not None:
+            self._warnings.close()
         self.store.unsubscribe(self._on_store_changed)
         self.undo_stack.clear()
         self.store.close()

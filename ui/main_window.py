@@ -8,8 +8,8 @@ and add their actions to `file_menu`, `export_menu` and `view_menu`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from ui import settings
@@ -143,8 +143,7 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         state = settings.get(settings.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
+        self._restored = not state.isEmpty() and self.restoreState(state)
         current = settings.get(settings.CURRENT_VIEW)
         for i in range(self.views.count()):
             if self.views.tabText(i) == current:
@@ -155,6 +154,15 @@ class MainWindow(QMainWindow):
         settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.CURRENT_VIEW, self.views.tabText(self.views.currentIndex()))
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not getattr(self, "_restored", False) and not getattr(self, "_sized", False):
+            from ui.window_parts import default_dock_sizes
+
+            # Docks can be sized only once the window is laid out: on the next turn.
+            QTimer.singleShot(0, self, lambda: default_dock_sizes(self))
+        self._sized = True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_state()
         self.document.close()
@@ -163,4 +171,3 @@ class MainWindow(QMainWindow):
             self.lock = None
         self.closed.emit()
         super().closeEvent(event)
-

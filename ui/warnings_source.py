@@ -1,9 +1,10 @@
 """The plan's warnings for the UI: one per document, refreshed after every edit.
 
 Wraps the planner's warnings engine (planner/warnings/: `WarningsEngine(store)` keeping
-`.warnings` current, or the plain `evaluate(store)`). The refresh runs on the next turn of
-the event loop rather than inside the `changed` signal: the engine listens to the store
-itself, and by then it has certainly caught up; several edits in one turn refresh once.
+`.warnings` current). The engine listens to the store itself, in no fixed order with the
+document, so the UI refreshes when the engine says it has updated (`engine.subscribe`).
+An engine without `subscribe` (a test's stand-in) is read on the next turn of the event
+loop after each change instead.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class WarningsSource(QObject):
 
     def __init__(self, document: PlanDocument, engine: Any = None) -> None:
         super().__init__(document)
+        self._own_engine = engine is None  # made here, so closed here
         self._engine = engine if engine is not None else make_engine(document.store)
         self._warnings: list[Warning] = []
         self._by_subject: dict[SubjectKey, list[Warning]] = {}
@@ -61,19 +63,47 @@ class WarningsSource(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
-        document.changed.connect(self._timer.start)
+        self._subscribed = None
+        document.changed.connect(self._on_document_changed)
+        self._listen()
         self.refresh()
+
+    def _listen(self) -> None:
+        subscribe = getattr(self._engine, "subscribe", None)
+        if subscribe is not None:
+            subscribe(self._on_engine_update)
+            self._subscribed = self._engine
+
+    def _on_engine_update(self, warnings: object) -> None:
+        self.refresh()
+
+    def _on_document_changed(self, changes: object) -> None:
+        if self._subscribed is None:
+            self._timer.start()
+
+    def close(self) -> None:
+        """Stop listening (the document is closing)."""
+        self._timer.stop()
+        engine = self._subscribed
+        if engine is not None:
+            engine.unsubscribe(self._on_engine_update)
+            self._subscribed = None
+        if self._own_engine and hasattr(self._engine, "close"):
+            self._engine.close()
+            self._own_engine = False
 
     def set_engine(self, engine: Any) -> None:
         """Use another engine (tests give one that returns warnings they built)."""
+        self.close()
         self._engine = engine
+        self._own_engine = False
+        self._listen()
         self.refresh()
 
     def refresh(self) -> None:
         self._timer.stop()
         engine = self._engine
         warnings = list(engine.warnings) if engine is not None else []
-        warnings.sort(key=lambda w: (-w.severity, w.dismissed, w.code, w.subject.id or 0))
         by_subject: dict[SubjectKey, list[Warning]] = defaultdict(list)
         for warning in warnings:
             by_subject[(warning.subject.kind, warning.subject.id)].append(warning)

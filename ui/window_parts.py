@@ -1,23 +1,210 @@
-"""Assemble the main window's parts: the tables in the centre, the outline, the inspector,
-the warnings panel and the undo history around them."""
+"""Assemble the main window's parts: the tables in the centre, the outline on the left, the
+inspector and the warnings on the right, the undo history (hidden at first), the Plan menu,
+the toolbar and the status bar; and wire them to each other through the document."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QUndoView
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QToolBar, QUndoView
+
+from planner.warnings.types import Severity
+from ui.dialogs.plan_settings import PlanSettingsDialog
+from ui.inspector.inspector import Inspector
+from ui.models.activity_table_model import ActivityTableModel
+from ui.models.milestone_table_model import MilestoneTableModel
+from ui.models.objective_table_model import ObjectiveTableModel
+from ui.models.phase_table_model import PhaseTableModel
+from ui.outline.outline_view import OutlineView
+from ui.tables.demand_page import DemandPage
+from ui.tables.department_page import DepartmentPage
+from ui.tables.table_page import TablePage
+from ui.theme import SEVERITY_TITLES
+from ui.warnings_panel.panel import WarningsPanel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+
 
 def build_parts(window: MainWindow) -> None:
     document = window.document
+    pages = {
+        "demand": DemandPage(document),
+        "phase": TablePage(
+            document, PhaseTableModel(document), "phase", "phases", ("title", "goal")
+        ),
+        "department": DepartmentPage(document),
+        "objective": TablePage(
+            document,
+            ObjectiveTableModel(document),
+            "objective",
+            "objectives",
+            ("title", "measure", "target"),
+        ),
+        "milestone": TablePage(document, MilestoneTableModel(document), "milestone", "milestones"),
+        "change_activity": TablePage(
+            document, ActivityTableModel(document), "activity", "activities", ("title", "notes")
+        ),
+    }
+    titles = {
+        "demand": "&Wishes",
+        "phase": "P&hases",
+        "department": "&Departments",
+        "objective": "&Objectives",
+        "milestone": "&Milestones",
+        "change_activity": "&Change activities",
+    }
+    window.pages = pages
+    for kind, page in pages.items():
+        window.add_view(page, titles[kind])
+        document.file_changed.connect(lambda _p, page=page: page._update_actions())
+
+    window.outline = OutlineView(document)
+    window.add_dock("outline", "Outline", window.outline, LEFT)
+    window.inspector = Inspector(document)
+    window.add_dock("inspector", "Inspector", window.inspector, RIGHT)
+    window.warnings_panel = WarningsPanel(document)
+    window.add_dock("warnings", "Warnings", window.warnings_panel, BOTTOM)
     undo_view = QUndoView(document.undo_stack)
     undo_view.setEmptyLabel("Plan as opened")
     undo_view.setObjectName("undo_view")
     window.undo_view = undo_view
-    right = Qt.DockWidgetArea.RightDockWidgetArea
-    dock = window.add_dock("history", "Undo history", undo_view, right)
-    dock.hide()
+    window.add_dock("history", "Undo history", undo_view, RIGHT).hide()
+    # Outline and inspector span the full height; the warnings sit under the tables.
+    window.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
+    window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
+
+    _plan_menu(window)
+    _toolbar(window)
+    _status_bar(window)
+
+    window.outline.group_chosen.connect(lambda name: _show_group(window, name))
+    window.outline.settings_requested.connect(window.plan_settings_action.trigger)
+    window.inspector.settings_requested.connect(window.plan_settings_action.trigger)
+    window.warnings_panel.subject_selected.connect(lambda kind: _show_page_for(window, kind))
+    document.error.connect(
+        lambda message: QMessageBox.critical(window, "The plan was not changed", message)
+    )
+    document.file_changed.connect(lambda _path: window._update_title())
+
+
+def default_dock_sizes(window: MainWindow) -> None:
+    """Sizes for a first start (later starts restore what the user left)."""
+    char = window.fontMetrics().averageCharWidth()
+    line = window.fontMetrics().lineSpacing()
+    horizontal = Qt.Orientation.Horizontal
+    window.resizeDocks(
+        [window.docks["outline"], window.docks["inspector"]], [char * 48, char * 58], horizontal
+    )
+    window.resizeDocks([window.docks["warnings"]], [line * 13], Qt.Orientation.Vertical)
+
+
+def _plan_menu(window: MainWindow) -> None:
+    menu = window.plan_menu
+    settings = QAction("Plan &settings…", window)
+    settings.setShortcut(QKeySequence("Ctrl+,"))
+    settings.triggered.connect(lambda: open_plan_settings(window))
+    menu.addAction(settings)
+    window.plan_settings_action = settings
+    menu.addSeparator()
+    for kind, text in (
+        ("demand", "Add &wish"),
+        ("phase", "Add &phase"),
+        ("department", "Add &department"),
+    ):
+        action = menu.addAction(text, lambda k=kind: _add(window, k))
+        action.setEnabled(not window.document.read_only)
+    window.help_menu.addAction("&About Rollout Planner", lambda: _about(window))
+
+
+def open_plan_settings(window: MainWindow) -> None:
+    PlanSettingsDialog(window.document, window).exec()
+
+
+def _add(window: MainWindow, kind: str) -> None:
+    page = window.pages[kind]
+    window.show_view(page)
+    page.add_record()
+
+
+def _toolbar(window: MainWindow) -> None:
+    bar = QToolBar("Main toolbar", window)
+    bar.setObjectName("main_toolbar")
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    style = window.style()
+    window.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    window.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    window.plan_settings_action.setIcon(
+        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+    )
+    bar.addAction(window.undo_action)
+    bar.addAction(window.redo_action)
+    bar.addSeparator()
+    bar.addAction(window.plan_settings_action)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    window.main_toolbar = bar
+
+
+def _status_bar(window: MainWindow) -> None:
+    status = window.statusBar()
+    read_only = QLabel(status)
+    read_only.setObjectName("read_only_notice")
+    counts = QLabel(status)
+    counts.setObjectName("warning_counts")
+    status.addWidget(read_only, 1)
+    status.addPermanentWidget(counts)
+    document = window.document
+
+    def update_read_only(*_: object) -> None:
+        reason = document.store.read_only_reason
+        read_only.setText(f"Read-only: {reason}. Save As makes an editable copy." if reason else "")
+
+    def update_counts() -> None:
+        source = document.warnings
+        parts = [
+            f"{source.count(s)} {SEVERITY_TITLES[s].lower()}"
+            for s in (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
+            if source.count(s)
+        ]
+        counts.setText(" · ".join(parts) or "No warnings")
+
+    update_read_only()
+    update_counts()
+    document.file_changed.connect(update_read_only)
+    document.warnings.updated.connect(update_counts)
+
+
+def _show_group(window: MainWindow, name: str) -> None:
+    kind = {
+        "objectives": "objective",
+        "departments": "department",
+        "phases": "phase",
+        "backlog": "demand",
+    }[name]
+    page = window.pages[kind]
+    window.show_view(page)
+    if name == "backlog" and isinstance(page, DemandPage):
+        page.clear_filters()
+        page.phase_filter.choose(None)
+
+
+def _show_page_for(window: MainWindow, kind: str) -> None:
+    """A warning was clicked: if a table is showing, show the table of its subject."""
+    page = window.pages.get(kind)
+    if page is not None and window.views.currentWidget() in window.pages.values():
+        window.views.setCurrentWidget(page)
+
+
+def _about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window,
+        "About Rollout Planner",
+        "<b>Rollout Planner</b><p>Plan a big change as small phases, and see when a phase or a "
+        "department is overloaded — and why.</p>",
+    )

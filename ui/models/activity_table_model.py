@@ -1,0 +1,43 @@
+"""Change activities: training, workshops, communication and support for a department in a
+phase — what makes users take up what a phase delivers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.enums import ActivityKind
+from planner.errors import CommandError
+from planner.model import ChangeActivity, Department, Phase
+from ui.models.columns import DATE, ENUM, LONG_TEXT, REF, Column
+from ui.models.record_table_model import RecordTableModel
+
+
+class ActivityTableModel(RecordTableModel):
+    record = ChangeActivity
+    columns = (
+        Column("kind", "Activity", ENUM, enum=ActivityKind),
+        Column("title", "Title"),
+        Column("department_id", "Department", REF, ref=Department),
+        Column("phase_id", "Phase", REF, ref=Phase),
+        Column("date", "Date", DATE, none_label="not set"),
+        Column("notes", "Notes", LONG_TEXT),
+    )
+
+    def natural_key(self, record: Any) -> tuple:
+        phase = self.document.store.find(Phase, record.phase_id)
+        return (phase.position if phase else 0, record.department_id, record.id)
+
+    def new_record_values(self, context: dict[str, Any]) -> dict[str, Any]:
+        index = self.document.index
+        department_id = context.get("department_id") or (
+            index.departments[0].id if index.departments else None
+        )
+        phase_id = context.get("phase_id") or (index.phases[0].id if index.phases else None)
+        if department_id is None or phase_id is None:
+            raise CommandError("Add a department and a phase first: an activity is for both.")
+        return {
+            "kind": ActivityKind.TRAINING,
+            "title": "Training",
+            "department_id": department_id,
+            "phase_id": phase_id,
+        }

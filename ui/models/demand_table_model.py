@@ -1,0 +1,86 @@
+"""Wishes (demands): the biggest table, 10 000 rows in the large plan. Rows drag out as wish
+ids (to the outline's phases, the phase table, or before another wish) and accept drops."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt
+
+from planner.commands import MoveDemands
+from planner.enums import DemandKind, Priority
+from planner.errors import CommandError
+from planner.model import Demand, Department, Objective, Phase
+from planner.validation import MAX_EFFORT
+from ui.models import mime
+from ui.models.columns import ENUM, INTEGER, LONG_TEXT, NUMBER, REF, Column
+from ui.models.record_table_model import Index, RecordTableModel
+
+_BACKLOG_LAST = 1 << 30
+
+
+class DemandTableModel(RecordTableModel):
+    record = Demand
+    columns = (
+        Column("title", "Wish"),
+        Column("department_id", "Department", REF, ref=Department),
+        Column("phase_id", "Phase", REF, ref=Phase, none_label="Backlog"),
+        Column("effort", "Effort", NUMBER, unit="pd", maximum=MAX_EFFORT, tooltip="Effort"),
+        Column("priority", "Priority", ENUM, enum=Priority),
+        Column("kind", "Kind", ENUM, enum=DemandKind),
+        Column("objective_id", "Objective", REF, ref=Objective, none_label="—"),
+        Column("votes", "Votes", INTEGER, maximum=100_000, decimals=0),
+        Column("notes", "Notes", LONG_TEXT),
+    )
+
+    def natural_key(self, record: Any) -> tuple:
+        # Plan order: phase by phase, the backlog last, each in its own order.
+        phase = self.document.store.find(Phase, record.phase_id)
+        return (phase.position if phase else _BACKLOG_LAST, record.position, record.id)
+
+    def new_record_values(self, context: dict[str, Any]) -> dict[str, Any]:
+        department_id = context.get("department_id")
+        if department_id is None:
+            departments = self.document.index.departments
+            if not departments:
+                raise CommandError("Add a department first: every wish comes from one.")
+            department_id = departments[0].id
+        values: dict[str, Any] = {"title": "New wish", "department_id": department_id}
+        for key in ("phase_id", "priority", "kind"):
+            if key in context:
+                values[key] = context[key]
+        return values
+
+    # --- drag and drop ----------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and not self.document.read_only:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [mime.DEMAND_IDS]
+
+    def mimeData(self, indexes: list) -> QMimeData:  # noqa: N802
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return mime.encode([self._ids[r] for r in rows])
+
+    def canDropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
+        # Onto a wish only: the dropped wishes go into its phase, just before it.
+        return parent.isValid() and bool(mime.decode(data)) and not self.document.read_only
+
+    def dropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = mime.decode(data)
+        target = self.record_at(parent.row())
+        if target.id in ids:
+            return False
+        return self.push_or_report(MoveDemands(ids, target.phase_id, before_id=target.id))

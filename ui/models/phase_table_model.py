@@ -1,0 +1,105 @@
+"""Phases in plan order, with what they carry: weeks, wishes, effort, the share of the
+team's capacity and the departments served. Wishes dropped on a phase move into it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt
+
+from planner.commands import MoveDemands
+from planner.enums import PhaseStatus
+from planner.model import Demand, Phase, Plan
+from planner.queries import duration_weeks
+from ui.document import PlanDocument
+from ui.models import mime
+from ui.models.columns import DATE, ENUM, INTEGER, LONG_TEXT, NUMBER, Column
+from ui.models.derived import phase_number
+from ui.models.record_table_model import Index, RecordTableModel
+
+
+def _weeks(document: PlanDocument, phase: Phase) -> float | None:
+    return duration_weeks(phase, document.store.plan.working_days)
+
+
+def _load(document: PlanDocument, phase: Phase) -> float | None:
+    weeks = _weeks(document, phase)
+    capacity = document.store.plan.team_capacity * (weeks or 0)
+    if not capacity:
+        return None
+    return 100 * document.index.effort(phase.id) / capacity
+
+
+def new_phase_values(document: PlanDocument) -> dict[str, Any]:
+    """A new phase starts the Monday after the last one ends and lasts as long as users may
+    wait for something (the weeks-to-value limit)."""
+    ends = [p.end_date for p in document.store.rows(Phase) if p.end_date]
+    plan = document.store.plan
+    start = max(ends) + dt.timedelta(days=1) if ends else (plan.start_date or dt.date.today())
+    start += dt.timedelta(days=(7 - start.weekday()) % 7)
+    end = start + dt.timedelta(weeks=plan.weeks_to_value) - dt.timedelta(days=3)
+    return {"title": "New phase", "start_date": start, "end_date": end}
+
+
+class PhaseTableModel(RecordTableModel):
+    record = Phase
+    columns = (
+        Column(
+            "number", "#", INTEGER, decimals=0, depends_on=(Phase,),
+            compute=lambda d, p: phase_number(d, p.id), tooltip="Place in the plan's order",
+        ),
+        Column("title", "Phase"),
+        Column("goal", "Goal", LONG_TEXT, tooltip="The benefit its users will feel"),
+        Column("start_date", "Start", DATE, none_label="not set"),
+        Column("end_date", "End", DATE, none_label="not set"),
+        Column(
+            "weeks", "Weeks", NUMBER, unit="wk", compute=_weeks, depends_on=(Plan,),
+            tooltip="Length in working weeks",
+        ),
+        Column("status", "Status", ENUM, enum=PhaseStatus),
+        Column(
+            "wishes", "Wishes", INTEGER, decimals=0, depends_on=(Demand,),
+            compute=lambda d, p: len(d.index.demands(p.id)), tooltip="Wishes in the phase",
+        ),
+        Column(
+            "effort", "Effort", NUMBER, unit="pd", depends_on=(Demand,),
+            compute=lambda d, p: d.index.effort(p.id), tooltip="Effort of its wishes",
+        ),
+        Column(
+            "load", "Team load", NUMBER, unit="%", decimals=0, depends_on=(Demand, Plan),
+            compute=_load,
+            tooltip="Effort as a share of what the team delivers in the phase's duration",
+        ),
+        Column(
+            "departments", "Depts", INTEGER, decimals=0, depends_on=(Demand,),
+            compute=lambda d, p: len(d.index.department_ids(p.id)),
+            tooltip="Departments the phase delivers to",
+        ),
+    )  # fmt: skip
+
+    def new_record_values(self, context: dict[str, Any]) -> dict[str, Any]:
+        return new_phase_values(self.document)
+
+    # --- wishes dropped on a phase --------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and not self.document.read_only:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [mime.DEMAND_IDS]
+
+    def canDropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
+        return parent.isValid() and bool(mime.decode(data)) and not self.document.read_only
+
+    def dropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        phase_id = self.id_at(parent.row())
+        return self.push_or_report(MoveDemands(mime.decode(data), phase_id))

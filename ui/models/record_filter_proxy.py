@@ -1,0 +1,77 @@
+"""Filters for a record table: by field values (department, phase, priority, kind) and by
+text. Sorting is passed on to the source model, which sorts its ids in one Python call; the
+proxy keeps the source's order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from ui.models.record_table_model import RecordTableModel
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    def __init__(self, source: RecordTableModel, text_fields: Iterable[str] = ("title",)) -> None:
+        super().__init__(source)
+        self.setSourceModel(source)
+        self._text_fields = tuple(text_fields)
+        self._equals: dict[str, frozenset[Any]] = {}
+        self._text = ""
+
+    @property
+    def records(self) -> RecordTableModel:
+        return self.sourceModel()  # type: ignore[return-value]
+
+    def set_field_filter(self, field: str, values: Iterable[Any] | None) -> None:
+        """Show only rows whose `field` is one of `values`; None removes the filter."""
+        self.beginFilterChange()
+        if values is None:
+            self._equals.pop(field, None)
+        else:
+            self._equals[field] = frozenset(values)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text_filter(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def clear_filters(self) -> None:
+        self.beginFilterChange()
+        self._equals.clear()
+        self._text = ""
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self._equals or self._text)
+
+    def field_filter(self, field: str) -> frozenset[Any] | None:
+        return self._equals.get(field)
+
+    def filterAcceptsRow(  # noqa: N802
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not (self._equals or self._text):
+            return True
+        record = self.records.record_at(source_row)
+        for field, allowed in self._equals.items():
+            if getattr(record, field) not in allowed:
+                return False
+        if self._text:
+            return any(
+                self._text in (getattr(record, f) or "").casefold() for f in self._text_fields
+            )
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.records.sort(column, order)
+
+    def proxy_row_of(self, row_id: int) -> int | None:
+        source_row = self.records.row_of(row_id)
+        if source_row is None:
+            return None
+        index = self.mapFromSource(self.records.index(source_row, 0))
+        return index.row() if index.isValid() else None

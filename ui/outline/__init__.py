@@ -1,0 +1,1 @@
+"""The plan outline: vision, objectives, departments, phases with their wishes, the backlog."""

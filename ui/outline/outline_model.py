@@ -1,0 +1,432 @@
+"""The outline as a tree model: the plan (its vision), objectives, departments, phases with
+their wishes, and the backlog. Two columns: the name, and a short detail (effort, weeks)
+with the mark of the worst open warning.
+
+Every node is a key (kind, id). An index's internal id names its parent: 0 for the top
+level, 1–4 for the four groups, `phase_id << 3 | 5` for a phase. After an edit the children
+lists are rebuilt from the PlanIndex and each parent is synced with fine-grained signals
+(ui/outline/tree_sync.py), so the tree keeps what is expanded and selected.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from planner.changes import RowChange
+from planner.commands import MoveDemands, UpdateRow
+from planner.errors import PlanError
+from planner.model import Demand, Department, Objective, Phase, Plan
+from planner.queries import duration_weeks
+from ui import theme
+from ui.document import PlanDocument
+from ui.models import mime
+from ui.outline.tree_sync import sync_children
+
+Key = tuple[str, Any]
+Index = QModelIndex | QPersistentModelIndex
+KEY_ROLE = Qt.ItemDataRole.UserRole + 10
+
+PLAN: Key = ("plan", 1)
+OBJECTIVES: Key = ("group", "objectives")
+DEPARTMENTS: Key = ("group", "departments")
+PHASES: Key = ("group", "phases")
+BACKLOG: Key = ("group", "backlog")
+TOP: list[Key] = [PLAN, OBJECTIVES, DEPARTMENTS, PHASES, BACKLOG]
+_GROUP_CODES = {OBJECTIVES: 1, DEPARTMENTS: 2, PHASES: 3, BACKLOG: 4}
+_CODE_GROUPS = {code: key for key, code in _GROUP_CODES.items()}
+_RECORDS = {
+    "plan": Plan,
+    "objective": Objective,
+    "department": Department,
+    "phase": Phase,
+    "demand": Demand,
+}
+_NAME_FIELD = {
+    "plan": "title",
+    "objective": "title",
+    "department": "name",
+    "phase": "title",
+    "demand": "title",
+}
+# Past this many keys added or removed in one edit, a reset is cheaper than the steps.
+RESET_THRESHOLD = 2000
+
+
+def code_of(key: Key | None) -> int:
+    """The internal id of the children of `key`."""
+    if key is None:
+        return 0
+    if key[0] == "phase":
+        return key[1] << 3 | 5
+    return _GROUP_CODES.get(key, -1)
+
+
+def key_of_code(code: int) -> Key | None:
+    if code == 0:
+        return None
+    if code & 7 == 5:
+        return ("phase", code >> 3)
+    return _CODE_GROUPS[code]
+
+
+class OutlineModel(QAbstractItemModel):
+    """`edit_failed(key, message)` when a rename was refused."""
+
+    edit_failed = Signal(object, str)
+
+    def __init__(self, document: PlanDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._children: dict[int, list[Key]] = {}
+        self._rows: dict[int, dict[Key, int]] = {}
+        self._children = self._structure()
+        document.changed.connect(self._on_changed)
+        document.warnings.updated.connect(self._on_warnings)
+
+    # --- structure --------------------------------------------------------------------------
+
+    def _structure(self) -> dict[int, list[Key]]:
+        index = self.document.index
+        children: dict[int, list[Key]] = {
+            0: list(TOP),
+            1: [("objective", o.id) for o in index.objectives],
+            2: [("department", d.id) for d in index.departments],
+            3: [("phase", p.id) for p in index.phases],
+            4: [("demand", d.id) for d in index.demands(None)],
+        }
+        for phase in index.phases:
+            children[code_of(("phase", phase.id))] = [
+                ("demand", d.id) for d in index.demands(phase.id)
+            ]
+        return children
+
+    def _store(self, code: int, keys: list[Key]) -> None:
+        self._children[code] = keys
+        self._rows.pop(code, None)
+
+    def _row(self, code: int, key: Key) -> int | None:
+        rows = self._rows.get(code)
+        if rows is None:
+            rows = self._rows[code] = {k: i for i, k in enumerate(self._children.get(code, []))}
+        return rows.get(key)
+
+    def parent_key(self, key: Key) -> Key | None:
+        kind = key[0]
+        if kind in ("plan", "group"):
+            return None
+        if kind == "objective":
+            return OBJECTIVES
+        if kind == "department":
+            return DEPARTMENTS
+        if kind == "phase":
+            return PHASES
+        demand = self.document.store.find(Demand, key[1])
+        if demand is None:
+            return None
+        return BACKLOG if demand.phase_id is None else ("phase", demand.phase_id)
+
+    def key(self, index: Index) -> Key | None:
+        if not index.isValid():
+            return None
+        return self._children[index.internalId()][index.row()]
+
+    def index_of(self, key: Key) -> QModelIndex:
+        code = code_of(self.parent_key(key)) if key not in TOP else 0
+        row = self._row(code, key)
+        return QModelIndex() if row is None else self.createIndex(row, 0, code)
+
+    # --- QAbstractItemModel ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        code = code_of(self.key(parent)) if parent.isValid() else 0
+        children = self._children.get(code)
+        if children is None or not 0 <= row < len(children) or not 0 <= column < 2:
+            return QModelIndex()
+        return self.createIndex(row, column, code)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent_key = key_of_code(index.internalId())
+        if parent_key is None:
+            return QModelIndex()
+        grand = 0 if parent_key in TOP else code_of(PHASES)
+        row = self._row(grand, parent_key)
+        return QModelIndex() if row is None else self.createIndex(row, 0, grand)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            key = self.key(parent)
+            if key is None or (key[0] != "phase" and key not in _GROUP_CODES):
+                return 0
+            return len(self._children.get(code_of(key), []))
+        return len(TOP)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 2
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return self.rowCount(parent) > 0
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        key = self.key(index)
+        if key is None:
+            return None
+        if role == KEY_ROLE:
+            return key
+        if index.column() == 1:
+            return self._detail_data(key, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._name(key)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._swatch(key)
+        if role == Qt.ItemDataRole.FontRole and key[0] in ("group", "plan"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(key)
+        return None
+
+    def _record(self, key: Key) -> Any:
+        model = _RECORDS.get(key[0])
+        return None if model is None else self.document.store.find(model, key[1])
+
+    def _name(self, key: Key) -> str:
+        index = self.document.index
+        if key == OBJECTIVES:
+            return f"Objectives ({len(index.objectives)})"
+        if key == DEPARTMENTS:
+            return f"Departments ({len(index.departments)})"
+        if key == PHASES:
+            return f"Phases ({len(index.phases)})"
+        if key == BACKLOG:
+            return f"Backlog ({len(index.demands(None))})"
+        record = self._record(key)
+        if record is None:
+            return ""
+        name = getattr(record, _NAME_FIELD[key[0]])
+        return name
+
+    def _detail(self, key: Key) -> str:
+        index = self.document.index
+        if key == BACKLOG:
+            return f"{index.effort(None):,.0f} pd"
+        record = self._record(key)
+        if record is None:
+            return ""
+        if key[0] == "demand":
+            return f"{record.effort:g} pd"
+        if key[0] == "phase":
+            weeks = duration_weeks(record, self.document.store.plan.working_days)
+            span = f"{weeks:g} wk · " if weeks is not None else ""
+            return f"{span}{index.effort(record.id):,.0f} pd"
+        if key[0] == "department":
+            return f"{record.capacity:g} pd/wk"
+        return ""
+
+    def _detail_data(self, key: Key, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._detail(key)
+        if role == Qt.ItemDataRole.DecorationRole:
+            severity = (
+                self.document.warnings.severity_of(key[0], key[1]) if key[0] != "group" else None
+            )
+            return theme.severity_icon(severity) if severity is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(key)
+        return None
+
+    def _swatch(self, key: Key) -> Any:
+        record = self._record(key)
+        if key[0] == "department" and record is not None:
+            return theme.swatch_icon(record.colour)
+        if key[0] == "demand" and record is not None:
+            department = self.document.store.find(Department, record.department_id)
+            return theme.swatch_icon(department.colour) if department else None
+        return None
+
+    def _tooltip(self, key: Key) -> str | None:
+        lines: list[str] = []
+        record = self._record(key)
+        if key == PLAN and record is not None and record.vision:
+            lines.append(record.vision)
+        elif key[0] == "phase" and record is not None and record.goal:
+            lines.append(record.goal)
+        elif key[0] == "demand" and record is not None:
+            department = self.document.store.find(Department, record.department_id)
+            where = department.name if department else ""
+            lines.append(f"{record.title}\n{where}, {record.effort:g} person-days")
+        if key[0] != "group":
+            lines += [
+                f"• {w.message}"
+                for w in self.document.warnings.for_subject(*key)
+                if not w.dismissed
+            ]
+        return "\n".join(lines) or None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        key = self.key(index)
+        if key is None:
+            return (
+                Qt.ItemFlag.ItemIsDropEnabled
+                if not self.document.read_only
+                else Qt.ItemFlag.NoItemFlags
+            )
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.document.read_only:
+            return flags
+        if index.column() == 0 and key[0] in _NAME_FIELD:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if key[0] == "demand":
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        if key[0] == "phase" or key == BACKLOG:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        key = self.key(index)
+        if key is None or role != Qt.ItemDataRole.EditRole or key[0] not in _NAME_FIELD:
+            return False
+        field = _NAME_FIELD[key[0]]
+        if getattr(self._record(key), field) == value:
+            return False
+        try:
+            self.document.push(UpdateRow(_RECORDS[key[0]], key[1], {field: value}, label="Rename"))
+        except PlanError as exc:
+            self.edit_failed.emit(key, str(exc))
+            return False
+        return True
+
+    # --- drag and drop -------------------------------------------------------------------------
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [mime.DEMAND_IDS]
+
+    def mimeData(self, indexes: list) -> QMimeData:  # noqa: N802
+        keys = dict.fromkeys(self.key(i) for i in indexes if i.isValid())
+        return mime.encode([k[1] for k in keys if k is not None and k[0] == "demand"])
+
+    def drop_target(self, row: int, parent: Index) -> tuple[bool, int | None, int | None]:
+        """(accepted, phase id or None for the backlog, the wish to put them before)."""
+        key = self.key(parent)
+        if key is None:
+            return False, None, None
+        if key[0] == "demand":  # onto a wish: into its phase, just before it
+            demand = self.document.store.find(Demand, key[1])
+            return demand is not None, getattr(demand, "phase_id", None), key[1]
+        if key[0] == "phase" or key == BACKLOG:
+            phase_id = key[1] if key[0] == "phase" else None
+            children = self._children.get(code_of(key), [])
+            before = children[row][1] if 0 <= row < len(children) else None
+            return True, phase_id, before
+        return False, None, None
+
+    def canDropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
+        if self.document.read_only or not mime.decode(data):
+            return False
+        return self.drop_target(row, parent)[0]
+
+    def dropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
+        ids = mime.decode(data)
+        accepted, phase_id, before = self.drop_target(row, parent)
+        if not accepted or not ids or before in ids:
+            return False
+        try:
+            self.document.push(MoveDemands(ids, phase_id, before_id=before))
+        except PlanError as exc:
+            self.edit_failed.emit(self.key(parent), str(exc))
+            return False
+        return True
+
+    # --- following the plan --------------------------------------------------------------------
+
+    def _on_changed(self, changes: list[RowChange]) -> None:
+        new = self._structure()
+        moved = sum(abs(len(new.get(c, [])) - len(self._children.get(c, []))) for c in new)
+        if moved > RESET_THRESHOLD:
+            self.beginResetModel()
+            self._children, self._rows = new, {}
+            self.endResetModel()
+            return
+        phase_code = code_of(PHASES)
+
+        def prepare(keys: list[Key]) -> None:
+            # A phase about to appear brings its wishes along.
+            for key in keys:
+                if key[0] == "phase":
+                    self._store(code_of(key), new[code_of(key)])
+
+        for code in (1, 2, 3, 4):
+            parent = self.createIndex(TOP.index(_CODE_GROUPS[code]), 0, 0)
+            old = self._children[code]
+            sync_children(self, parent, code, old, new[code], self._store, on_insert=prepare)
+        for code in [c for c in self._children if c & 7 == 5 and c not in new]:
+            del self._children[code]  # phases gone with their rows
+            self._rows.pop(code, None)
+        for key in new[phase_code]:
+            code = code_of(key)
+            row = self._row(phase_code, key)
+            parent = self.createIndex(row, 0, phase_code)
+            sync_children(self, parent, code, self._children.get(code, []), new[code], self._store)
+        self._refresh(changes)
+
+    def _refresh(self, changes: list[RowChange]) -> None:
+        """Repaint what may show differently: changed records, counts, effort totals."""
+        for row in range(len(TOP)):
+            self.dataChanged.emit(self.createIndex(row, 0, 0), self.createIndex(row, 1, 0))
+        models = {c.model for c in changes}
+        touched = {(c.model.__tablename__, c.row_id) for c in changes if c.kind == "update"}
+        for key in touched:
+            if key[0] in _RECORDS and key[0] != "plan":
+                index = self.index_of(key)
+                if index.isValid():
+                    self.dataChanged.emit(index, index.siblingAtColumn(1))
+        if models & {Demand, Plan, Phase}:
+            self._refresh_children(code_of(PHASES))
+        if Department in models:  # demands show their department's colour
+            for code in list(self._children):
+                if code == 4 or code & 7 == 5:
+                    self._refresh_children(code)
+
+    def _refresh_children(self, code: int) -> None:
+        count = len(self._children.get(code, []))
+        if count:
+            self.dataChanged.emit(
+                self.createIndex(0, 0, code), self.createIndex(count - 1, 1, code)
+            )
+
+    def _on_warnings(self) -> None:
+        for code, children in self._children.items():
+            if children and code != 0:
+                self.dataChanged.emit(
+                    self.createIndex(0, 1, code),
+                    self.createIndex(len(children) - 1, 1, code),
+                    [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole],
+                )
+        self.dataChanged.emit(self.createIndex(0, 1, 0), self.createIndex(len(TOP) - 1, 1, 0))

@@ -1,0 +1,225 @@
+"""The warnings panel. Live: it follows the document's warnings after every edit. Clicking a
+warning selects its subject in the outline and the views; its fixes are buttons (and a
+context menu), each one undoable command; a warning is dismissed with a reason and can be
+brought back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.commands import Command
+from planner.errors import PlanError
+from planner.warnings.types import Severity, Warning
+from ui import theme
+from ui.document import PlanDocument
+from ui.warnings_panel.warnings_model import DISMISSED, GROUP_ROLE, WarningsModel
+
+
+def dismiss_command(warning: Warning, reason: str) -> Command:
+    from planner.warnings import Dismiss
+
+    return Dismiss.warning(warning, reason)
+
+
+def restore_command(warning: Warning) -> Command:
+    from planner.warnings import Undismiss
+
+    return Undismiss(warning.code, warning.subject)
+
+
+class WarningsPanel(QWidget):
+    """`subject_selected(kind)` after a click selected a warning's subject."""
+
+    subject_selected = Signal(str)
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("warnings_panel")
+        self.document = document
+        self.source = document.warnings
+        self.model = WarningsModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("warnings_tree")
+        self.tree.setAccessibleName("Warnings")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setAnimated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.tree.clicked.connect(self._on_clicked)
+        self.tree.activated.connect(self._on_clicked)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("warnings_summary")
+        self.details = QLabel(self)
+        self.details.setObjectName("warning_details")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.actions_box = QWidget(self)
+        self.fix_buttons: list[QPushButton] = []
+        self.dismiss_button: QPushButton | None = None
+        # Groups the user closed stay closed; "Dismissed" starts closed.
+        self._collapsed: set[str] = {DISMISSED}
+        self.tree.collapsed.connect(lambda i: self._collapsed.add(self._group_of(i)))
+        self.tree.expanded.connect(lambda i: self._collapsed.discard(self._group_of(i)))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details)
+        self._actions_layout = layout
+        self.source.updated.connect(self.refresh)
+        self.refresh()
+
+    # --- following the warnings ------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = self.current_warning()
+        collapsed = set(self._collapsed)
+        self.model.set_warnings(self.source.warnings)
+        for row in range(self.model.rowCount()):
+            if self.model.group_name(row) not in collapsed:
+                self.tree.expand(self.model.index(row, 0))
+        self._collapsed = collapsed
+        if current is not None:
+            index = self.model.index_of(current.key)
+            if index.isValid():
+                self.tree.selectionModel().setCurrentIndex(
+                    index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
+                )
+        self._update_summary()
+        self._show_details(self.current_warning())
+
+    def _group_of(self, index: QModelIndex) -> str:
+        return str(index.data(GROUP_ROLE) or "")
+
+    def _update_summary(self) -> None:
+        counts = [
+            (self.source.count(s), theme.SEVERITY_TITLES[s].lower())
+            for s in (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
+        ]
+        text = (
+            ", ".join(f"{n} {name}" for n, name in counts if n)
+            or "No warnings: the plan looks healthy."
+        )
+        self.summary.setText(text)
+
+    def current_warning(self) -> Warning | None:
+        return self.model.warning(self.tree.currentIndex())
+
+    # --- details and actions -----------------------------------------------------------------
+
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._show_details(self.model.warning(current))
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        warning = self.model.warning(index)
+        if warning is not None:
+            self.select_subject(warning)
+
+    def select_subject(self, warning: Warning) -> None:
+        subject = warning.subject
+        if subject.kind == "plan":
+            self.document.select("plan", [subject.id or 1])
+        elif subject.id is not None:
+            self.document.select(subject.kind, [subject.id])
+        self.subject_selected.emit(subject.kind)
+
+    def _show_details(self, warning: Warning | None) -> None:
+        # A fresh row of buttons for each warning: its fixes, then Dismiss or Restore.
+        self._actions_layout.removeWidget(self.actions_box)
+        self.actions_box.deleteLater()
+        self.actions_box = QWidget(self)
+        self.actions_box.setObjectName("warning_actions")
+        row = QHBoxLayout(self.actions_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.fix_buttons, self.dismiss_button = [], None
+        self._actions_layout.addWidget(self.actions_box)
+        if warning is None:
+            self.details.setText("Click a warning to select what it is about and see its fixes.")
+            return
+        text = f"{warning.message}\n\n{warning.principle}"
+        if warning.dismissed:
+            text += f"\n\nDismissed: {warning.dismissed_reason}"
+        self.details.setText(text)
+        writable = not self.document.read_only
+        for fix in warning.fixes:
+            button = QPushButton(fix.label, self.actions_box)
+            button.setEnabled(writable and not warning.dismissed)
+            button.clicked.connect(lambda _=False, f=fix: self.apply_fix(f))
+            row.addWidget(button)
+            self.fix_buttons.append(button)
+        row.addStretch(1)
+        dismiss = QPushButton("Restore" if warning.dismissed else "Dismiss…", self.actions_box)
+        dismiss.setToolTip("Accept this warning for this subject, with a reason")
+        dismiss.setEnabled(writable)
+        dismiss.clicked.connect(lambda _=False, w=warning: self.dismiss(w))
+        row.addWidget(dismiss)
+        self.dismiss_button = dismiss
+
+    def _push(self, command: Command, title: str) -> bool:
+        try:
+            self.document.push(command)
+        except PlanError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return False
+        return True
+
+    def apply_fix(self, fix) -> bool:  # noqa: ANN001 - planner.warnings.types.Fix
+        try:
+            command = fix.make()
+        except PlanError as exc:
+            QMessageBox.warning(self, fix.label, str(exc))
+            return False
+        return self._push(command, fix.label)
+
+    def dismiss(self, warning: Warning | None) -> bool:
+        if warning is None:
+            return False
+        if warning.dismissed:
+            return self._push(restore_command(warning), "Restore warning")
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            "Dismiss warning",
+            f"{warning.message}\n\nWhy is this acceptable? (kept in the plan for the next reader)",
+        )
+        if not ok:
+            return False
+        return self._push(dismiss_command(warning, reason), "Dismiss warning")
+
+    def _context_menu(self, position: QPoint) -> None:
+        warning = self.model.warning(self.tree.indexAt(position))
+        if warning is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Select what it is about", lambda: self.select_subject(warning))
+        writable = not self.document.read_only
+        if warning.fixes:
+            menu.addSeparator()
+        for fix in warning.fixes:
+            menu.addAction(fix.label, lambda f=fix: self.apply_fix(f)).setEnabled(
+                writable and not warning.dismissed
+            )
+        menu.addSeparator()
+        text = "Restore" if warning.dismissed else "Dismiss…"
+        menu.addAction(text, lambda: self.dismiss(warning)).setEnabled(writable)
+        menu.exec(self.tree.viewport().mapToGlobal(position))

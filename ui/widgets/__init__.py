@@ -1,0 +1,1 @@
+"""Small widgets used across the main window."""
