@@ -114,8 +114,9 @@ class CapturePage(Page):
         options.addWidget(make_label("Effort (↑ ↓)"), 0, 0)
         effort_row = QHBoxLayout()
         effort_row.addWidget(less)
-        effort_row.addWidget(self.effort_label, 1, Qt.AlignmentFlag.AlignCenter)
+        effort_row.addWidget(self.effort_label)
         effort_row.addWidget(more)
+        effort_row.addStretch(1)
         options.addLayout(effort_row, 0, 1)
         options.addWidget(make_label("Priority (Alt+M S C W)"), 1, 0)
         options.addLayout(priority_row, 1, 1)
@@ -148,8 +149,8 @@ class CapturePage(Page):
         right_box.setLayout(right)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(self.picker, 2)
-        layout.addWidget(right_box, 5)
+        layout.addWidget(self.picker)
+        layout.addWidget(right_box, 1)
         self.setFocusProxy(self.field)
         for priority, letter in PRIORITY_KEYS.items():
             shortcut = QShortcut(QKeySequence(f"Alt+{letter}"), self)
@@ -192,6 +193,10 @@ class CapturePage(Page):
 
     def _show_options(self) -> None:
         self.effort_label.setText(effort_text(self.effort))
+        # Wide enough for the longest text, so the + button does not jump as values change.
+        metrics = self.effort_label.fontMetrics()
+        self.effort_label.setMinimumWidth(metrics.horizontalAdvance("no estimate  "))
+        self.effort_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.priority_group.button(self.priority.rank).setChecked(True)
 
     # --- the one action --------------------------------------------------------------------
@@ -222,7 +227,7 @@ class CapturePage(Page):
         self.field.setText("")  # also clears the field's own undo, so Ctrl+Z undoes the wish
         self.effort, self.priority = 0.0, Priority.SHOULD
         self._show_options()
-        self.captured_model.refresh()
+        self.refresh()  # the counts: the plan changed before the session knew the new id
         self.message.emit(f"Added for {department.name}: {title}  (Ctrl+Z takes it back)", False)
 
     # --- Page ------------------------------------------------------------------------------

@@ -47,10 +47,11 @@ def _wrapped(text: str, font, width: int, max_lines: int) -> list[str]:  # noqa:
 
 
 class CardDelegate(QStyledItemDelegate):
-    def __init__(self, theme: th.Theme, view: QListView) -> None:
+    def __init__(self, theme: th.Theme, view: QListView, title_lines: int = TITLE_LINES) -> None:
         super().__init__(view)
         self.theme = theme
         self.view = view
+        self.title_lines = title_lines
 
     def _geometry(self) -> tuple[int, int, int]:
         pad = self.theme.spacing()
@@ -61,7 +62,7 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         pad, band, width = self._geometry()
         title_font = self.theme.font("body", bold=True)
-        lines = _wrapped(index.data() or "", title_font, width, TITLE_LINES)
+        lines = _wrapped(index.data() or "", title_font, width, self.title_lines)
         height = (
             pad
             + len(lines) * QFontMetrics(title_font).lineSpacing()
@@ -89,7 +90,7 @@ class CardDelegate(QStyledItemDelegate):
         x = card.left() + band + pad
         y = card.top() + pad // 2
         spacing = QFontMetrics(title_font).lineSpacing()
-        for line in _wrapped(index.data() or "", title_font, width, TITLE_LINES):
+        for line in _wrapped(index.data() or "", title_font, width, self.title_lines):
             painter.drawText(QRect(x, y, width, spacing), Qt.AlignmentFlag.AlignVCenter, line)
             y += spacing
         small = self.theme.font("small")
@@ -107,17 +108,22 @@ class CardDelegate(QStyledItemDelegate):
 
 
 class DemandListView(QListView):
-    """A list of cards, draggable; `activated_ids` when the user presses Enter on cards."""
+    """A list of cards, draggable; `current_changed(id)` follows the selected card."""
 
     current_changed = Signal(int)  # demand id, -1 for none
 
     def __init__(
-        self, model: DemandListModel, theme: th.Theme, *, accept_drops: bool = False
+        self,
+        model: DemandListModel,
+        theme: th.Theme,
+        *,
+        accept_drops: bool = False,
+        title_lines: int = TITLE_LINES,
     ) -> None:
         super().__init__()
         self.theme = theme
         self.setModel(model)
-        self.setItemDelegate(CardDelegate(theme, self))
+        self.setItemDelegate(CardDelegate(theme, self, title_lines))
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

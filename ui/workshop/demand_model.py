@@ -157,7 +157,9 @@ class DemandListModel(QAbstractListModel):
         if self.priority is None:
             parts.append(label(demand.priority))
         if demand.votes:
-            parts.append(f"{'●' * min(demand.votes, 8)} {demand.votes}")
+            dots = f"{'●' * min(demand.votes, 5)} {demand.votes}"
+            # Where the room votes, the dots come first so a narrow card never hides them.
+            parts.insert(0 if self.order == BY_VOTES else len(parts), dots)
         return " · ".join(parts)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from planner.model import Department
 from ui.workshop.theme import INK, Theme
@@ -33,18 +40,26 @@ def swatch(colour: str, size: int) -> QIcon:
 
 
 class DepartmentPicker(QScrollArea):
+    """One column of buttons (`columns=1`), or a grid across the page that shows at most
+    `max_rows` rows and scrolls for more."""
+
     picked = Signal(int)
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, *, columns: int = 1, max_rows: float | None = None) -> None:
         super().__init__()
         self.theme = theme
+        self.columns = max(1, columns)
+        self.max_rows = max_rows
+        if max_rows is not None:
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self._inner = QWidget()
         self._inner.setObjectName("picker")
+        self._inner.installEventFilter(self)
         self.setStyleSheet("QScrollArea, QWidget#picker { background: transparent; }")
-        self._layout = QVBoxLayout(self._inner)
+        self._layout = QGridLayout(self._inner)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setWidget(self._inner)
         self._group = QButtonGroup(self)
@@ -67,20 +82,43 @@ class DepartmentPicker(QScrollArea):
             text = f"{key}  {dept.name}" if key else dept.name
             extra = suffix(dept) if suffix is not None else ""
             if extra:
-                text += f"  ·  {extra}"
+                text += f"  {extra}"
             button = QPushButton(swatch(dept.colour, size), text)
             button.setIconSize(QSize(size, size))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the page
             button.setStyleSheet("QPushButton { text-align: left; }")
             self._group.addButton(button, dept.id)
-            self._layout.addWidget(button)
-        self._layout.addStretch(1)
-        # As wide as the widest button: a name is never cut off.
-        self.setMinimumWidth(
-            self._inner.sizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        )
+            self._layout.addWidget(button, position // self.columns, position % self.columns)
+        rows = -(-len(departments) // self.columns)
+        for row in range(self._layout.rowCount()):
+            self._layout.setRowStretch(row, 1 if row == rows else 0)
+        for column in range(self.columns):
+            self._layout.setColumnStretch(column, 1)
+        self.updateGeometry()
         self.set_current(self._current if self._current in self._ids else None)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # As wide as the widest button once styled: a department's name is never cut off.
+        inner = self._inner.sizeHint()
+        width = inner.width() + self.verticalScrollBar().sizeHint().width()
+        if self.max_rows is None:
+            return QSize(width, 0)
+        buttons = self._group.buttons()
+        row = buttons[0].sizeHint().height() + self._layout.verticalSpacing() if buttons else 0
+        rows = min(self.max_rows, -(-len(buttons) // self.columns))
+        return QSize(width, round(rows * row))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        minimum = self.minimumSizeHint()
+        if self.max_rows is not None:
+            return minimum
+        return QSize(minimum.width(), self._inner.sizeHint().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._inner and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # restyled or relabelled buttons: the column follows
+        return super().eventFilter(watched, event)
 
     def set_current(self, dept_id: int | None) -> None:
         self._current = dept_id

@@ -42,11 +42,14 @@ class WorkshopMode(QObject):
             self.window = WorkshopWindow(self.document, self.session)
             self.window.leave_requested.connect(self.leave)
             self.window.closed.connect(self._closed)
-            if self.return_to is not None and self.return_to.screen() is not None:
-                # Full screen on the screen the facilitator was working on (the projector
-                # when the laptop mirrors it).
-                self.window.setScreen(self.return_to.screen())
-                self.window.move(self.return_to.screen().geometry().topLeft())
+        # Full screen on the screen the facilitator was working on (the projector when the
+        # laptop mirrors it). The geometry is set as well, for window managers (or none, as
+        # on a bare X server) that ignore the full-screen request.
+        screen = self.return_to.screen() if self.return_to is not None else None
+        screen = screen or self.window.screen()
+        if screen is not None:
+            self.window.setScreen(screen)
+            self.window.setGeometry(screen.geometry())
         self.window.showFullScreen()
         self.window.activateWindow()
         self.entered.emit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from planner.commands import Macro, UpdateRow
 from planner.enums import Priority, label
@@ -39,20 +39,21 @@ class PrioritisePage(Page):
 
     def __init__(self, document: PlanDocument, session: WorkshopSession, theme: Theme) -> None:
         super().__init__(document, session, theme)
-        self.picker = DepartmentPicker(theme)
+        # The voters across the top, so the four columns get the width for whole titles.
+        self.picker = DepartmentPicker(theme, columns=4, max_rows=2.5)
         self.picker.picked.connect(self._picked)
         self.budget_label = make_label("", "large")
         fewer, more = QPushButton("−"), QPushButton("+")
         fewer.clicked.connect(lambda: self.set_dots_per_head(session.dots_per_head - 1))
         more.clicked.connect(lambda: self.set_dots_per_head(session.dots_per_head + 1))
-        budget = QHBoxLayout()
-        budget.addWidget(fewer)
-        budget.addWidget(self.budget_label, 1, Qt.AlignmentFlag.AlignCenter)
-        budget.addWidget(more)
-        left = QVBoxLayout()
-        left.addWidget(make_label("Who is voting?", "large"))
-        left.addWidget(self.picker, 1)
-        left.addLayout(budget)
+        for button in (fewer, more):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        voters = QHBoxLayout()
+        voters.addWidget(make_label("Who is voting?", "large"))
+        voters.addStretch(1)
+        voters.addWidget(fewer)
+        voters.addWidget(self.budget_label)
+        voters.addWidget(more)
 
         columns = QGridLayout()
         self.headers: dict[Priority, QLabel] = {}
@@ -60,7 +61,7 @@ class PrioritisePage(Page):
         for col, priority in enumerate(Priority):
             model = DemandListModel(document, phase_id=None, priority=priority, order=BY_VOTES)
             model.drop_handler = lambda ids, _before, p=priority: self.set_priority(ids, p)
-            view = DemandListView(model, theme, accept_drops=True)
+            view = DemandListView(model, theme, accept_drops=True, title_lines=3)
             view.installEventFilter(self)
             self.headers[priority] = make_label("", "large")
             self.columns[priority] = view
@@ -80,15 +81,11 @@ class PrioritisePage(Page):
         actions.addWidget(
             make_label("1–9 voter · ←→↑↓ choose · M S C W or drag: priority", "small", wrap=True), 1
         )
-        right = QVBoxLayout()
-        right.addLayout(columns, 1)
-        right.addLayout(actions)
-        left_box, right_box = QWidget(), QWidget()
-        left_box.setLayout(left)
-        right_box.setLayout(right)
-        layout = QHBoxLayout(self)
-        layout.addWidget(left_box, 2)
-        layout.addWidget(right_box, 7)
+        layout = QVBoxLayout(self)
+        layout.addLayout(voters)
+        layout.addWidget(self.picker)
+        layout.addLayout(columns, 1)
+        layout.addLayout(actions)
         self._active = Priority.MUST
         # The dots left are read from the undo stack, which has moved only after the plan
         # changed: refresh again once it has.

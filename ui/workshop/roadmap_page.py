@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 from ui.document import PlanDocument
 from ui.gantt.palette import palette_for
 from ui.gantt.render import render_roadmap, roadmap_size_hint
-from ui.workshop.page import Page, label
+from ui.workshop.page import Page
 from ui.workshop.session import WorkshopSession
 from ui.workshop.theme import MIN_PX, Theme
 
@@ -44,7 +44,7 @@ class RoadmapCanvas(QWidget):
             pixmap.fill(Qt.GlobalColor.white)
             painter = QPainter(pixmap)
             self.chart_scale = render_roadmap(
-                painter, QRectF(self.rect()), self.document.store, style=STYLE, legend=True
+                painter, QRectF(self.rect()), self.document.store, style=STYLE, legend=False
             )
             painter.end()
             self._pixmap = pixmap
@@ -58,7 +58,6 @@ class RoadmapPage(Page):
 
     def __init__(self, document: PlanDocument, session: WorkshopSession, theme: Theme) -> None:
         super().__init__(document, session, theme)
-        self.heading = label("", "title")
         self.canvas = RoadmapCanvas(document)
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.canvas)
@@ -66,7 +65,6 @@ class RoadmapPage(Page):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
         layout.addWidget(self.scroll, 1)
 
     def min_chart_scale(self) -> float:
@@ -75,15 +73,12 @@ class RoadmapPage(Page):
 
     def canvas_size(self) -> QSize:
         viewport = self.scroll.viewport().size()
-        natural = roadmap_size_hint(self.document.store, style=STYLE, legend=True)
+        natural = roadmap_size_hint(self.document.store, style=STYLE, legend=False)
         height = max(1.0, natural.height())
         scale = max(self.min_chart_scale(), viewport.height() / height)
         return QSize(max(100, viewport.width()), max(100, round(height * scale)))
 
     def refresh(self) -> None:
-        index = self.document.index
-        phases, departments = len(index.phases), len(index.departments)
-        self.heading.setText(f"Roadmap at a glance: {phases} phases for {departments} departments")
         self.canvas.resize(self.canvas_size())
         self.canvas.invalidate()
 

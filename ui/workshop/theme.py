@@ -116,9 +116,9 @@ class Theme(QObject):
         }}
         QListView::item:selected {{ background: {ACCENT}; color: {INK}; }}
         QScrollBar:vertical {{ width: {pad * 2}px; background: {PANEL}; }}
-        QScrollBar::handle:vertical {{ background: {MUTED}; min-height: {height}px; }}
+        QScrollBar::handle:vertical {{ background: #8a8a8a; min-height: {height}px; }}
         QScrollBar:horizontal {{ height: {pad * 2}px; background: {PANEL}; }}
-        QScrollBar::handle:horizontal {{ background: {MUTED}; min-width: {height}px; }}
+        QScrollBar::handle:horizontal {{ background: #8a8a8a; min-width: {height}px; }}
         QFrame#panel {{ background: {PANEL}; border-radius: {pad}px; }}
         """
 
