@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planner.model import Demand, Department, Phase
-from planner.queries import PlanIndex, monday, working_days_between
+from planner.queries import PlanIndex, monday
 from planner.store import PlanStore
 
 WEEK = dt.timedelta(days=7)
@@ -72,40 +72,68 @@ def is_over(load: float, capacity: float) -> bool:
     return load > capacity + 1e-9
 
 
+def phase_weeks(phase: Phase, working_days: str) -> tuple[int, list[tuple[dt.date, int]]]:
+    """(working days in the phase, [(Monday, working days of the phase in that week)]), the
+    week structure every department's share of the phase is spread over. An undated phase
+    has none; a phase on non-working days only counts as one day in its first week, rather
+    than being dropped."""
+    if phase.start_date is None or phase.end_date is None or phase.end_date < phase.start_date:
+        return 0, []
+    start, end = phase.start_date, phase.end_date
+    weekdays = {int(c) for c in working_days} or {1, 2, 3, 4, 5}
+    out: list[tuple[dt.date, int]] = []
+    week = monday(start)
+    while week <= end:
+        first = max(week, start)
+        last = min(week + dt.timedelta(days=6), end)
+        if first == week and last - week == dt.timedelta(days=6):
+            days = len(weekdays)  # a whole week: the common case, no counting needed
+        else:
+            # first..last lie inside one Monday-to-Sunday week, so isoweekday + i <= 7.
+            start_day = first.isoweekday()
+            days = sum(1 for i in range((last - first).days + 1) if start_day + i in weekdays)
+        if days:
+            out.append((week, days))
+        week += WEEK
+    total = sum(days for _, days in out)
+    if total == 0:
+        return 1, [(monday(start), 1)]
+    return total, out
+
+
 def phase_week_loads(
     phase: Phase, effort: float, working_days: str
 ) -> Iterable[tuple[dt.date, float]]:
     """(Monday, person-days) for each week the phase touches."""
-    if phase.start_date is None or phase.end_date is None or effort <= 0:
-        return
-    total_days = working_days_between(phase.start_date, phase.end_date, working_days)
-    if total_days == 0:
-        # A phase on non-working days only: put it all on its first week rather than drop it.
-        yield monday(phase.start_date), effort
-        return
-    per_day = effort / total_days
-    week = monday(phase.start_date)
-    while week <= phase.end_date:
-        first = max(week, phase.start_date)
-        last = min(week + dt.timedelta(days=6), phase.end_date)
-        days = working_days_between(first, last, working_days)
-        if days:
-            yield week, per_day * days
-        week += WEEK
+    if effort <= 0:
+        return []
+    total, weeks = phase_weeks(phase, working_days)
+    per_day = effort / total if total else 0.0
+    return [(week, per_day * days) for week, days in weeks]
+
+
+def department_efforts(demands: Iterable[Demand]) -> dict[int, float]:
+    """Effort per department, in first-seen order (math.fsum: exact, order-independent)."""
+    parts: dict[int, list[float]] = {}
+    for demand in demands:
+        parts.setdefault(demand.department_id, []).append(demand.effort)
+    return {dept_id: math.fsum(values) for dept_id, values in parts.items()}
 
 
 def phase_loads(
-    phase: Phase, demands: Iterable[Demand], working_days: str
+    phase: Phase, demands: Iterable[Demand] | dict[int, float], working_days: str
 ) -> dict[int, list[tuple[dt.date, float]]]:
-    """What one phase puts on each department it delivers to: dept id -> (Monday, load)."""
-    per_dept: dict[int, float] = defaultdict(float)
-    for demand in demands:
-        per_dept[demand.department_id] += demand.effort
+    """What one phase puts on each department it delivers to: dept id -> (Monday, load).
+    `demands` may also be the effort per department, when it is known already."""
+    per_dept = demands if isinstance(demands, dict) else department_efforts(demands)
+    if not per_dept:
+        return {}
+    total, weeks = phase_weeks(phase, working_days)
     out: dict[int, list[tuple[dt.date, float]]] = {}
     for dept_id, effort in per_dept.items():
-        weeks = list(phase_week_loads(phase, effort, working_days))
-        if weeks:
-            out[dept_id] = weeks
+        if effort > 0 and weeks:
+            per_day = effort / total
+            out[dept_id] = [(week, per_day * days) for week, days in weeks]
     return out
 
 
@@ -126,9 +154,9 @@ class LoadTracker:
             tracker.set_phase(phase, index.demands(phase.id))
         return tracker
 
-    def set_phase(self, phase: Phase, demands: Iterable[Demand]) -> set[int]:
-        """Recompute what `phase` puts on departments; returns the departments whose load
-        changed (before or after)."""
+    def set_phase(self, phase: Phase, demands: Iterable[Demand] | dict[int, float]) -> set[int]:
+        """Recompute what `phase` puts on departments, from its wishes or from its effort per
+        department; returns the departments whose load changed (before or after)."""
         touched = self.remove_phase(phase.id)
         loads = phase_loads(phase, demands, self.working_days)
         if loads:

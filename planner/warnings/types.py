@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any
 
 from planner.commands import Command
 
@@ -32,6 +33,17 @@ class Subject:
     id: int | None = None
     week: dt.date | None = None
 
+    @property
+    def sort_key(self) -> tuple[str, int, dt.date]:
+        return (self.kind, -1 if self.id is None else self.id, self.week or dt.date.min)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "week": self.week.isoformat() if self.week else None,
+        }
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -55,3 +67,25 @@ class Warning:  # noqa: A001 - the domain's word
     @property
     def dismissed(self) -> bool:
         return self.dismissed_reason is not None
+
+    @property
+    def key(self) -> tuple[str, str, int | None, dt.date | None]:
+        """What a dismissal matches: the code and the subject (numbers may change)."""
+        return (self.code, self.subject.kind, self.subject.id, self.subject.week)
+
+    @property
+    def sort_key(self) -> tuple[int, str, tuple[str, int, dt.date]]:
+        """The order every list of warnings is in: worst first, then code, then subject."""
+        return (-int(self.severity), self.code, self.subject.sort_key)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (the `check --json` output and the PDF use it)."""
+        return {
+            "code": self.code,
+            "severity": self.severity.label,
+            "subject": self.subject.as_dict(),
+            "message": self.message,
+            "principle": self.principle,
+            "fixes": [fix.label for fix in self.fixes],
+            "dismissed_reason": self.dismissed_reason,
+        }

@@ -1,0 +1,349 @@
+"""Baselines: a frozen copy of the phase dates and of which wish is in which phase with what
+effort, so a steering review can see what changed since the last one (the PDF pack's
+"changes since baseline" page) and the scope-creep warning can measure growth.
+
+A baseline is a row of the Baseline table holding a JSON snapshot; taking one is a command
+like any other edit, so it can be undone. "Planned effort" is the effort of the wishes that
+are in a phase; the backlog is "later", not scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from planner.changes import Recorder
+from planner.commands.base import Command
+from planner.commands.entities import new_row
+from planner.errors import PlanError, ValidationError
+from planner.model import Baseline, Demand, Phase
+from planner.store import PlanStore
+
+SNAPSHOT_VERSION = 1
+
+
+class BaselineError(PlanError):
+    """A stored snapshot cannot be read (written by another tool, or damaged)."""
+
+
+@dataclass(frozen=True)
+class PhaseState:
+    id: int
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+    position: int
+
+
+@dataclass(frozen=True)
+class DemandState:
+    id: int
+    title: str
+    department_id: int
+    phase_id: int | None
+    effort: float
+    priority: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    phases: dict[int, PhaseState]
+    demands: dict[int, DemandState]
+
+    @property
+    def planned_effort(self) -> float:
+        return math.fsum(d.effort for d in self.demands.values() if d.phase_id is not None)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "version": SNAPSHOT_VERSION,
+                "phases": [
+                    {
+                        "id": p.id,
+                        "title": p.title,
+                        "start": p.start.isoformat() if p.start else None,
+                        "end": p.end.isoformat() if p.end else None,
+                        "position": p.position,
+                    }
+                    for p in self.phases.values()
+                ],
+                "demands": [
+                    {
+                        "id": d.id,
+                        "title": d.title,
+                        "department_id": d.department_id,
+                        "phase_id": d.phase_id,
+                        "effort": d.effort,
+                        "priority": d.priority,
+                    }
+                    for d in self.demands.values()
+                ],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+
+def take_snapshot(store: PlanStore) -> Snapshot:
+    return Snapshot(
+        phases={
+            p.id: PhaseState(p.id, p.title, p.start_date, p.end_date, p.position)
+            for p in store.rows(Phase)
+        },
+        demands={
+            d.id: DemandState(
+                d.id, d.title, d.department_id, d.phase_id, float(d.effort), str(d.priority)
+            )
+            for d in store.rows(Demand)
+        },
+    )
+
+
+def read_snapshot(baseline: Baseline) -> Snapshot:
+    """The baseline's snapshot; `BaselineError` with a plain message if it is unreadable."""
+    try:
+        data = json.loads(baseline.snapshot)
+        if not isinstance(data, dict) or data.get("version") != SNAPSHOT_VERSION:
+            raise ValueError(f"unknown snapshot format {data.get('version')!r}")
+        phases = {
+            int(p["id"]): PhaseState(
+                int(p["id"]),
+                str(p["title"]),
+                _date(p.get("start")),
+                _date(p.get("end")),
+                int(p.get("position", 0)),
+            )
+            for p in data["phases"]
+        }
+        demands = {
+            int(d["id"]): DemandState(
+                int(d["id"]),
+                str(d["title"]),
+                int(d["department_id"]),
+                None if d.get("phase_id") is None else int(d["phase_id"]),
+                _effort(d.get("effort", 0.0)),
+                str(d.get("priority", "")),
+            )
+            for d in data["demands"]
+        }
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise BaselineError(f"Baseline '{baseline.name}' cannot be read: {exc}.") from None
+    return Snapshot(phases, demands)
+
+
+def _date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _effort(value: Any) -> float:
+    effort = float(value)
+    if not math.isfinite(effort):
+        raise ValueError(f"effort {value!r} is not a number")
+    return effort
+
+
+class TakeBaseline(Command):
+    """Freeze the current phase dates and wish assignment under `name`. Undo removes it."""
+
+    def __init__(self, name: str, taken_at: dt.datetime | None = None) -> None:
+        super().__init__()
+        self.name = name
+        self.taken_at = taken_at
+        self.label = f"Take baseline '{name.strip()}'"
+        self.row_id: int | None = None
+
+    def perform(self, rec: Recorder) -> None:
+        name = (self.name or "").strip()
+        if not name:
+            raise ValidationError("Give the baseline a name, e.g. 'Steering review 2'.", "name")
+        row = new_row(
+            rec,
+            Baseline,
+            {
+                "name": name,
+                "created_at": self.taken_at or dt.datetime.now().replace(microsecond=0),
+                "snapshot": take_snapshot(rec.store).to_json(),
+            },
+        )
+        self.row_id = row.id
+
+
+def latest_baseline(store: PlanStore) -> Baseline | None:
+    rows = store.rows(Baseline)
+    return max(rows, key=lambda b: (b.created_at, b.id)) if rows else None
+
+
+# --- comparing -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhaseRef:
+    phase_id: int
+    title: str
+
+
+@dataclass(frozen=True)
+class PhaseMove:
+    phase_id: int
+    title: str
+    old_start: dt.date | None
+    old_end: dt.date | None
+    new_start: dt.date | None
+    new_end: dt.date | None
+
+    @property
+    def start_shift_days(self) -> int | None:
+        if self.old_start is None or self.new_start is None:
+            return None
+        return (self.new_start - self.old_start).days
+
+    @property
+    def end_shift_days(self) -> int | None:
+        if self.old_end is None or self.new_end is None:
+            return None
+        return (self.new_end - self.old_end).days
+
+
+@dataclass(frozen=True)
+class DemandRef:
+    demand_id: int
+    title: str
+    phase_id: int | None
+    phase_title: str | None  # None: the backlog
+    effort: float
+
+
+@dataclass(frozen=True)
+class DemandMove:
+    demand_id: int
+    title: str
+    old_phase_id: int | None
+    old_phase_title: str | None  # None: the backlog
+    new_phase_id: int | None
+    new_phase_title: str | None
+
+
+@dataclass(frozen=True)
+class EffortChange:
+    demand_id: int
+    title: str
+    old_effort: float
+    new_effort: float
+
+
+@dataclass(frozen=True)
+class BaselineDiff:
+    baseline_name: str
+    taken_at: dt.datetime
+    phases_moved: list[PhaseMove]
+    phases_added: list[PhaseRef]
+    phases_removed: list[PhaseRef]
+    demands_added: list[DemandRef]
+    demands_removed: list[DemandRef]
+    demands_moved: list[DemandMove]
+    effort_changed: list[EffortChange]
+    planned_effort_before: float
+    planned_effort_now: float
+
+    @property
+    def effort_delta(self) -> float:
+        return self.planned_effort_now - self.planned_effort_before
+
+    @property
+    def effort_delta_percent(self) -> float | None:
+        """Growth of planned effort in per cent; None when the baseline planned nothing."""
+        if self.planned_effort_before <= 0:
+            return None
+        return 100.0 * self.effort_delta / self.planned_effort_before
+
+    @property
+    def unchanged(self) -> bool:
+        return not (
+            self.phases_moved
+            or self.phases_added
+            or self.phases_removed
+            or self.demands_added
+            or self.demands_removed
+            or self.demands_moved
+            or self.effort_changed
+        )
+
+
+def compare(store: PlanStore, baseline: Baseline) -> BaselineDiff:
+    """What changed between `baseline` and the plan as it is now. Lists are in plan order
+    (phases) and id order (wishes)."""
+    then = read_snapshot(baseline)
+    now = take_snapshot(store)
+    titles_now = {p.id: p.title for p in now.phases.values()}
+    titles_then = {p.id: p.title for p in then.phases.values()}
+
+    def title(phase_id: int | None, prefer_now: bool) -> str | None:
+        if phase_id is None:
+            return None
+        first, second = (titles_now, titles_then) if prefer_now else (titles_then, titles_now)
+        return first.get(phase_id) or second.get(phase_id) or f"phase #{phase_id}"
+
+    ordered = sorted(now.phases.values(), key=lambda p: (p.position, p.id))
+    moved = [
+        PhaseMove(p.id, p.title, old.start, old.end, p.start, p.end)
+        for p in ordered
+        if (old := then.phases.get(p.id)) is not None and (old.start, old.end) != (p.start, p.end)
+    ]
+    added_phases = [PhaseRef(p.id, p.title) for p in ordered if p.id not in then.phases]
+    removed_phases = [
+        PhaseRef(p.id, p.title) for p in then.phases.values() if p.id not in now.phases
+    ]
+
+    demands_added: list[DemandRef] = []
+    demands_removed: list[DemandRef] = []
+    demands_moved: list[DemandMove] = []
+    effort_changed: list[EffortChange] = []
+    for demand_id in sorted(set(now.demands) | set(then.demands)):
+        new, old = now.demands.get(demand_id), then.demands.get(demand_id)
+        if old is not None and new is not None and not _same_wish(old, new):
+            # SQLite reuses the id of a deleted last row: a different wish under an old id.
+            demands_removed.append(_ref(old, title(old.phase_id, False)))
+            demands_added.append(_ref(new, title(new.phase_id, True)))
+        elif old is None and new is not None:
+            demands_added.append(_ref(new, title(new.phase_id, True)))
+        elif new is None and old is not None:
+            demands_removed.append(_ref(old, title(old.phase_id, False)))
+        elif old is not None and new is not None:
+            if old.phase_id != new.phase_id:
+                demands_moved.append(
+                    DemandMove(
+                        demand_id,
+                        new.title,
+                        old.phase_id,
+                        title(old.phase_id, False),
+                        new.phase_id,
+                        title(new.phase_id, True),
+                    )
+                )
+            if old.effort != new.effort:
+                effort_changed.append(EffortChange(demand_id, new.title, old.effort, new.effort))
+    return BaselineDiff(
+        baseline_name=baseline.name,
+        taken_at=baseline.created_at,
+        phases_moved=moved,
+        phases_added=added_phases,
+        phases_removed=removed_phases,
+        demands_added=demands_added,
+        demands_removed=demands_removed,
+        demands_moved=demands_moved,
+        effort_changed=effort_changed,
+        planned_effort_before=then.planned_effort,
+        planned_effort_now=now.planned_effort,
+    )
+
+
+def _same_wish(old: DemandState, new: DemandState) -> bool:
+    return old.title == new.title or old.department_id == new.department_id
+
+
+def _ref(state: DemandState, phase_title: str | None) -> DemandRef:
+    return DemandRef(state.id, state.title, state.phase_id, phase_title, state.effort)

@@ -1,0 +1,404 @@
+"""What the rules read: the plan's index, department load and per-phase sums, built once and
+then patched after each edit from the store's list of RowChange.
+
+Patching is what makes re-evaluation after an edit cheap on a 10 000-wish plan: moving one
+wish re-sorts two phases' lists and recomputes two phases' load, instead of rebuilding
+everything. `apply` also works out which subjects (phases, departments, wishes) may have
+different warnings now, so the engine re-runs the rules for those only. Edits that touch
+everything anyway (plan settings, objectives, a department's name) rebuild from scratch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from planner.baseline import Snapshot, latest_baseline, read_snapshot
+from planner.changes import RowChange
+from planner.enums import DemandKind, MilestoneKind, PhaseStatus
+from planner.errors import PlanError
+from planner.load import LoadTracker
+from planner.model import (
+    Baseline,
+    ChangeActivity,
+    Demand,
+    Department,
+    Dependency,
+    Dismissal,
+    Milestone,
+    Objective,
+    Phase,
+    PhaseObjective,
+    Plan,
+)
+from planner.queries import PlanIndex, duration_weeks
+from planner.store import PlanStore
+from planner.warnings.fixes import columns, lowest_first
+from planner.warnings.thresholds import Thresholds
+
+_DATA_FIELD = DemandKind.DATA_FIELD  # enum member lookups are slow in a 10 000-row loop
+
+# Department columns that only the department's own warnings read; other changes (its name,
+# whether it is IT) show up in messages all over the plan and rebuild everything.
+_DEPARTMENT_LOCAL = {"capacity", "support_contact", "head", "colour", "position"}
+
+
+@dataclass
+class PhaseSummary:
+    """Sums over one phase's wishes, in the phase's order."""
+
+    effort: float
+    count: int
+    by_dept: dict[int, list[Demand]]  # department -> its wishes, in first-seen order
+    dept_effort: dict[int, float]
+    data_fields: list[Demand]
+    _ranked: list[Demand] | None = None
+
+    @classmethod
+    def of(cls, demands: Sequence[Demand]) -> PhaseSummary:
+        by_dept: dict[int, list[Demand]] = {}
+        efforts: dict[int, list[float]] = {}
+        data_fields: list[Demand] = []
+        for d in demands:
+            dept, effort, kind = columns(d, "department_id", "effort", "kind")
+            if dept in by_dept:
+                by_dept[dept].append(d)
+                efforts[dept].append(effort)
+            else:
+                by_dept[dept] = [d]
+                efforts[dept] = [effort]
+            if kind == _DATA_FIELD:
+                data_fields.append(d)
+        dept_effort = {k: math.fsum(v) for k, v in efforts.items()}
+        return cls(
+            effort=math.fsum(v for values in efforts.values() for v in values),
+            count=len(demands),
+            by_dept=by_dept,
+            dept_effort=dept_effort,
+            data_fields=data_fields,
+        )
+
+    def dept_count(self, dept_id: int) -> int:
+        return len(self.by_dept.get(dept_id, ()))
+
+    def lowest_first(self) -> list[Demand]:
+        """The phase's wishes, least important first (sorted once, several rules use it)."""
+        if self._ranked is None:
+            self._ranked = lowest_first(d for group in self.by_dept.values() for d in group)
+        return self._ranked
+
+
+@dataclass
+class Dirty:
+    """Subjects whose warnings may have changed. `everything`: re-run every rule."""
+
+    everything: bool = False
+    phases: set[int] = field(default_factory=set)
+    departments: set[int] = field(default_factory=set)
+    demands: set[int] = field(default_factory=set)
+
+
+class BaselineState:
+    """The latest baseline, read once: its snapshot or why it cannot be read."""
+
+    def __init__(self, store: PlanStore) -> None:
+        self.row: Baseline | None = latest_baseline(store)
+        self.snapshot: Snapshot | None = None
+        self.error = ""
+        if self.row is not None:
+            try:
+                self.snapshot = read_snapshot(self.row)
+            except PlanError as exc:
+                self.error = exc.message
+
+
+class Facts:
+    def __init__(self, store: PlanStore, index: PlanIndex | None = None) -> None:
+        self.store = store
+        self.rebuild(index)
+
+    # --- building ------------------------------------------------------------------------
+
+    def rebuild(self, index: PlanIndex | None = None) -> None:
+        store = self.store
+        self.plan: Plan = store.plan
+        self.thresholds = Thresholds.of(self.plan)
+        self.working_days = self.thresholds.working_days
+        self.index = index or PlanIndex.build(store)
+        # Which wish is in which list: built on the first edit (evaluate() never needs it).
+        self._members: dict[int | None, dict[int, Demand]] | None = None
+        self._where: dict[int, int | None] = {}
+        self._order_phases()
+        self._successors = _successors(self.index.predecessors)
+        self._summaries: dict[int, PhaseSummary] = {}
+        self.load = LoadTracker(self.working_days)
+        for phase in self.index.phases:
+            self.load.set_phase(phase, self.summary(phase.id).dept_effort)
+        self._go_lives = _go_lives(self.index.milestones)
+        self._baseline: BaselineState | None = None
+        self._dismissals: dict[tuple, str] | None = None
+
+    def _order_phases(self) -> None:
+        self._rank = {p.id: i for i, p in enumerate(self.index.phases)}
+
+    def rank(self, phase_id: int) -> int:
+        """The phase's place in the plan's order (unknown ids last)."""
+        return self._rank.get(phase_id, 1 << 30)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def phase(self, phase_id: int | None) -> Phase | None:
+        return self.store.find(Phase, phase_id)
+
+    def department(self, dept_id: int | None) -> Department | None:
+        return self.store.find(Department, dept_id)
+
+    def dept_name(self, dept_id: int) -> str:
+        dept = self.department(dept_id)
+        return dept.name if dept else f"department #{dept_id}"
+
+    def objective_title(self, objective_id: int) -> str:
+        objective = self.store.find(Objective, objective_id)
+        return objective.title if objective else f"objective #{objective_id}"
+
+    def demands(self, phase_id: int | None) -> list[Demand]:
+        return self.index.demands(phase_id)
+
+    def summary(self, phase_id: int) -> PhaseSummary:
+        summary = self._summaries.get(phase_id)
+        if summary is None:
+            summary = self._summaries[phase_id] = PhaseSummary.of(self.index.demands(phase_id))
+        return summary
+
+    def weeks(self, phase: Phase) -> float | None:
+        return duration_weeks(phase, self.working_days)
+
+    def next_phase(self, phase_id: int) -> Phase | None:
+        rank = self._rank.get(phase_id)
+        if rank is None or rank + 1 >= len(self.index.phases):
+            return None
+        return self.index.phases[rank + 1]
+
+    def first_go_live(self, phase: Phase) -> dt.date | None:
+        """The earliest go-live milestone of the phase inside its dates: when its users
+        first get something (else they get it at the end)."""
+        if phase.start_date is None or phase.end_date is None:
+            return None
+        for day in self._go_lives.get(phase.id, []):
+            if phase.start_date < day <= phase.end_date:
+                return day
+        return None
+
+    def predecessors(self, phase_id: int) -> list[int]:
+        return self.index.predecessors.get(phase_id, [])
+
+    def successors(self, phase_id: int) -> list[int]:
+        return self._successors.get(phase_id, [])
+
+    def activities(self, phase_id: int) -> list[ChangeActivity]:
+        return self.index.activities_by_phase.get(phase_id, [])
+
+    def objectives_of(self, phase_id: int) -> list[int]:
+        return self.index.objectives_by_phase.get(phase_id, [])
+
+    @staticmethod
+    def is_history(phase: Phase | None) -> bool:
+        """A done phase is history: nothing in it can be fixed, so it raises no warnings."""
+        return phase is not None and phase.status == PhaseStatus.DONE
+
+    @property
+    def baseline(self) -> BaselineState:
+        if self._baseline is None:
+            self._baseline = BaselineState(self.store)
+        return self._baseline
+
+    @property
+    def dismissals(self) -> dict[tuple, str]:
+        if self._dismissals is None:
+            self._dismissals = {
+                (d.code, d.subject_kind, d.subject_id, d.week): d.reason
+                for d in self.store.rows(Dismissal)
+            }
+        return self._dismissals
+
+    # --- patching ------------------------------------------------------------------------
+
+    def apply(self, changes: Sequence[RowChange]) -> Dirty:
+        """Bring the facts up to date after `changes`; return what may warn differently."""
+        if any(_touches_everything(c) for c in changes):
+            self.rebuild()
+            return Dirty(everything=True)
+        dirty = Dirty()
+        by_model: dict[type, list[RowChange]] = defaultdict(list)
+        for change in changes:
+            by_model[change.model].append(change)
+        groups = self._patch_demands(by_model.get(Demand, []), dirty)
+        load_phases = {g for g in groups if g is not None}
+        old_next = {p.id: n.id for p, n in pairwise(self.index.phases)}
+        if Phase in by_model:
+            self._patch_phases(by_model[Phase], dirty, load_phases, old_next)
+        self._patch_links(by_model, dirty)
+        if Department in by_model:
+            self.index.departments = sorted(
+                self.store.rows(Department), key=lambda d: (d.position, d.id)
+            )
+            dirty.departments.update(c.row_id for c in by_model[Department])
+        if Milestone in by_model:
+            self.index.milestones = sorted(self.store.rows(Milestone), key=lambda m: (m.date, m.id))
+            self._go_lives = _go_lives(self.index.milestones)
+            dirty.phases.update(_ids(by_model[Milestone], "phase_id", self.store, Milestone))
+        if Baseline in by_model:
+            self._baseline = None
+        if Dismissal in by_model:
+            self._dismissals = None
+        for phase_id in load_phases:
+            self._summaries.pop(phase_id, None)
+            phase = self.phase(phase_id)
+            if phase is None:
+                dirty.departments |= self.load.remove_phase(phase_id)
+            else:
+                efforts = self.summary(phase_id).dept_effort
+                dirty.departments |= self.load.set_phase(phase, efforts)
+                dirty.departments |= set(efforts)
+            dirty.phases.add(phase_id)
+        # A phase's fix may move wishes to the next phase if they fit there, so the phase
+        # before any changed phase is re-checked too.
+        previous = {n.id: p.id for p, n in pairwise(self.index.phases)}
+        for phase_id in list(dirty.phases):
+            if phase_id in previous:
+                dirty.phases.add(previous[phase_id])
+        return dirty
+
+    def _patch_demands(self, changes: list[RowChange], dirty: Dirty) -> set[int | None]:
+        """Move changed wishes between the per-phase lists; return the lists that changed."""
+        groups: set[int | None] = set()
+        if not changes:
+            return groups
+        if self._members is None:
+            self._members = {
+                key: {d.id: d for d in demands}
+                for key, demands in self.index.demands_by_phase.items()
+            }
+            self._where = {d.id: key for key, group in self._members.items() for d in group}
+        for change in changes:
+            dirty.demands.add(change.row_id)
+            for values in (change.before, change.after):
+                if values and "department_id" in values:
+                    dirty.departments.add(values["department_id"])
+            old = self._where.pop(change.row_id, _MISSING)
+            if old is not _MISSING:
+                self._members[old].pop(change.row_id, None)  # type: ignore[index]
+                groups.add(old)  # type: ignore[arg-type]
+            row = self.store.find(Demand, change.row_id)
+            if row is not None:
+                self._members.setdefault(row.phase_id, {})[row.id] = row
+                self._where[row.id] = row.phase_id
+                groups.add(row.phase_id)
+                dirty.departments.add(row.department_id)
+        for key in groups:
+            members = self._members.get(key)
+            if members:
+                self.index.demands_by_phase[key] = sorted(
+                    members.values(), key=lambda d: (d.position, d.id)
+                )
+            else:
+                self._members.pop(key, None)
+                self.index.demands_by_phase.pop(key, None)
+        return groups
+
+    def _patch_phases(
+        self,
+        changes: list[RowChange],
+        dirty: Dirty,
+        load_phases: set[int],
+        old_next: dict[int, int],
+    ) -> None:
+        self.index.phases = sorted(self.store.rows(Phase), key=lambda p: (p.position, p.id))
+        self._order_phases()
+        new_next = {p.id: n.id for p, n in pairwise(self.index.phases)}
+        for phase_id in set(old_next) | set(new_next):
+            if old_next.get(phase_id) != new_next.get(phase_id):
+                dirty.phases.add(phase_id)
+        for change in changes:
+            phase_id = change.row_id
+            load_phases.add(phase_id)
+            # Successors quote this phase's end, an undated next phase starts after it,
+            # its wishes quote its title and status.
+            dirty.phases.update(self.successors(phase_id))
+            after = self.next_phase(phase_id)
+            if after is not None:
+                dirty.phases.add(after.id)
+            dirty.demands.update(d.id for d in self.index.demands(phase_id))
+            if change.after is None:
+                self._summaries.pop(phase_id, None)
+
+    def _patch_links(self, by_model: dict[type, list[RowChange]], dirty: Dirty) -> None:
+        store = self.store
+        if ChangeActivity in by_model:
+            activities: dict[int, list[ChangeActivity]] = defaultdict(list)
+            for activity in store.rows(ChangeActivity):
+                activities[activity.phase_id].append(activity)
+            self.index.activities_by_phase = dict(activities)
+            dirty.phases.update(_ids(by_model[ChangeActivity], "phase_id", store, ChangeActivity))
+        if PhaseObjective in by_model:
+            served: dict[int, list[int]] = defaultdict(list)
+            for link in store.rows(PhaseObjective):
+                served[link.phase_id].append(link.objective_id)
+            self.index.objectives_by_phase = dict(served)
+            phases = _ids(by_model[PhaseObjective], "phase_id", store, PhaseObjective)
+            dirty.phases.update(phases)
+            for phase_id in phases:  # wishes offer to link what their phase serves
+                dirty.demands.update(d.id for d in self.index.demands(phase_id))
+        if Dependency in by_model:
+            preds: dict[int, list[int]] = defaultdict(list)
+            for dep in store.rows(Dependency):
+                preds[dep.successor_id].append(dep.predecessor_id)
+            self.index.predecessors = dict(preds)
+            self._successors = _successors(self.index.predecessors)
+            dirty.phases.update(_ids(by_model[Dependency], "successor_id", store, Dependency))
+
+
+_MISSING = object()
+
+
+def _touches_everything(change: RowChange) -> bool:
+    if change.model in (Plan, Objective):
+        return True
+    if change.model is Department:
+        if change.before is None or change.after is None:
+            return True
+        return not set(change.after) <= _DEPARTMENT_LOCAL
+    return False
+
+
+def _go_lives(milestones: Iterable[Milestone]) -> dict[int, list[dt.date]]:
+    out: dict[int, list[dt.date]] = defaultdict(list)
+    for milestone in milestones:  # already by date
+        if milestone.kind == MilestoneKind.GO_LIVE and milestone.phase_id is not None:
+            out[milestone.phase_id].append(milestone.date)
+    return dict(out)
+
+
+def _successors(predecessors: dict[int, list[int]]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for successor, preds in predecessors.items():
+        for pred in preds:
+            out[pred].append(successor)
+    return dict(out)
+
+
+def _ids(changes: Iterable[RowChange], column: str, store: PlanStore, model: type) -> set[int]:
+    """The values of `column` before, after and now for the changed rows."""
+    out: set[int] = set()
+    for change in changes:
+        for values in (change.before, change.after):
+            if values and values.get(column) is not None:
+                out.add(values[column])
+        row = store.find(model, change.row_id)
+        if row is not None and getattr(row, column) is not None:
+            out.add(getattr(row, column))
+    return out

@@ -1,0 +1,16 @@
+"""Every rule, registered on import. One module per theme; `RULES` lists them all."""
+
+from planner.warnings.rules import adoption, capacity, pacing, purpose, scope, settings
+from planner.warnings.rules.registry import RULES, SCOPES, Rule
+
+__all__ = [
+    "RULES",
+    "SCOPES",
+    "Rule",
+    "adoption",
+    "capacity",
+    "pacing",
+    "purpose",
+    "scope",
+    "settings",
+]

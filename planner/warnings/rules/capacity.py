@@ -1,0 +1,182 @@
+"""Too much on the plate: a phase holding more than the team can deliver in it, and a
+department receiving more change in a week than it can absorb."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+from planner.load import is_over, phase_weeks
+from planner.model import Demand, Department, Phase
+from planner.warnings import principles
+from planner.warnings.facts import Facts
+from planner.warnings.fixes import effort, lowest_first, move_fix, take_until
+from planner.warnings.format import num, pd, percent, quoted, weeks
+from planner.warnings.rules.registry import NONE, Found, rule
+from planner.warnings.types import Fix, Severity, Subject, Warning
+
+# Above this share of capacity an overload is a problem (the plan will not hold), below it
+# a warning (tight, worth a look).
+PROBLEM_RATIO = 1.25
+
+
+def overload_severity(load: float, capacity: float) -> Severity:
+    if capacity <= 0 or load > capacity * PROBLEM_RATIO + 1e-9:
+        return Severity.PROBLEM
+    return Severity.WARNING
+
+
+@rule("phase-overloaded", "phase")
+def phase_overloaded(facts: Facts, phase: Phase) -> Found:
+    """The wishes in a phase add up to more effort than the team delivers in its duration."""
+    length = facts.weeks(phase)
+    if length is None:
+        return NONE  # phase-undated says so
+    held = facts.summary(phase.id).effort
+    can = facts.thresholds.team_capacity * length
+    if not is_over(held, can):
+        return NONE
+    if can <= 0:
+        message = (
+            f"Phase '{phase.title}' holds {pd(held)} but has no working days "
+            f"({phase.start_date} to {phase.end_date})."
+        )
+    else:
+        message = (
+            f"Phase '{phase.title}' holds {pd(held)}; the team delivers {num(can)} in its "
+            f"{weeks(length)} ({percent(held, can)})."
+        )
+    return [Warning(
+        "phase-overloaded",
+        overload_severity(held, can),
+        Subject("phase", phase.id),
+        message,
+        principles.EAT_FRENCH,
+        _phase_fixes(facts, phase, can),
+    )]
+
+
+def _phase_fixes(facts: Facts, phase: Phase, can: float) -> tuple[Fix, ...]:
+    demands = facts.demands(phase.id)
+    efforts = [d.effort for d in demands]
+
+    def fits(moved: list[Demand]) -> bool:
+        return not is_over(math.fsum([*efforts, *(-d.effort for d in moved)]), can)
+
+    moved = take_until(facts.summary(phase.id).lowest_first(), fits)
+    if not moved:
+        return ()
+    fixes = []
+    after = facts.next_phase(phase.id)
+    length = None if after is None else facts.weeks(after)
+    if after is not None and length is not None and not facts.is_history(after):
+        room = facts.thresholds.team_capacity * length
+        if not is_over(math.fsum([facts.summary(after.id).effort, effort(moved)]), room):
+            fixes.append(move_fix(moved, after))
+    fixes.append(move_fix(moved, None))
+    return tuple(fixes)
+
+
+@rule("department-overloaded", "department")
+def department_overloaded(facts: Facts, dept: Department) -> Found:
+    """At some week the change landing on a department (overlapping phases add up) exceeds
+    the change capacity it can absorb."""
+    loads = facts.load.department_weeks(dept.id)
+    capacity = dept.capacity if math.isfinite(dept.capacity) and dept.capacity > 0 else 0.0
+    found: list[Warning] = []
+    for stretch in _stretches([w for w, load in loads.items() if is_over(load, capacity)]):
+        phase_ids = _contributors(facts, dept.id, stretch)
+        phases = [p for pid in phase_ids if (p := facts.phase(pid)) is not None]
+        if all(facts.is_history(p) for p in phases):
+            continue  # the past cannot be fixed
+        peak = max(loads[w] for w in stretch)
+        when = (
+            f"in the week of {stretch[0]}"
+            if len(stretch) == 1
+            else f"for {len(stretch)} weeks from {stretch[0]}"
+        )
+        source = quoted([p.title for p in phases])
+        if capacity > 0:
+            message = (
+                f"{dept.name} gets up to {pd(peak)} of change a week {when}, against a "
+                f"capacity of {num(capacity)} ({percent(peak, capacity)}); it comes from "
+                f"{source}."
+            )
+            fixes = _department_fixes(facts, dept, capacity, loads, stretch, phases)
+            severity = overload_severity(peak, capacity)
+        else:
+            message = (
+                f"{dept.name} gets up to {pd(peak)} of change a week {when}, but its "
+                f"capacity for change is 0; it comes from {source}. Set how much change "
+                f"{dept.name} can absorb per week."
+            )
+            fixes, severity = (), Severity.WARNING
+        found.append(
+            Warning(
+                "department-overloaded",
+                severity,
+                Subject("department", dept.id, stretch[0]),
+                message,
+                principles.EAT_FRENCH,
+                fixes,
+            )
+        )
+    return found
+
+
+def _stretches(overloaded: Sequence[dt.date]) -> list[list[dt.date]]:
+    """Runs of consecutive weeks."""
+    runs: list[list[dt.date]] = []
+    for week in overloaded:
+        if runs and (week - runs[-1][-1]).days == 7:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    return runs
+
+
+def _contributors(facts: Facts, dept_id: int, stretch: Sequence[dt.date]) -> list[int]:
+    """Phases loading the department in those weeks, in plan order."""
+    ids: set[int] = set()
+    for week in stretch:
+        ids.update(facts.load.shares(dept_id, week))
+    return sorted(ids, key=lambda pid: (facts.rank(pid), pid))
+
+
+def _department_fixes(
+    facts: Facts,
+    dept: Department,
+    capacity: float,
+    loads: dict[dt.date, float],
+    stretch: Sequence[dt.date],
+    phases: Sequence[Phase],
+) -> tuple[Fix, ...]:
+    """Move the department's least important wishes in these weeks to the backlog until no
+    week of the stretch is over capacity. A wish's share of a week is its effort times the
+    phase's share of working days in that week (the load is linear in effort), so trying a
+    wish costs a few subtractions; the small margin keeps float noise from leaving the
+    warning standing after the fix."""
+    open_phases = [p for p in phases if not facts.is_history(p)]
+    fractions: dict[int, dict[dt.date, float]] = {}
+    for phase in open_phases:
+        total, weeks = phase_weeks(phase, facts.working_days)
+        fractions[phase.id] = {week: days / total for week, days in weeks}
+    candidates = lowest_first(
+        d for p in open_phases for d in facts.summary(p.id).by_dept.get(dept.id, ())
+    )
+    left = {week: loads[week] for week in stretch}
+    target = capacity - 1e-6
+    moved: list[Demand] = []
+    for demand in candidates:
+        if all(value <= target for value in left.values()):
+            break
+        share = fractions[demand.phase_id]  # type: ignore[index]
+        if not any(value > target and share.get(week) for week, value in left.items()):
+            continue  # it lands only on weeks that already fit
+        moved.append(demand)
+        for week in left:
+            left[week] -= demand.effort * share.get(week, 0.0)
+    if not moved or any(value > target for value in left.values()):
+        return ()
+    return (move_fix(moved, None, (f"wish of {dept.name}", f"wishes of {dept.name}")),)
