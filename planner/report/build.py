@@ -50,9 +50,9 @@ def build_pack(
     """Everything the pack prints. `sections` chooses what to include (default: all);
     the changes section is left out when the plan has no baseline."""
     today = today or dt.date.today()
-    limits = limits or Limits()
     wanted = set(Section) if sections is None else set(sections)
     index = PlanIndex.build(store)
+    limits = limits or Limits.for_plan(len(index.phases))
     load = department_load(store, index)
     warnings = warnings_.evaluate_plan(store)
     names = {d.id: d.name for d in index.departments}
@@ -62,8 +62,8 @@ def build_pack(
         pack_date=today,
         sections=[],
         cover=_cover(store, index, today, warnings, overloaded),
-        milestones=[(m.date, label(m.kind), m.title) for m in index.milestones],
     )
+    pack.milestones, pack.milestones_more = _milestones(index, today, limits)
     if Section.OBJECTIVES in wanted:
         pack.objectives = _objectives(index)
     if Section.LOAD in wanted:
@@ -119,21 +119,37 @@ def _cover(
     )
 
 
+def _milestones(
+    index: PlanIndex, today: dt.date, limits: Limits
+) -> tuple[list[tuple[dt.date, str, str]], int]:
+    """All milestones, or for a long list the ones still ahead (then the latest passed)."""
+    items = index.milestones
+    if len(items) > limits.milestones:
+        ahead = [m for m in items if m.date >= today]
+        start = max(0, min(len(items) - limits.milestones, len(items) - len(ahead)))
+        items = items[start:start + limits.milestones]
+    rows = [(m.date, label(m.kind), m.title) for m in items]
+    return rows, len(index.milestones) - len(rows)
+
+
 def _person(name: str, role: str) -> str:
     return ", ".join(p for p in (name.strip(), role.strip()) if p)
 
 
 def _objectives(index: PlanIndex) -> list[ObjectiveRow]:
     serving: dict[int, list[str]] = defaultdict(list)
+    numbers: dict[int, list[int]] = defaultdict(list)
     for n, phase in enumerate(index.phases, 1):
         for objective_id in index.objectives_by_phase.get(phase.id, []):
             serving[objective_id].append(f"{n}. {phase.title}")
+            numbers[objective_id].append(n)
     wishes: dict[int | None, int] = defaultdict(int)
     for demands in index.demands_by_phase.values():
         for demand in demands:
             wishes[demand.objective_id] += 1
     return [
-        ObjectiveRow(o.title, o.measure, o.target, serving.get(o.id, []), wishes.get(o.id, 0))
+        ObjectiveRow(o.title, o.measure, o.target, serving.get(o.id, []), numbers.get(o.id, []),
+                     wishes.get(o.id, 0))
         for o in index.objectives
     ]
 

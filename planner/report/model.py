@@ -42,6 +42,14 @@ class Limits:
     warnings_per_code: int = 12
     phase_warnings_per_code: int = 3
     changed_demands: int = 60
+    milestones: int = 40
+
+    @classmethod
+    def for_plan(cls, phases: int) -> Limits:
+        """Tighter lists for big plans, so that each phase still gets one page."""
+        if phases <= 40:
+            return cls()
+        return cls(demands_per_department=6, phase_warnings_per_code=1)
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,7 @@ class ObjectiveRow:
     measure: str
     target: str
     phases: list[str]  # titles of the phases that serve it
+    phase_numbers: list[int]
     wishes: int  # demands linked to it
 
 
@@ -259,3 +268,4 @@ class PlanPack:
     changes: Changes | None = None
     backlog: Backlog | None = None
     milestones: list[tuple[dt.date, str, str]] = field(default_factory=list)  # date, kind, title
+    milestones_more: int = 0  # not listed (the earliest ones)

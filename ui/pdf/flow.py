@@ -24,7 +24,9 @@ class Page:
     chrome: bool = True  # running header and footer (not on the cover)
 
 
-def text_document(html: str, device: QPagedPaintDevice, width: float) -> QTextDocument:
+def text_document(
+    html: str, device: QPagedPaintDevice, width: float, page: QSizeF | None = None
+) -> QTextDocument:
     doc = QTextDocument()
     # Measure with the PDF's own metrics, not the screen's, so what is laid out is what prints.
     doc.documentLayout().setPaintDevice(device)
@@ -32,7 +34,10 @@ def text_document(html: str, device: QPagedPaintDevice, width: float) -> QTextDo
     doc.setDefaultStyleSheet(style.STYLE_SHEET)
     doc.setDocumentMargin(0)
     doc.setHtml(html)
-    doc.setTextWidth(width)
+    if page is not None:
+        doc.setPageSize(page)  # sets the width too: one layout, not two
+    else:
+        doc.setTextWidth(width)
     return doc
 
 
@@ -47,28 +52,26 @@ def flow_pages(
     """Lay `html` out over as many pages as it needs. With `min_scale` < 1, a text that
     spills a little over one page is set slightly smaller to stay on one (a phase's page
     that runs three lines onto a second sheet helps nobody)."""
-    scale = 1.0
-    while True:
-        page = QSizeF(size.width() / scale, size.height() / scale)
-        doc = text_document(html, device, page.width())
-        doc.setPageSize(page)
-        if doc.pageCount() == 1 or scale - _SHRINK_STEP < min_scale - 1e-9:
-            break
-        scale -= _SHRINK_STEP
-    if doc.pageCount() > 1 and scale < 1.0:  # it does not fit anyway: keep the full size
-        scale, page = 1.0, size
-        doc = text_document(html, device, page.width())
-        doc.setPageSize(page)
+    if min_scale < 1.0:
+        # Measured once without pages: most texts fit, or tell at once how much smaller
+        # they must be set.
+        doc = text_document(html, device, size.width())
+        height = doc.size().height()
+        if height <= size.height():
+            return [Page(_single(doc, 1.0), landscape)]
+        # Set smaller, the lines get relatively wider and wrap less, so the scale measured
+        # at full size is a first guess on the safe side; the smallest allowed is the last.
+        for scale in dict.fromkeys((max(size.height() / height, min_scale), min_scale)):
+            smaller = text_document(html, device, size.width() / scale)
+            if smaller.size().height() * scale <= size.height():
+                return [Page(_single(smaller, scale), landscape)]
+    doc = text_document(html, device, size.width(), size)
 
-    def slice_painter(n: int, doc: QTextDocument = doc, s: float = scale) -> PaintFn:
-        height = page.height()
-
+    def slice_painter(n: int) -> PaintFn:
         def paint(painter: QPainter, rect: QRectF) -> None:
             painter.save()
-            painter.translate(rect.left(), rect.top())
-            painter.scale(s, s)
-            painter.translate(0, -n * height)
-            doc.drawContents(painter, QRectF(0, n * height, page.width(), height))
+            painter.translate(rect.left(), rect.top() - n * size.height())
+            doc.drawContents(painter, QRectF(0, n * size.height(), size.width(), size.height()))
             painter.restore()
 
         return paint
@@ -76,7 +79,15 @@ def flow_pages(
     return [Page(slice_painter(n), landscape) for n in range(doc.pageCount())]
 
 
-_SHRINK_STEP = 0.05
+def _single(doc: QTextDocument, scale: float) -> PaintFn:
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        painter.save()
+        painter.translate(rect.left(), rect.top())
+        painter.scale(scale, scale)
+        doc.drawContents(painter)
+        painter.restore()
+
+    return paint
 
 
 def draw_block(painter: QPainter, doc: QTextDocument, left: float, top: float) -> float:

@@ -20,7 +20,13 @@ from ui.pdf.layout import Context
 from ui.pdf.sections.html import heading, para
 
 READABLE_PX_PER_DAY = 1.2
+MAX_PHASE_ROWS = 40
 MIN_SHRINK = 0.7  # shrink a chart this much to keep it on one page rather than cut it
+CAPTION_LANES = (
+    "With {phases} phases, the roadmap shows one lane per department: each phase is a bar in "
+    "the lane of every department it delivers to. Milestones are diamonds; the strip below "
+    "shows each department's change load per week. Every phase has its own page further on."
+)
 UNIT = RESOLUTION / 72.0  # device units per chart unit (a chart unit is a point)
 CAPTION = (
     "Phases as bars in plan order, milestones as diamonds, dependency arrows and today's "
@@ -39,12 +45,16 @@ def timeline_pages(ctx: Context, title: str) -> list[Page]:
     size = ctx.size(landscape)
     width = size.width() / UNIT
     data = read_plan(ctx.store)
+    # Past a few dozen phases a row per phase runs to dozens of pages: then the roadmap
+    # shows one lane per department, and each phase's own page has its details.
+    phases = len(data.phases)
+    layout = "phases" if phases <= MAX_PHASE_ROWS else "departments"
     pages: list[Page] = []
     # As many months per page as stay readable (a month at least ~36 pt wide), so a plan of a
     # year or so is one picture rather than two half-empty ones.
     ranges = page_ranges(ctx.store, width, px_per_day=READABLE_PX_PER_DAY)
     for n, (start, end) in enumerate(ranges):
-        options = ChartOptions(layout="phases", start=start, end=end, px_per_day=PRINT_PX_PER_DAY,
+        options = ChartOptions(layout=layout, start=start, end=end, px_per_day=PRINT_PX_PER_DAY,
                                show_load=True, style="print", today=ctx.pack.pack_date,
                                legend=True)
         first = build_chart(data, options)
@@ -53,7 +63,8 @@ def timeline_pages(ctx: Context, title: str) -> list[Page]:
         scale = min(size.width() / chart.bounds.width(), 1.6 * UNIT)
         span = f"{day(start)} – {day(end)}"
         if n == 0:
-            html = heading(1, SECTION_TITLES[Section.ROADMAP]) + para(CAPTION)
+            html = heading(1, SECTION_TITLES[Section.ROADMAP]) + para(
+                CAPTION if layout == "phases" else CAPTION_LANES.format(phases=phases))
         else:
             html = heading(2, f"{title} (continued)")
         if len(ranges) > 1:
@@ -66,10 +77,23 @@ def timeline_pages(ctx: Context, title: str) -> list[Page]:
         fit = room / chart.bounds.height()
         if fit < scale and fit >= MIN_SHRINK * scale:
             scale = fit
-        cuts = sorted({m.rect.top() for m in chart.marks if isinstance(m, RowLabelMark)
-                       and chart.body_rect.top() <= m.rect.top() < chart.body_rect.bottom()})
+        cuts = _row_boundaries(chart, RowLabelMark)
         pages += _tiles(chart, scale, head, cont, cuts, size.height(), landscape)
     return pages
+
+
+def _row_boundaries(chart, label_type: type) -> list[float]:  # noqa: ANN001
+    """Where the body may be cut between pages: between lanes, and between the rows of bars
+    inside a lane (a department's lane can be taller than a page)."""
+    body = chart.body_rect
+    metrics = chart.palette.metrics
+    pad = (metrics.row_height - metrics.bar_height) / 2
+    cuts = {m.rect.top() for m in chart.marks if isinstance(m, label_type)}
+    for bars in chart.bars.values():
+        for bar in bars:
+            cuts.add(bar.bar.top() - pad)
+            cuts.add(bar.bar.top() - pad + metrics.row_height)
+    return sorted(c for c in cuts if body.top() <= c <= body.bottom())
 
 
 def _tiles(chart, scale: float, head: QTextDocument, cont: QTextDocument,  # noqa: ANN001

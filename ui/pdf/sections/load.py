@@ -81,11 +81,11 @@ def _overload_table(chart: LoadChart) -> str:
         periods = [f"{day(a)} – {day(b + WEEK - DAY)}" for a, b in s.overloaded[:3]]
         if len(s.overloaded) > 3:
             periods.append(f"and {len(s.overloaded) - 3} more periods")
-        rows.append(row([cell(s.department), cell(f"{s.capacity:g}", num=True),
-                         cell(f"{s.peak:.1f}", num=True),
-                         cell(plural(s.weeks_over, "week")),
-                         cell("\n".join(periods))]))
+        rows.append(row([cell(s.department), cell("\n".join(periods)),
+                         cell(plural(s.weeks_over, "week"), num=True),
+                         cell(f"{s.capacity:g}", num=True), cell(f"{s.peak:.1f}", num=True)]))
     return table(
-        ["Department", "Capacity, pd/wk", "Peak, pd/wk", "Over for", "When"], rows,
-        [22, 15, 13, 12, 38], numeric=(1, 2), caption="Over capacity",
+        ["Department", "When", "Over for", "Capacity", "Peak"], rows,
+        [24, 40, 12, 12, 12], numeric=(2, 3, 4),
+        caption="Over capacity (person-days a week)",
     )

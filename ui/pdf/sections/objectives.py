@@ -7,6 +7,8 @@ from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
 from ui.pdf.style import esc
 
+LIST_PHASES = 6  # more than this, and an objective lists phase numbers only
+
 
 def parts(ctx: Context) -> list[Part]:
     title = SECTION_TITLES[Section.OBJECTIVES]
@@ -19,9 +21,12 @@ def parts(ctx: Context) -> list[Part]:
     else:
         rows = []
         for o in objectives:
-            phases = "<br/>".join(esc(p) for p in o.phases) or (
-                '<span class="over">No phase serves it yet</span>'
-            )
+            if len(o.phases) > LIST_PHASES:
+                phases = esc(f"{len(o.phases)} phases: " + ", ".join(map(str, o.phase_numbers)))
+            else:
+                phases = "<br/>".join(esc(p) for p in o.phases) or (
+                    '<span class="over">No phase serves it yet</span>'
+                )
             rows.append(
                 row([
                     cell(f"<b>{esc(o.title)}</b>", markup=True),

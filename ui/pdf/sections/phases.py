@@ -12,8 +12,8 @@ from ui.pdf.sections.html import cell, heading, para, row, table
 from ui.pdf.sections.warning_rows import groups_table
 from ui.pdf.style import esc
 
-# A phase page may be set up to 15 % smaller to keep the phase on one sheet.
-MIN_SCALE = 0.85
+# A phase page may be set up to 20 % smaller to keep the phase on one sheet.
+MIN_SCALE = 0.8
 SCOPE, ACTIVITIES = "Scope by department", "Change activities"
 
 

@@ -3,17 +3,24 @@ the app show the same picture), then phases and milestones at a glance as text."
 
 from __future__ import annotations
 
+from planner.model import Phase
 from planner.report import SECTION_TITLES, Section
 from planner.report.text import day, span
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
+
+GLANCE_PHASES = 40
 
 
 def parts(ctx: Context) -> list[Part]:
     title = SECTION_TITLES[Section.ROADMAP]
     pages = _timeline_pages(ctx, title)
     html = "" if pages else heading(1, title)
-    html += _phases_table(ctx) + _milestones_table(ctx)
+    # With many phases the list is long and says no more than the contents and the phase
+    # pages do; the milestones stay (capped by the report).
+    if len(ctx.pack.phases) <= GLANCE_PHASES and ctx.store.count(Phase) <= GLANCE_PHASES:
+        html += _phases_table(ctx)
+    html += _milestones_table(ctx)
     return [Part(title, pages + ctx.flow(html))]
 
 
@@ -49,4 +56,8 @@ def _milestones_table(ctx: Context) -> str:
     if not milestones:
         return heading(2, "Milestones") + para("No milestones are set.", "muted")
     rows = [row([cell(day(date)), cell(kind), cell(title)]) for date, kind, title in milestones]
+    more = ctx.pack.milestones_more
+    if more:
+        rows.append(row([cell(f"… and {more} more milestones, listed in the app",
+                              attrs=' colspan="3" class="muted"')]))
     return table(["Date", "Kind", "Milestone"], rows, [16, 18, 66], caption="Milestones")
