@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.report import SECTION_TITLES, Section
+from ui.pdf import style
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
 from ui.pdf.style import esc
@@ -15,7 +16,8 @@ def parts(ctx: Context) -> list[Part]:
     objectives = ctx.pack.objectives
     html = heading(1, title)
     if ctx.pack.cover.vision:
-        html += f'<p class="lead"><i>{esc(ctx.pack.cover.vision)}</i></p>'
+        html += (f'<p class="lead" style="margin-bottom: {style.px(12)};">'
+                 f"<i>{esc(ctx.pack.cover.vision)}</i></p>")
     if not objectives:
         html += para("The plan states no business objectives yet.", "over")
     else:

@@ -43,12 +43,12 @@ def _phases_table(ctx: Context) -> str:
         weeks = duration_weeks(p, working_days)
         depts = ", ".join(names.get(i, "?") for i in index.department_ids(p.id))
         rows.append(row([cell(f"{n}. {p.title}"), cell(span(p.start_date, p.end_date)),
-                         cell(f"{weeks:g}" if weeks is not None else "—", num=True),
-                         cell(depts or "—")]))
+                         cell(depts or "—"),
+                         cell(f"{weeks:g}" if weeks is not None else "—", num=True)]))
     if not rows:
         return heading(2, "Phases at a glance") + para("The plan has no phases yet.")
-    return table(["Phase", "Dates", "Weeks", "Departments"], rows, [36, 28, 8, 28],
-                 numeric=(2,), caption="Phases at a glance")
+    return table(["Phase", "Dates", "Departments", "Weeks"], rows, [36, 26, 30, 8],
+                 numeric=(3,), caption="Phases at a glance")
 
 
 def _milestones_table(ctx: Context) -> str:

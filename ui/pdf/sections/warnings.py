@@ -22,8 +22,9 @@ def parts(ctx: Context) -> list[Part]:
         f"{plural(counts.get('problem', 0), 'problem')}, "
         f"{plural(counts.get('warning', 0), 'warning')} and "
         f"{plural(counts.get('info', 0), 'note')} are open; "
-        f"{len(summary.dismissed)} dismissed with a reason. Each names the principle it "
-        "protects."
+        + (f"{len(summary.dismissed)} dismissed with a reason (listed last). "
+           if summary.dismissed else "none has been dismissed. ")
+        + "Each names the principle it protects."
     )
     severity = None
     for group in summary.open_groups:
@@ -44,6 +45,4 @@ def parts(ctx: Context) -> list[Part]:
         ]
         html += table(["", "Warning", "Reason for dismissing"], rows, [12, 54, 34],
                       caption=caption)
-    else:
-        html += heading(2, caption) + para("No warning has been dismissed.", "muted")
     return [Part(title, ctx.flow(html))]
