@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -96,10 +96,11 @@ def evaluate(store: PlanStore, index: PlanIndex | None = None) -> list[Warning]:
 class WarningsEngine:
     """The plan's warnings, kept current after every edit, undo and redo.
 
-    `warnings` is the whole sorted list; `for_subject(kind, id)` the ones of one subject
-    (for badges). `subscribe(callback)` calls `callback(warnings)` after each update —
-    views should listen here rather than to the store, whose listeners run in no
-    particular order relative to this one. `close()` stops listening.
+    `warnings` is the whole sorted list (a new list after each update); `for_subject(kind,
+    id)` the ones of one subject (for badges). `subscribe(callback)` calls
+    `callback(warnings)` after each update — views should listen here rather than to the
+    store, whose listeners run in no particular order relative to this one. `close()`
+    stops listening.
     """
 
     def __init__(self, store: PlanStore) -> None:
@@ -108,6 +109,10 @@ class WarningsEngine:
         self.last_update_ms = 0.0
         self._facts = Facts(store)
         self._cache: dict[tuple[str, int], list[Entry]] = {}
+        # The sorted list as parallel lists of keys and (dismissal-marked) warnings, so a
+        # re-checked subject's entries are swapped by bisection instead of re-sorting all.
+        self._keys: list[tuple] = []
+        self._sorted: list[Warning] = []
         self._by_subject: dict[tuple[str, int | None], list[Warning]] = {}
         self._listeners: list[Callable[[list[Warning]], None]] = []
         self._evaluate_all()
@@ -116,7 +121,7 @@ class WarningsEngine:
     # --- reading ---------------------------------------------------------------------------
 
     def for_subject(self, kind: str, subject_id: int | None) -> list[Warning]:
-        return self._by_subject.get((kind, subject_id), [])
+        return list(self._by_subject.get((kind, subject_id), ()))
 
     def subscribe(self, callback: Callable[[list[Warning]], None]) -> None:
         self._listeners.append(callback)
@@ -140,6 +145,9 @@ class WarningsEngine:
                 self._evaluate_all()
             else:
                 self._recheck(dirty)
+                if dirty.dismissals:
+                    self._rebuild_lists()
+                self.warnings = list(self._sorted)
         except Exception:  # a bug must not turn an edit into an error: start afresh
             log.exception("Incremental warnings update failed; evaluating the whole plan")
             self.refresh()
@@ -154,7 +162,28 @@ class WarningsEngine:
 
     def _evaluate_all(self) -> None:
         self._cache = _check_all(self._facts)
-        self._publish()
+        self._rebuild_lists()
+        self.warnings = list(self._sorted)
+
+    def _rebuild_lists(self) -> None:
+        entries = [entry for group in self._cache.values() for entry in group]
+        entries.sort(key=lambda e: e[0])
+        mark = self._marker()
+        self._keys = [key for key, _ in entries]
+        self._sorted = [mark(w) for _, w in entries]
+        self._by_subject = {}
+        for warning in self._sorted:
+            subject = (warning.subject.kind, warning.subject.id)
+            self._by_subject.setdefault(subject, []).append(warning)
+
+    def _marker(self) -> Callable[[Warning], Warning]:
+        dismissals = self._facts.dismissals
+
+        def mark(warning: Warning) -> Warning:
+            reason = dismissals.get(warning.key) if dismissals else None
+            return warning if reason is None else replace(warning, dismissed_reason=reason)
+
+        return mark
 
     def _recheck(self, dirty: Dirty) -> None:
         facts = self._facts
@@ -171,18 +200,29 @@ class WarningsEngine:
             live = demand is not None and not facts.is_history(facts.phase(demand.phase_id))
             self._store("demand", demand_id, _check(facts, "demand", demand) if live else [])
         self._store("plan", facts.plan.id, _check(facts, "plan", facts.plan))
-        self._publish()
 
     def _store(self, scope: str, subject_id: int, entries: list[Entry]) -> None:
+        """Replace one subject's entries in the cache and in the sorted lists. A scope's
+        rules only raise warnings about its own subject, so (scope, id) is the subject."""
+        old = self._cache.pop((scope, subject_id), [])
+        if not old and not entries:
+            return
+        keys, ordered = self._keys, self._sorted
+        for key, _ in old:
+            at = bisect_left(keys, key)
+            del keys[at]
+            del ordered[at]
+        entries = sorted(entries, key=lambda e: e[0])
+        mark = self._marker()
+        mine = []
+        for key, warning in entries:
+            at = bisect_left(keys, key)
+            marked = mark(warning)
+            keys.insert(at, key)
+            ordered.insert(at, marked)
+            mine.append(marked)
         if entries:
             self._cache[(scope, subject_id)] = entries
+            self._by_subject[(scope, subject_id)] = mine
         else:
-            self._cache.pop((scope, subject_id), None)
-
-    def _publish(self) -> None:
-        entries = [e for group in self._cache.values() for e in group]
-        self.warnings = _finish(entries, self._facts.dismissals)
-        by_subject: dict[tuple[str, int | None], list[Warning]] = defaultdict(list)
-        for warning in self.warnings:
-            by_subject[(warning.subject.kind, warning.subject.id)].append(warning)
-        self._by_subject = dict(by_subject)
+            self._by_subject.pop((scope, subject_id), None)

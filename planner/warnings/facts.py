@@ -97,6 +97,7 @@ class Dirty:
     """Subjects whose warnings may have changed. `everything`: re-run every rule."""
 
     everything: bool = False
+    dismissals: bool = False
     phases: set[int] = field(default_factory=set)
     departments: set[int] = field(default_factory=set)
     demands: set[int] = field(default_factory=set)
@@ -255,6 +256,7 @@ class Facts:
             self._baseline = None
         if Dismissal in by_model:
             self._dismissals = None
+            dirty.dismissals = True
         for phase_id in load_phases:
             self._summaries.pop(phase_id, None)
             phase = self.phase(phase_id)
@@ -283,7 +285,9 @@ class Facts:
                 key: {d.id: d for d in demands}
                 for key, demands in self.index.demands_by_phase.items()
             }
-            self._where = {d.id: key for key, group in self._members.items() for d in group}
+            self._where = {
+                demand_id: key for key, group in self._members.items() for demand_id in group
+            }
         for change in changes:
             dirty.demands.add(change.row_id)
             for values in (change.before, change.after):
