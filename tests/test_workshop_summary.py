@@ -67,7 +67,9 @@ def test_summary_reports_capture_votes_and_the_first_course(qtbot, document):
     html = summary_html(summary)
     assert "Price lists &lt;b&gt;per branch&lt;/b&gt;" in html
     assert "<b>per branch</b>" not in html
-    assert "2 wishes captured from 1 departments; 2 dots given" in html
+    assert "2 wishes captured from 1 department; 2 dots given" in html
+    assert summary.dots_today == {served: 2}
+    assert "2 <b>(+2 today)</b>" in html
 
     document.undo_stack.undo()  # the move
     assert collect(document, mode_for(document).session).first_course.new_today == set()

@@ -245,7 +245,7 @@ class CapturePage(Page):
 
         def suffix(dept: Department) -> str:
             n = counts.get(dept.id, 0)
-            return f"{n} new" if n else ""
+            return f"·  {n} new" if n else ""
 
         departments = self.document.index.departments
         if self.session.capture_department_id not in {d.id for d in departments}:

@@ -91,8 +91,9 @@ class DepartmentPicker(QScrollArea):
             self._group.addButton(button, dept.id)
             self._layout.addWidget(button, position // self.columns, position % self.columns)
         rows = -(-len(departments) // self.columns)
-        for row in range(self._layout.rowCount()):
-            self._layout.setRowStretch(row, 1 if row == rows else 0)
+        for row in range(max(rows, self._layout.rowCount())):
+            self._layout.setRowStretch(row, 0)
+        self._layout.setRowStretch(rows, 1)  # the buttons stay together at the top
         for column in range(self.columns):
             self._layout.setColumnStretch(column, 1)
         self.updateGeometry()

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from planner.commands import Macro, UpdateRow
 from planner.enums import Priority, label
@@ -62,6 +69,8 @@ class PrioritisePage(Page):
             model = DemandListModel(document, phase_id=None, priority=priority, order=BY_VOTES)
             model.drop_handler = lambda ids, _before, p=priority: self.set_priority(ids, p)
             view = DemandListView(model, theme, accept_drops=True, title_lines=3)
+            # Four equal columns whatever their contents (a scroll bar or none).
+            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             view.installEventFilter(self)
             self.headers[priority] = make_label("", "large")
             self.columns[priority] = view

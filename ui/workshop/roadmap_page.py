@@ -72,11 +72,14 @@ class RoadmapPage(Page):
         return MIN_PX * max(1.0, self.theme.scale) / palette_for(STYLE).small_px
 
     def canvas_size(self) -> QSize:
-        viewport = self.scroll.viewport().size()
+        area = self.scroll.contentsRect().size()  # with or without a scroll bar
         natural = roadmap_size_hint(self.document.store, style=STYLE, legend=False)
         height = max(1.0, natural.height())
-        scale = max(self.min_chart_scale(), viewport.height() / height)
-        return QSize(max(100, viewport.width()), max(100, round(height * scale)))
+        scale = max(self.min_chart_scale(), area.height() / height)
+        width = area.width()
+        if round(height * scale) > area.height():  # it will scroll: the bar takes its width
+            width -= self.scroll.verticalScrollBar().sizeHint().width()
+        return QSize(max(100, width), max(100, round(height * scale)))
 
     def refresh(self) -> None:
         self.canvas.resize(self.canvas_size())

@@ -5,11 +5,12 @@ PDF show the same HTML under their own style sheets."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from planner.enums import PhaseStatus, label
 from planner.model import Demand, Department, Phase
-from planner.warnings.format import num
+from planner.warnings.format import count, num
 from ui.document import PlanDocument
 from ui.pdf.style import esc
 from ui.workshop.plate_warnings import Spoken, plate_numbers, spoken_warnings
@@ -37,8 +38,9 @@ class Summary:
     ended_at: dt.datetime
     departments: dict[int, Department]
     captured: dict[int, list[Demand]]  # department id -> wishes captured today
-    voted: list[Demand]  # most dots first
+    voted: list[Demand]  # most dots first: the top ten, and those voted for today
     dots_used: dict[int, int]  # department id -> dots spent today
+    dots_today: dict[int, int]  # demand id -> dots it got today
     dots_per_head: int
     first_course: FirstCourse | None = None
 
@@ -61,16 +63,20 @@ def collect(
     captured: dict[int, list[Demand]] = {}
     for demand in session.captured(store):
         captured.setdefault(demand.department_id, []).append(demand)
-    voted = sorted((d for d in store.rows(Demand) if d.votes > 0), key=lambda d: (-d.votes, d.id))
     ledger = dot_ledger(document.undo_stack)
+    today = _per_demand(ledger)
+    # The plan's most voted wishes, and every wish that got a dot today.
+    ranked = sorted((d for d in store.rows(Demand) if d.votes > 0), key=lambda d: (-d.votes, d.id))
+    voted = [d for n, d in enumerate(ranked) if n < TOP_VOTES or d.id in today]
     summary = Summary(
         plan_title=store.plan.title,
         started_at=session.started_at,
         ended_at=now or dt.datetime.now(),
         departments=departments,
         captured={k: captured[k] for k in departments if k in captured},
-        voted=voted[:TOP_VOTES],
+        voted=voted,
         dots_used={d: dots_spent(ledger, d) for d in departments if dots_spent(ledger, d)},
+        dots_today=today,
         dots_per_head=session.dots_per_head,
     )
     phase = first_course_phase(index.phases)
@@ -88,9 +94,21 @@ def collect(
     return summary
 
 
+def _per_demand(ledger: Counter[tuple[int, int]]) -> dict[int, int]:
+    today: Counter[int] = Counter()
+    for (_dept_id, demand_id), dots in ledger.items():
+        today[demand_id] += dots
+    return dict(+today)
+
+
 def _dept(summary: Summary, dept_id: int) -> str:
     dept = summary.departments.get(dept_id)
     return esc(dept.name) if dept else "?"
+
+
+def _today(summary: Summary, demand: Demand) -> str:
+    dots = summary.dots_today.get(demand.id, 0)
+    return f" <b>(+{dots} today)</b>" if dots else ""
 
 
 def summary_html(summary: Summary) -> str:
@@ -99,8 +117,8 @@ def summary_html(summary: Summary) -> str:
     dots_total = sum(summary.dots_used.values())
     parts = [
         f"<h1>Workshop summary: {esc(summary.plan_title)}</h1>",
-        f"<p class='lead'>{when}. {summary.captured_count} wishes captured from "
-        f"{len(summary.captured)} departments; {dots_total} dots given.</p>",
+        f"<p class='lead'>{when}. {count(summary.captured_count, 'wish', 'wishes')} captured "
+        f"from {count(len(summary.captured), 'department')}; {count(dots_total, 'dot')} given.</p>",
         f"<h2>Captured today ({summary.captured_count})</h2>",
     ]
     if not summary.captured:
@@ -112,7 +130,7 @@ def summary_html(summary: Summary) -> str:
     parts.append("<h2>Votes</h2>")
     if summary.voted:
         rows = "".join(
-            f"<tr><td>{d.votes}</td><td>{esc(d.title)}</td>"
+            f"<tr><td>{d.votes}{_today(summary, d)}</td><td>{esc(d.title)}</td>"
             f"<td>{_dept(summary, d.department_id)}</td><td>{label(d.priority)}</td></tr>"
             for d in summary.voted
         )
@@ -141,7 +159,8 @@ def _first_course_html(summary: Summary) -> str:
         if course.capacity is not None
         else f"{num(course.effort)} person-days, no dates yet"
     )
-    parts = [f"<h2>Phase {course.number}: {esc(course.phase.title)}</h2>", f"<p>{size}</p>"]
+    title = f"The next course, phase {course.number}: {esc(course.phase.title)}"
+    parts = [f"<h2>{title}</h2>", f"<p>{size}</p>"]
     for spoken in course.warnings:
         parts.append(f"<p class='over'>{esc(spoken.headline)}. {esc(spoken.detail)}</p>")
     if course.demands:
