@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
@@ -89,7 +90,9 @@ def effort_text(days: float) -> str:
     return f"{days:.0f} pd" if abs(days - round(days)) < 0.05 else f"{days:.1f} pd"
 
 
+@lru_cache(maxsize=4096)
 def date_text(day: dt.date) -> str:
+    # Cached: strftime is slow (it imports `time` on every call) and a plan has few dates.
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
@@ -174,16 +177,17 @@ class _Builder:
         extents[i] = (x - radius, x + radius)
         best, best_cut, victim = 0, float("inf"), None
         for lane in range(count):
-            cut, hit = 0.0, None
-            for j in range(len(xs)):
-                if j != i and lanes[j] == lane and extents[j][0] - 4 <= x + radius \
-                        and extents[j][1] + 4 >= x - radius:
-                    cut, hit = extents[j][1] - (x - radius - 6), j
-                    if xs[j] + radius >= x - radius - 2:  # a diamond there: never on top
-                        cut = float("inf")
+            # Milestones are in date order, so the only title that can reach x in a lane
+            # is the last one placed there before i.
+            hit = next((j for j in range(i - 1, -1, -1) if lanes[j] == lane), None)
+            cut = 0.0
+            if hit is not None and extents[hit][1] + 4 >= x - radius:
+                cut = extents[hit][1] - (x - radius - 6)
+                if xs[hit] + radius >= x - radius - 2:  # a diamond there: never on top
+                    cut = float("inf")
             if cut < best_cut:
-                best, best_cut, victim = lane, cut, hit
-        if victim is not None and best_cut < float("inf"):
+                best, best_cut, victim = lane, cut, hit if cut > 0 else None
+        if victim is not None:
             room = x - radius - 6 - (xs[victim] + radius + 4)
             texts[victim] = (fm.elidedText(texts[victim], Qt.TextElideMode.ElideRight, room)
                              if room > 24 else "")

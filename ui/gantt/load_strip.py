@@ -56,7 +56,13 @@ class LoadRowMark(Mark):
         top, height = self.rect.top() + 1, self.rect.height() - 2
         painter.setFont(pal.small_font)
         text_w = pal.small_metrics.horizontalAdvance("100%") + 4
+        previous: tuple[float, float] | None = None  # (x1, ratio) of the cell before
         for x0, x1, ratio, _amount in self.cells:
+            # A run of weeks at the same load is labelled once, at its start: easier to read
+            # than a row of identical numbers, and far fewer texts to draw.
+            same_run = previous is not None and abs(previous[0] - x0) < 1 \
+                and round(previous[1] * 100) == round(ratio * 100)
+            previous = (x1, ratio)
             if x1 < area.left() or x0 > area.right():
                 continue
             fill = pal.load_fill(ratio)
@@ -67,7 +73,7 @@ class LoadRowMark(Mark):
             over = ratio > 1.0 + 1e-9
             if over:
                 painter.fillRect(cell, QBrush(QColor("#ffffff"), OVERLOAD_PATTERN))
-            if cell.width() >= text_w:
+            if cell.width() >= text_w and (not same_run or x0 <= area.left() + 1):
                 painter.setFont(pal.small_bold_font if over else pal.small_font)
                 label = percent(ratio)
                 if over:

@@ -28,7 +28,13 @@ class Pane(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        # Every mark sets the pen, brush and font it uses and never leaves a transform or
+        # clip behind, so the per-item save/restore is pure cost.
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A zoom or a rebuild moves every item; working out a minimal update region item by
+        # item, for each of the six panes, costs more than repainting the pane.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         # The regions share one scene; cover whatever of the neighbours shows past ours.
