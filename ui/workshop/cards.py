@@ -52,6 +52,9 @@ class CardDelegate(QStyledItemDelegate):
         self.theme = theme
         self.view = view
         self.title_lines = title_lines
+        # Card heights by (title, width, type size): every edit resets the lists, and
+        # wrapping thousands of titles again each time would make a big backlog sluggish.
+        self._heights: dict[tuple[str, int, int], int] = {}
 
     def _geometry(self) -> tuple[int, int, int]:
         pad = self.theme.spacing()
@@ -61,14 +64,21 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         pad, band, width = self._geometry()
-        title_font = self.theme.font("body", bold=True)
-        lines = _wrapped(index.data() or "", title_font, width, self.title_lines)
-        height = (
-            pad
-            + len(lines) * QFontMetrics(title_font).lineSpacing()
-            + QFontMetrics(self.theme.font("small")).lineSpacing()
-            + 2 * pad
-        )
+        title = index.data() or ""
+        key = (title, width, self.theme.px("body"))
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 50_000:
+                self._heights.clear()
+            title_font = self.theme.font("body", bold=True)
+            lines = _wrapped(title, title_font, width, self.title_lines)
+            height = (
+                pad
+                + len(lines) * QFontMetrics(title_font).lineSpacing()
+                + QFontMetrics(self.theme.font("small")).lineSpacing()
+                + 2 * pad
+            )
+            self._heights[key] = height
         return QSize(self.view.viewport().width(), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -125,6 +135,9 @@ class DemandListView(QListView):
         self.setModel(model)
         self.setItemDelegate(CardDelegate(theme, self, title_lines))
         self.setUniformItemSizes(False)
+        # A long backlog is laid out a batch at a time, so the first cards show at once.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(50)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -87,7 +87,7 @@ class DepartmentPicker(QScrollArea):
             button.setIconSize(QSize(size, size))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the page
-            button.setStyleSheet("QPushButton { text-align: left; }")
+            button.setProperty("role", "department")
             self._group.addButton(button, dept.id)
             self._layout.addWidget(button, position // self.columns, position % self.columns)
         rows = -(-len(departments) // self.columns)

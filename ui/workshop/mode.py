@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.document import PlanDocument
@@ -38,15 +39,17 @@ class WorkshopMode(QObject):
         return self.window is not None
 
     def enter(self) -> WorkshopWindow:
-        if self.window is None:
-            self.window = WorkshopWindow(self.document, self.session)
-            self.window.leave_requested.connect(self.leave)
-            self.window.closed.connect(self._closed)
         # Full screen on the screen the facilitator was working on (the projector when the
         # laptop mirrors it). The geometry is set as well, for window managers (or none, as
         # on a bare X server) that ignore the full-screen request.
         screen = self.return_to.screen() if self.return_to is not None else None
-        screen = screen or self.window.screen()
+        screen = screen or QGuiApplication.primaryScreen()
+        if self.window is None:
+            # Sized for that screen from the start: one layout, not one per resize.
+            height = screen.geometry().height() if screen is not None else 1080
+            self.window = WorkshopWindow(self.document, self.session, height)
+            self.window.leave_requested.connect(self.leave)
+            self.window.closed.connect(self._closed)
         if screen is not None:
             self.window.setScreen(screen)
             self.window.setGeometry(screen.geometry())

@@ -103,6 +103,7 @@ class Theme(QObject):
             padding: {pad // 2}px {pad}px; min-height: {height - 2 * border - pad}px;
         }}
         QPushButton:checked {{ background: {ACCENT}; }}
+        QPushButton[role="department"] {{ text-align: left; }}
         QPushButton:focus {{ border: {border * 2}px solid {INK}; }}
         QPushButton:disabled {{ color: #666666; border-color: #888888; }}
         QLineEdit, QDoubleSpinBox {{

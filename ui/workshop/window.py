@@ -41,14 +41,16 @@ class WorkshopWindow(QWidget):
     leave_requested = Signal()
     closed = Signal()
 
-    def __init__(self, document: PlanDocument, session: WorkshopSession) -> None:
+    def __init__(
+        self, document: PlanDocument, session: WorkshopSession, screen_height: int = 1080
+    ) -> None:
         super().__init__()
         self.setObjectName("workshop")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setWindowTitle(f"{document.store.plan.title} — Workshop")
         self.document = document
         self.session = session
-        self.theme = Theme(scale=session.scale, parent=self)
+        self.theme = Theme(screen_height, session.scale, parent=self)
         self.theme.changed.connect(self._apply_theme)
 
         self.tabs = QButtonGroup(self)
