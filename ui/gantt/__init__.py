@@ -3,12 +3,8 @@ and the department load strip; editable by dragging. The drawing lives in marks 
 ui/gantt/chart.py, shared by the view, the PNG/SVG export and the PDF plan pack.
 
 `install(window)` is the main window's extension hook (ui/app_window.py): it adds the view
-as a tab and File → Export → "View as PNG or SVG…".
+as a tab and File → Export → "Gantt view as PNG or SVG…".
 """
-
-from ui.gantt.pyside_fix import guard as _guard_none_refcount
-
-_guard_none_refcount()
 
 
 def __getattr__(name: str):  # noqa: ANN202 - lazy, so the PDF path never loads widgets
