@@ -1,7 +1,7 @@
 """Guard against PySide6 reference-count bugs that abort long sessions.
 
 PySide6 6.12's abi3 wheels on Python 3.11 hand out two singletons without taking a
-reference: None from void methods (see ui/gantt/pyside_fix.py, where this was found first)
+reference: None from void methods (found first by the Gantt view's painting)
 and True from `Signal.emit()`. Each call drops the count by one; the main window emits
 signals on every edit and repaint, so after some thousands the interpreter aborts with
 "Fatal Python error: bool_dealloc" (or none_dealloc), at the latest when it exits.
@@ -52,7 +52,7 @@ def guard() -> list[str]:
     if sys.version_info >= (3, 12):
         return []
     done: list[str] = []
-    # The flag for None is the one ui/gantt/pyside_fix.py sets, so the two never both apply.
+    # One flag per object, so a second call never reserves twice.
     if getattr(sys, "_rollout_none_guard", False) or void_leaks_none():
         if not getattr(sys, "_rollout_none_guard", False):
             _reserve(None)
