@@ -38,7 +38,10 @@ def acquire_lock(path: Path) -> tuple[QLockFile | None, str]:
     if lock.tryLock(0):
         return lock, ""
     if lock.error() == QLockFile.LockError.LockFailedError:
-        _, pid, host, _app = lock.getLockInfo()
+        info = lock.getLockInfo()  # PySide6 gives (pid, host, app), without C++'s bool
+        pid, host = (
+            (info[-3], info[-2]) if isinstance(info, tuple) and len(info) >= 3 else ("?", "")
+        )
         where = f"process {pid}" + (f" on {host}" if host else "")
         return None, f"{path.name} is open in another Rollout Planner window ({where})"
     return None, ""

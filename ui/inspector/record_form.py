@@ -17,6 +17,7 @@ from planner.warnings.types import Severity
 from ui.document import PlanDocument
 from ui.editors import factory
 from ui.models.columns import REF, Column
+from ui.models.record_table_model import edit_label
 from ui.theme import SEVERITY_COLOURS
 
 
@@ -120,7 +121,7 @@ class RecordForm(QWidget):
             self.errors[column.field].clear_message()
             return
         command = UpdateRow(
-            self.model, self.row_id, {column.field: value}, label=f"Change {column.header.lower()}"
+            self.model, self.row_id, {column.field: value}, label=edit_label(column, value)
         )
         try:
             self.document.push(command)

@@ -43,7 +43,7 @@ class FileMenu:
         self.export_menu.setObjectName("export_menu")
         menu.addSeparator()
         self.close = menu.addAction("&Close", window.close)
-        self.close.setShortcut(QKeySequence.StandardKey.Close)
+        self.close.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
         self.quit = menu.addAction("&Quit", QApplication.closeAllWindows)
         self.quit.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)

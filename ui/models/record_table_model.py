@@ -167,7 +167,7 @@ class RecordTableModel(QAbstractTableModel):
         value = _model_value(column, value)
         row_id = self._ids[index.row()]
         command = UpdateRow(
-            self.record, row_id, {column.field: value}, label=f"Change {column.header.lower()}"
+            self.record, row_id, {column.field: value}, label=edit_label(column, value)
         )
         return self.push_or_report(command, row_id, index.column())
 
@@ -293,6 +293,15 @@ class RecordTableModel(QAbstractTableModel):
                 self.index(len(self._ids) - 1, 0),
                 [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole],
             )
+
+
+def edit_label(column: Column, value: Any) -> str:
+    """The undo label of a one-field edit: "Rename to 'X'", or "Change effort" (to which
+    UpdateRow adds "of 'the record'")."""
+    if column.field in ("title", "name") and isinstance(value, str) and value.strip():
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        return f"Rename to '{shown}'"
+    return f"Change {column.header.lower()}"
 
 
 def _edit_value(column: Column, value: Any) -> Any:

@@ -14,8 +14,12 @@ SHOW_MS = 8000
 
 
 class FieldErrorPopup(QLabel):
+    """A label floating over the window (a child of it, not a window of its own, so it needs
+    nothing from the window system and moves with the window)."""
+
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, Qt.WindowType.ToolTip)
+        super().__init__(parent)
+        self.hide()
         self.setObjectName("field_error")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -38,8 +42,14 @@ class FieldErrorPopup(QLabel):
         self.setText(message)
         width = max(rect.width(), self.fontMetrics().averageCharWidth() * 40)
         self.setFixedWidth(min(width, self.fontMetrics().averageCharWidth() * 70))
+        top = widget.window()
+        if self.parentWidget() is not top:
+            self.setParent(top)
         self.adjustSize()
-        self.move(widget.mapToGlobal(QPoint(rect.left(), rect.bottom() + 2)))
+        spot = widget.mapTo(top, QPoint(rect.left(), rect.bottom() + 2))
+        spot.setX(max(0, min(spot.x(), top.width() - self.width())))
+        spot.setY(max(0, min(spot.y(), top.height() - self.height())))
+        self.move(spot)
         self.show()
         self.raise_()
         self._timer.start(SHOW_MS)
