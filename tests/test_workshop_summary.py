@@ -166,3 +166,18 @@ def test_open_with_workshop_goes_full_screen_once_the_window_is_up(qtbot, main_w
         pass
     assert mode.window.isFullScreen()
     mode.leave()
+
+
+def test_the_roadmap_keeps_its_smallest_type_readable(qtbot, document):
+    from ui.gantt.palette import palette_for
+    from ui.workshop.roadmap_page import STYLE
+
+    window = mode_for(document).enter()
+    qtbot.waitExposed(window)
+    window.show_page("roadmap")
+    page = window.pages["roadmap"]
+    page.refresh()
+    page.canvas.grab()  # paints the chart
+    smallest = page.canvas.chart_scale * palette_for(STYLE).small_px
+    assert smallest >= MIN_PX - 0.5
+    assert page.canvas.width() <= page.scroll.viewport().width()  # nothing under the scroll bar

@@ -3,16 +3,14 @@ phase's warnings in large plain words (too full, too long, too many departments)
 
 Whether a warning is raised is the warnings engine's call (planner/warnings, through the
 document's shared WarningsSource), so the plate, the warnings panel and the PDF agree and a
-dismissed warning stays quiet here too. In a build without the engine the same three rules
-are computed here from planner.queries, as the catalogue in DESIGN.md states them.
+dismissed warning stays quiet here too; only the big words and the numbers are made here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import planner.warnings as planner_warnings
-from planner.load import is_over, usable_working_days
+from planner.load import usable_working_days
 from planner.model import Phase
 from planner.queries import duration_weeks
 from planner.warnings.format import num, pd, weeks
@@ -68,30 +66,18 @@ def plate_numbers(document: PlanDocument, phase: Phase) -> PlateNumbers:
     )
 
 
-def engine_available() -> bool:
-    return hasattr(planner_warnings, "WarningsEngine") or hasattr(planner_warnings, "evaluate")
-
-
-def raised_codes(document: PlanDocument, phase: Phase, numbers: PlateNumbers) -> set[str]:
-    if engine_available():
-        return {
-            w.code
-            for w in document.warnings.for_subject("phase", phase.id)
-            if w.code in CODES and not w.dismissed
-        }
-    codes: set[str] = set()
-    if numbers.capacity is not None and is_over(numbers.effort, numbers.capacity):
-        codes.add(OVERLOADED)
-    if numbers.weeks is not None and numbers.weeks > numbers.weeks_limit + 1e-9:
-        codes.add(TOO_LONG)
-    if numbers.departments > numbers.departments_limit:
-        codes.add(TOO_MANY)
-    return codes
+def raised_codes(document: PlanDocument, phase: Phase) -> set[str]:
+    """The engine's open (not dismissed) plate warnings for the phase."""
+    return {
+        w.code
+        for w in document.warnings.for_subject("phase", phase.id)
+        if w.code in CODES and not w.dismissed
+    }
 
 
 def spoken_warnings(document: PlanDocument, phase: Phase) -> list[Spoken]:
     numbers = plate_numbers(document, phase)
-    codes = raised_codes(document, phase, numbers)
+    codes = raised_codes(document, phase)
     spoken: list[Spoken] = []
     if OVERLOADED in codes:
         capacity = numbers.capacity or 0.0
