@@ -34,7 +34,7 @@ from ui.gantt.timescale import DAY, ZOOM_PRESETS, TimeScale, month_start, next_m
 
 LAYOUTS = ("phases", "departments")
 MAX_MILESTONE_LANES = 5
-MAX_OUTSIDE_LABEL = 320.0  # roadmap: a label beside its bar
+MAX_OUTSIDE_LABEL = 520.0  # roadmap: a label beside its bar (nothing else shares the row)
 MAX_LANE_LABEL = 220.0  # swimlanes: shorter, since it pushes other bars down
 
 
@@ -112,6 +112,7 @@ class _Builder:
         self.labels: list[RowLabelMark] = []  # x fixed once the column width is known
         self.bands: list[Band] = []
         self.depts = {d.id: d for d in data.departments}
+        self.incoming = {succ for _pred, succ in data.dependencies}
         self.colours = {d.id: QColor(d.colour) for d in data.departments}
         self.y = 0.0
 
@@ -255,21 +256,29 @@ class _Builder:
             badge_rect = QRectF(bar.right() + 3, bar.center().y() - size / 2, size, size)
             right = badge_rect.right()
         inside = bar.width() - 2 * m.label_pad
-        outside = min(max_outside, self.width - right - 6)
+        beside = min(max_outside, self.width - right - 6)
+        # Left of the bar only where no dependency arrow comes in from that side.
+        before = 0.0 if p.id in self.incoming else min(max_outside, bar.left() - 6)
         full = fm.horizontalAdvance(f"{p.title} · {effort_text(effort)}")
-        # Inside when it fits, or when the bar holds more of it than the space beside it.
-        if full <= inside or inside >= min(outside, full):
+        # Where the whole label fits (inside, then right, then left); else where most of it does.
+        fits = [room >= full for room in (inside, beside, before)]
+        place = fits.index(True) if any(fits) else max(
+            range(3), key=lambda i: (inside, beside, before)[i] + (0.5 if i == 0 else 0))
+        left = bar.left()
+        if place == 0:
             label = self.bar_label(p.title, effort, inside)
             label_rect = QRectF(bar.left() + m.label_pad, bar.top(), inside, bar.height())
-            label_inside = True
         else:
-            label = self.bar_label(p.title, effort, outside)
-            label_rect = QRectF(right + 4, bar.top() - 2, fm.horizontalAdvance(label) + 2,
-                                bar.height() + 4)
-            label_inside = False
-            if label:
+            label = self.bar_label(p.title, effort, beside if place == 1 else before)
+            width = fm.horizontalAdvance(label) + 2
+            x = right + 4 if place == 1 else bar.left() - 4 - width
+            label_rect = QRectF(x, bar.top() - 2, width, bar.height() + 4)
+            if label and place == 1:
                 right = label_rect.right()
-        rect = QRectF(bar.left() - 3, bar.top() - 4, right - bar.left() + 7, bar.height() + 8)
+            elif label:
+                left = label_rect.left()
+        rect = QRectF(left - 3, bar.top() - 4, right - left + 7, bar.height() + 8)
+        label_inside = place == 0
         key = ("bar", p.id) if dept_id is None else ("bar", p.id, dept_id)
         return BarMark(key, rect, bar, p.id, p.status, fill, label, label_rect, label_inside,
                        strip, badge, badge_rect, clipped, self.bar_tooltip(p, dept_id))

@@ -21,7 +21,7 @@ from ui.gantt.data import GanttData, read_plan
 from ui.gantt.drag import DragController
 from ui.gantt.panes import BodyPane, LoadPane, Pane
 from ui.gantt.scene import GanttScene
-from ui.gantt.timescale import ZOOM_PRESETS, clamp_zoom, fit_zoom
+from ui.gantt.timescale import DAY, ZOOM_PRESETS, clamp_zoom, fit_zoom, next_month
 
 LAYOUT_TITLES = {"phases": "Roadmap", "departments": "Department lanes"}
 MAX_LOAD_SHARE = 0.4  # of the view's height, before the load strip scrolls on its own
@@ -175,6 +175,7 @@ class GanttView(QWidget):
         viewport x) keeps that date under that point of the screen across a zoom."""
         assert self.data is not None
         first, last = chart_range(self.data, None, None)
+        last = next_month(next_month(last)) - DAY  # room beside the last bars for their labels
         if self._range is not None:
             # The dates shown only grow while the view lives: a drag past the edge must not
             # shift everything under the mouse.
