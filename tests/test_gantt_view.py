@@ -273,3 +273,28 @@ def test_the_header_and_labels_stay_while_the_rows_scroll(view):
     assert view.labels.mapToScene(0, 0).y() == pytest.approx(view.body.mapToScene(0, 0).y())
     assert view.header.mapToScene(0, 0).x() == pytest.approx(view.body.mapToScene(0, 0).x())
     assert view.load.mapToScene(0, 0).x() == pytest.approx(view.body.mapToScene(0, 0).x())
+
+
+def test_hovering_the_load_strip_names_the_week_and_the_numbers(view, document):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+
+    view.set_zoom("months")
+    marketing = next(d for d in document.index.departments if d.name == "Marketing")
+    row = load_row(view, marketing.id)
+    x0, x1, ratio, amount = max(row.cells, key=lambda c: c[2])
+    view.scroll_to_date(view.chart.scale.day_at(x0) - dt.timedelta(days=14))
+    QApplication.processEvents()
+    point = view.load.mapFromScene(QPointF((x0 + x1) / 2, row.rect.center().y()))
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.load.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.load.viewport(), event)
+    text = QToolTip.text()
+    assert "Marketing" in text and "overloaded" in text
+    assert f"{amount:.1f} person-days" in text and f"{round(ratio * 100)}%" in text
+
+
+def test_the_projector_style_is_bigger(view):
+    rows = view.chart.body_rect.height()
+    view.set_style("projector")
+    assert view.chart.palette.text_px > 13
+    assert view.chart.body_rect.height() > rows

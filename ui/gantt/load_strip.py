@@ -32,7 +32,9 @@ def load_cells(table: LoadTable, dept_id: int, scale: TimeScale) -> tuple[Cell, 
 
 
 def percent(ratio: float) -> str:
-    return "∞" if ratio == float("inf") else f"{round(ratio * 100)}%"
+    if ratio == float("inf"):
+        return "∞"  # load on a department that can absorb nothing
+    return "<1%" if 0 < ratio < 0.005 else f"{round(ratio * 100)}%"
 
 
 @dataclass(slots=True, eq=True)
