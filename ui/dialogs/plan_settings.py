@@ -208,7 +208,7 @@ class PlanSettingsDialog(QDialog):
             self.accept()
             return
         try:
-            self.document.push(UpdateRow(Plan, 1, changes, label="Change plan settings"))
+            self.document.push(UpdateRow(Plan, 1, changes, label="Update plan settings"))
         except PlanError as exc:
             self.show_error(getattr(exc, "field", None), str(exc))
             return

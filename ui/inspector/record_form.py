@@ -58,6 +58,7 @@ class RecordForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
         self._derived: dict[str, tuple[Column, QLabel]] = {}
+        self._shown: dict[str, object] = {}  # what each editor was last set to
         self._columns = {c.field: c for c in columns}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -94,19 +95,26 @@ class RecordForm(QWidget):
         return self.document.store.find(self.model, self.row_id)
 
     def refresh(self) -> None:
-        """Show the stored values again, except in the field being edited."""
+        """Show the stored values again, except where the user is typing something not yet
+        committed."""
         record = self.record
         if record is None:
             return
         focus = self.focusWidget()
         for field, editor in self.editors.items():
             column = self._columns[field]
-            if column.kind == REF:
-                factory.fill_ref_combo(editor, column, self.document)  # names may have changed
-            if editor is focus or (focus is not None and editor.isAncestorOf(focus)):
+            focused = editor is focus or (focus is not None and editor.isAncestorOf(focus))
+            if (
+                focused
+                and field in self._shown
+                and factory.value(editor, column) != self._shown[field]
+            ):
                 continue
             editor.blockSignals(True)
+            if column.kind == REF:
+                factory.fill_ref_combo(editor, column, self.document)  # names may have changed
             factory.set_value(editor, column, getattr(record, field))
+            self._shown[field] = factory.value(editor, column)
             editor.blockSignals(False)
         for column, label in self._derived.values():
             label.setText(column.text(self.document, column.value(self.document, record)))
@@ -130,5 +138,6 @@ class RecordForm(QWidget):
             target = self.errors.get(field or "", self.errors[column.field])
             target.show_message(str(exc))
             return
+        self._shown[column.field] = value  # committed: no longer the user's pending text
         for error in self.errors.values():
             error.clear_message()
