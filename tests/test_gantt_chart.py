@@ -105,6 +105,15 @@ def test_an_arrow_goes_down_a_free_column_and_enters_from_the_left():
     assert points[1][1] == 30  # along the gap under the source row, not through its label
 
 
+def test_with_no_free_column_an_arrow_crosses_as_little_as_it_can():
+    source = QRectF(0, 5, 100, 20)
+    target = QRectF(300, 95, 100, 20)
+    blocked = [(50, 320), (150, 260), (160, 330)]  # the first spans everything
+    points = route(source, (0, 30), target, blocked)
+    vertical = points[2][0]
+    assert sum(1 for a, b in blocked if a - 2 <= vertical <= b + 2) == 1
+
+
 def test_an_arrow_to_a_successor_that_starts_too_early_doubles_back():
     points = route(QRectF(0, 5, 100, 20), (0, 30), QRectF(60, 35, 100, 20), blocked=[])
     assert points[2][0] < points[1][0]  # runs left along the gap

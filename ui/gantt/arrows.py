@@ -31,6 +31,15 @@ def free_column(lo: float, hi: float, blocked: Sequence[tuple[float, float]]) ->
     return x if x >= lo else None
 
 
+def least_crossed(lo: float, hi: float, blocked: Sequence[tuple[float, float]]) -> float:
+    """No free column: the x in [lo, hi] that runs through the fewest bars and labels
+    (the rightmost of equals, nearest the target)."""
+    candidates = {hi, lo} | {x for left, right in blocked for x in (left - 3, right + 3)
+                             if lo <= x <= hi}
+    return min(sorted(candidates, reverse=True),
+               key=lambda x: sum(1 for left, right in blocked if left - 2 <= x <= right + 2))
+
+
 def route(
     source: QRectF,
     source_row: tuple[float, float],
@@ -51,7 +60,7 @@ def route(
     column = tx - STUB
     if column >= xs:
         free = free_column(xs, column, blocked)
-        column = column if free is None else free
+        column = least_crossed(xs, column, blocked) if free is None else free
     return ((xs, edge_y), (xs, gap_y), (column, gap_y), (column, ty), (tx, ty))
 
 

@@ -33,6 +33,7 @@ class BarMark(Mark):
     badge_rect: QRectF
     clipped: tuple[bool, bool]  # starts before / ends after the range shown
     tooltip: str = ""
+    striped: bool = False  # the row's background, painted behind a label beside the bar
 
     z = Z_BAR
     selectable = True
@@ -60,6 +61,11 @@ class BarMark(Mark):
         self._paint_clips(painter, pal.text)
         if self.label:
             painter.setFont(pal.label_font)
+            if not self.label_inside:
+                # Lines that pass under a label beside the bar (an arrow, today) stop at its
+                # text instead of striking through it.
+                painter.fillRect(self.label_rect.adjusted(0, 3, 0, -3),
+                                 pal.alt_row if self.striped else pal.background)
             painter.setPen(text_on(self.fill) if self.label_inside else pal.text)
             if self.label_inside and self.status == PhaseStatus.DONE:
                 # Text over the hatch gets a plain backing so it stays readable.

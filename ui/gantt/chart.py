@@ -147,7 +147,11 @@ class _Builder:
         lane_h = self.m.milestone_lane
         radius = lane_h * 0.3
         xs = [self.scale.x(m.date) + self.scale.px_per_day / 2 for m in shown]
-        texts = [fm.elidedText(m.title, Qt.TextElideMode.ElideRight, 230) for m in shown]
+        # At most 230 wide, and never past the last date shown (a page's edge clips it).
+        texts = [fm.elidedText(m.title, Qt.TextElideMode.ElideRight,
+                               min(230.0, self.width - x - radius - 6)) for m, x in zip(
+                                   shown, xs, strict=True)]
+        texts = [t if len(t) > 3 else "" for t in texts]
         extents = [(x - radius, x + radius + 4 + fm.horizontalAdvance(t))
                    for x, t in zip(xs, texts, strict=True)]
         lanes = pack(extents, gap=10, max_lanes=MAX_MILESTONE_LANES)
@@ -280,8 +284,9 @@ class _Builder:
         rect = QRectF(left - 3, bar.top() - 4, right - left + 7, bar.height() + 8)
         label_inside = place == 0
         key = ("bar", p.id) if dept_id is None else ("bar", p.id, dept_id)
+        striped = bool(self.bands) and self.bands[-1].striped
         return BarMark(key, rect, bar, p.id, p.status, fill, label, label_rect, label_inside,
-                       strip, badge, badge_rect, clipped, self.bar_tooltip(p, dept_id))
+                       strip, badge, badge_rect, clipped, self.bar_tooltip(p, dept_id), striped)
 
     def bar_label(self, title: str, effort: float, room: float) -> str:
         """'Title · 12 pd', the title shortened first so the effort stays readable."""

@@ -59,6 +59,8 @@ class MilestoneMark(Mark):
         paint_diamond(painter, self.center, self.radius, self.kind, pal.milestone[self.kind],
                       pal.background)
         if self.label:
+            # The band's background behind the title: grid and today lines stop at the text.
+            painter.fillRect(self.label_rect.adjusted(0, 4, 0, -4), pal.background)
             painter.setFont(pal.small_font)
             painter.setPen(pal.text)
             painter.drawText(self.label_rect, Qt.AlignmentFlag.AlignVCenter, self.label)
