@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from planner.enums import label as enum_label
+from planner.queries import working_days_between
 from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
 from ui.gantt.bars import BarMark
@@ -301,10 +302,12 @@ class _Builder:
         return short if fm.horizontalAdvance(short) <= room else ""
 
     def bar_tooltip(self, p: PhaseInfo, dept_id: int | None) -> str:
-        weeks = ((p.end - p.start).days + 1) / 7  # type: ignore[operator]
+        working = self.data.working_days
+        days = working_days_between(p.start, p.end, working)  # type: ignore[arg-type]
+        weeks = days / max(1, len(set(working)))
         lines = [
             f"Phase {p.number}: {p.title}",
-            f"{date_text(p.start)} – {date_text(p.end)} ({weeks:.1f} weeks)",  # type: ignore[arg-type]
+            f"{date_text(p.start)} – {date_text(p.end)} ({weeks:.1f} working weeks)",  # type: ignore[arg-type]
             f"Status: {enum_label(p.status).lower()}",
             f"Effort: {effort_text(p.effort)} (person-days)",
         ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from planner.commands import SetPhaseDates
 from planner.errors import PlanError
+from planner.queries import working_days_between
 from ui.gantt.bars import BarMark
 from ui.gantt.chart import date_text
 from ui.gantt.timescale import TimeScale, snap_end, snap_shift, snap_start
@@ -35,10 +36,12 @@ def dates_after(mode: str, start: dt.date, end: dt.date, days: int, snap_days: b
     return start, max(snap_end(end + dt.timedelta(days=days), snap_days, working_days), start)
 
 
-def describe(mode: str, start: dt.date, end: dt.date) -> str:
-    weeks = ((end - start).days + 1) / 7
+def describe(mode: str, start: dt.date, end: dt.date, working_days: str = "12345") -> str:
+    # Working weeks, as the warnings count them: Monday to Friday four weeks on is 4.0.
+    weeks = working_days_between(start, end, working_days) / max(1, len(set(working_days)))
     verb = {"move": "Move", "start": "Start", "end": "End"}[mode]
-    return f"{verb}: {date_text(start)} – {date_text(end)} ({weeks:.1f} weeks)\nEsc cancels"
+    return (f"{verb}: {date_text(start)} – {date_text(end)} ({weeks:.1f} working weeks)\n"
+            "Esc cancels")
 
 
 @dataclass
@@ -92,7 +95,7 @@ class BarDrag:
 
     def tooltip(self) -> str:
         start, end = self.current or (self.start, self.end)
-        text = describe(self.mode, start, end)
+        text = describe(self.mode, start, end, self.working_days)
         return f"{text}\n{self.error}" if self.error else text
 
 
