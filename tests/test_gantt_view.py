@@ -298,3 +298,18 @@ def test_the_projector_style_is_bigger(view):
     view.set_style("projector")
     assert view.chart.palette.text_px > 13
     assert view.chart.body_rect.height() > rows
+
+
+def test_alt_arrows_move_the_selected_phase_by_a_snap_step(view, document):
+    phase = phase_titled(document.store, "Delivery and credit")
+    start = phase.start_date
+    document.select("phase", [phase.id])
+    view.set_zoom("months")  # weeks
+    QTest.keyClick(view.body, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert phase.start_date == start + dt.timedelta(days=7)
+    view.set_zoom("weeks")  # days
+    QTest.keyClick(view.body, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert phase.start_date == start + dt.timedelta(days=6)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert phase.start_date == start

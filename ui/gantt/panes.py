@@ -99,6 +99,7 @@ class BodyPane(Pane):
     zoom_requested = Signal(float, float)
     scroll_x = Signal(int)
     activated = Signal(int)
+    nudged = Signal(int)  # Alt+Left/Right: move the selected phases a step back or on
 
     def __init__(self, scene: GanttScene, drags, parent=None) -> None:  # noqa: ANN001
         super().__init__(scene, "gantt_body", parent)
@@ -156,6 +157,11 @@ class BodyPane(Pane):
             self._press = None
             self.drags.cancel()
             QToolTip.hideText()
+            event.accept()
+            return
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (
+                Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.nudged.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
             event.accept()
             return
         super().keyPressEvent(event)

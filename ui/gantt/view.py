@@ -13,7 +13,15 @@ import math
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QScrollBar, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QScrollBar,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.gantt.bars import BarMark
 from ui.gantt.chart import Chart, ChartOptions, build_chart, chart_range
@@ -101,6 +109,7 @@ class GanttView(QWidget):
         self.body.zoom_requested.connect(self.zoom_by)
         self.body.scroll_x.connect(lambda dx: self.hbar.setValue(self.hbar.value() + dx))
         self.body.activated.connect(self._activate)
+        self.body.nudged.connect(self.nudge_selection)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Gantt", self)
@@ -142,6 +151,14 @@ class GanttView(QWidget):
         self.load_action.setCheckable(True)
         self.load_action.setChecked(True)
         self.load_action.setToolTip("The change load per department and week under the chart")
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        hint = QLabel("Drag a bar to move it, an end to resize · Esc cancels · "
+                      "Alt+←/→ moves the selection · Ctrl+wheel zooms", bar)
+        hint.setObjectName("gantt_hint")
+        hint.setEnabled(False)  # drawn muted: a hint, not a control
+        bar.addWidget(hint)
         self.toolbar = bar
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -336,6 +353,23 @@ class GanttView(QWidget):
                 self.body.ensureVisible(first.mark.bar, 40, 20)
         finally:
             self._syncing = False
+
+    def nudge_selection(self, steps: int) -> None:
+        """Move the selected phases by a snap step (a day zoomed in, else a week) per step:
+        the keyboard's way to drag. One undo step."""
+        from planner.commands import Macro, ShiftPhase
+        from planner.errors import PlanError
+
+        kind, ids = self.document.selection
+        if kind != "phase" or not ids:
+            return
+        days = steps * (1 if self.chart.scale.snaps_to_days else 7)
+        commands = [ShiftPhase(phase_id, days) for phase_id in ids]
+        command = commands[0] if len(commands) == 1 else Macro("Move phases", commands)
+        try:
+            self.document.push(command)
+        except PlanError as exc:
+            self.document.error.emit(str(exc))
 
     def _activate(self, phase_id: int) -> None:
         self.document.select("phase", [phase_id])
