@@ -4,6 +4,7 @@ lines, and the today line. Painted for the exposed part only."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QRectF
@@ -59,8 +60,12 @@ class GridMark(Mark):
         if area.isEmpty():
             return
         painter.fillRect(area, pal.background)
-        for band in self.bands:
-            if band.striped and band.top < area.bottom() and band.top + band.height > area.top():
+        # Bands are top to bottom: start at the first one reaching the exposed part.
+        band0 = max(0, bisect_right(self.bands, area.top(), key=lambda b: b.top) - 1)
+        for band in self.bands[band0:]:
+            if band.top > area.bottom():
+                break
+            if band.striped and band.top + band.height > area.top():
                 painter.fillRect(QRectF(area.left(), band.top, area.width(), band.height),
                                  pal.alt_row)
         first = max(self.scale.origin, self.scale.day_at(area.left()))
@@ -71,7 +76,8 @@ class GridMark(Mark):
         painter.drawLines([QLineF(x + 0.5, area.top(), x + 0.5, area.bottom()) for x in weeks])
         painter.setPen(QPen(pal.grid_strong, 1))
         painter.drawLines([QLineF(x + 0.5, area.top(), x + 0.5, area.bottom()) for x in months])
-        lanes = [b.top for b in self.bands if b.lane_start and area.top() <= b.top <= area.bottom()]
+        lanes = [b.top for b in self.bands[band0:]
+                 if b.lane_start and area.top() <= b.top <= area.bottom()]
         painter.drawLines([QLineF(area.left(), y + 0.5, area.right(), y + 0.5) for y in lanes])
 
     def _paint_non_working(self, painter: QPainter, ctx: PaintContext, area: QRectF,

@@ -6,6 +6,7 @@ colour and, where a cell is wide enough, say their percentage."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QRectF, Qt
@@ -58,15 +59,19 @@ class LoadRowMark(Mark):
         top, height = self.rect.top() + 1, self.rect.height() - 2
         painter.setFont(pal.small_font)
         text_w = pal.small_metrics.horizontalAdvance("100%") + 4
-        previous: tuple[float, float] | None = None  # (x1, ratio) of the cell before
-        for x0, x1, ratio, _amount in self.cells:
+        # Cells are in date order: start at the first one reaching the exposed part (a
+        # ten-year plan has hundreds per row; a repaint must not walk them all).
+        first = bisect_right(self.cells, area.left(), key=lambda c: c[1])
+        previous = self.cells[first - 1] if first > 0 else None
+        for cell_data in self.cells[first:]:
+            x0, x1, ratio, _amount = cell_data
+            if x0 > area.right():
+                break
             # A run of weeks at the same load is labelled once, at its start: easier to read
             # than a row of identical numbers, and far fewer texts to draw.
-            same_run = previous is not None and abs(previous[0] - x0) < 1 \
-                and round(previous[1] * 100) == round(ratio * 100)
-            previous = (x1, ratio)
-            if x1 < area.left() or x0 > area.right():
-                continue
+            same_run = previous is not None and abs(previous[1] - x0) < 1 \
+                and abs(previous[2] - ratio) < 0.005
+            previous = cell_data
             fill = pal.load_fill(ratio)
             if fill is None:
                 continue

@@ -8,6 +8,8 @@ rebuilds thousands of items, and only what changed is repainted.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
@@ -15,6 +17,8 @@ from ui.gantt.bars import BarMark
 from ui.gantt.chart import Chart
 from ui.gantt.marks import Mark, PaintContext
 from ui.gantt.palette import Palette
+
+log = logging.getLogger(__name__)
 
 
 class MarkItem(QGraphicsItem):
@@ -50,7 +54,10 @@ class MarkItem(QGraphicsItem):
     def paint(self, painter, option: QStyleOptionGraphicsItem,  # noqa: ANN001
               widget: QWidget | None = None) -> None:
         exposed = option.exposedRect if self.mark.partial else self.mark.rect
-        self.mark.paint(painter, PaintContext(self.palette, exposed, self.isSelected()))
+        try:
+            self.mark.paint(painter, PaintContext(self.palette, exposed, self.isSelected()))
+        except Exception:  # an exception escaping a Qt paint aborts the whole program
+            log.exception("Painting %s failed", self.mark.key)
 
 
 class GanttScene(QGraphicsScene):
