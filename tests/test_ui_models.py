@@ -230,3 +230,34 @@ def test_warnings_mark_the_first_column(document) -> None:
     assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None
     assert "Something to look at" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_warnings_model_syncs_changes_without_resets(qtmodeltester) -> None:
+    first = [
+        make_warning("phase", 1, Severity.PROBLEM, "Phase 1 full", code="a"),
+        make_warning("phase", 2, Severity.WARNING, "Phase 2 long", code="b"),
+        make_warning("demand", 3, Severity.INFO, "Wish 3 has no objective", code="c"),
+    ]
+    model = WarningsModel()
+    model.set_warnings(first)
+    qtmodeltester.check(model, force_py=True)
+    resets = _resets(model)
+    second = [
+        make_warning("phase", 1, Severity.PROBLEM, "Phase 1 fuller", code="a"),  # new numbers
+        make_warning("demand", 3, Severity.INFO, "Wish 3", code="c", dismissed_reason="fine"),
+        make_warning("department", 4, Severity.PROBLEM, "Sales buried", code="d"),
+    ]
+    model.set_warnings(second)
+    assert resets == []
+    groups = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert groups == ["Problems (2)", "Dismissed (1)"]
+    problems = model.index(0, 0)
+    assert [model.index(r, 0, problems).data() for r in range(2)] == [
+        "Phase 1 fuller",
+        "Sales buried",
+    ]
+    fresh = WarningsModel()
+    fresh.set_warnings(second)
+    assert model._children[0] == fresh._children[0]
+    model.set_warnings([])
+    assert model.rowCount() == 0

@@ -3,6 +3,8 @@ tables and the inspector, Insert / Delete / F2 from the keyboard."""
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -20,16 +22,18 @@ def drop(view: QAbstractItemView, pos: QPoint, data) -> bool:  # noqa: ANN001
     move = Qt.DropAction.MoveAction
     button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     viewport = view.viewport()
-    pos = QPointF(pos)  # the QPoint constructors are deprecated
-    enter = QDragEnterEvent(pos, move, data, button, none)
+    with warnings.catch_warnings():
+        # PySide6 offers only the deprecated QPoint constructors for these two events.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(pos, move, data, button, none)
+        over = QDragMoveEvent(pos, move, data, button, none)
     QApplication.sendEvent(viewport, enter)
     if not enter.isAccepted():
         return False
-    over = QDragMoveEvent(pos, move, data, button, none)
     QApplication.sendEvent(viewport, over)
     if not over.isAccepted():
         return False
-    event = QDropEvent(pos, move, data, button, none)
+    event = QDropEvent(QPointF(pos), move, data, button, none)
     QApplication.sendEvent(viewport, event)
     return event.isAccepted()
 

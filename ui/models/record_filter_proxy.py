@@ -13,8 +13,12 @@ from ui.models.record_table_model import RecordTableModel
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    def __init__(self, source: RecordTableModel, text_fields: Iterable[str] = ("title",)) -> None:
-        super().__init__(source)
+    def __init__(
+        self, source: RecordTableModel, text_fields: Iterable[str] = ("title",), parent: Any = None
+    ) -> None:
+        # Not a child of the source model: PySide6 6.12 crashes when the garbage collector
+        # frees a Python-owned model together with a proxy parented to it.
+        super().__init__(parent)
         self.setSourceModel(source)
         self._text_fields = tuple(text_fields)
         self._equals: dict[str, frozenset[Any]] = {}

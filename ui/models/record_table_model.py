@@ -53,6 +53,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._load()
+        self._shown_marks: dict[int, tuple] | None = self._marks()
         document.changed.connect(self._on_changed)
         document.warnings.updated.connect(self._on_warnings)
 
@@ -286,13 +287,27 @@ class RecordTableModel(QAbstractTableModel):
                     self.index(0, position), self.index(len(self._ids) - 1, position)
                 )
 
+    def _marks(self) -> dict[int, tuple]:
+        marks: dict[int, list] = {}
+        for warning in self.document.warnings.warnings:
+            if warning.subject.kind == self.kind and not warning.dismissed:
+                marks.setdefault(warning.subject.id, []).append((warning.severity, warning.message))
+        return {row_id: tuple(sorted(found)) for row_id, found in marks.items()}
+
     def _on_warnings(self) -> None:
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._ids) - 1, 0),
-                [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole],
-            )
+        """Repaint the mark of the rows whose warnings changed (a few, not 10 000)."""
+        marks = self._marks()
+        old = getattr(self, "_shown_marks", None)
+        self._shown_marks = marks
+        roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
+        if old is None:
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0), roles)
+            return
+        for row_id in marks.keys() | old.keys():
+            row = self._row_of.get(row_id)
+            if row is not None and marks.get(row_id) != old.get(row_id):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0), roles)
 
 
 def edit_label(column: Column, value: Any) -> str:

@@ -91,6 +91,7 @@ class OutlineModel(QAbstractItemModel):
         self._children: dict[int, list[Key]] = {}
         self._rows: dict[int, dict[Key, int]] = {}
         self._children = self._structure()
+        self._marks = self._current_marks()
         document.changed.connect(self._on_changed)
         document.warnings.updated.connect(self._on_warnings)
 
@@ -205,26 +206,26 @@ class OutlineModel(QAbstractItemModel):
         model = _RECORDS.get(key[0])
         return None if model is None else self.document.store.find(model, key[1])
 
+    # Counts and totals come from the tree's own lists, not the PlanIndex: re-estimating a
+    # wish then costs no rebuild of the index.
     def _name(self, key: Key) -> str:
-        index = self.document.index
-        if key == OBJECTIVES:
-            return f"Objectives ({len(index.objectives)})"
-        if key == DEPARTMENTS:
-            return f"Departments ({len(index.departments)})"
-        if key == PHASES:
-            return f"Phases ({len(index.phases)})"
-        if key == BACKLOG:
-            return f"Backlog ({len(index.demands(None))})"
+        if key in _GROUP_CODES:
+            title = {OBJECTIVES: "Objectives", DEPARTMENTS: "Departments", PHASES: "Phases"}
+            count = len(self._children.get(_GROUP_CODES[key], []))
+            return f"{title.get(key, 'Backlog')} ({count})"
         record = self._record(key)
         if record is None:
             return ""
         name = getattr(record, _NAME_FIELD[key[0]])
         return name
 
+    def _effort(self, code: int) -> float:
+        find = self.document.store.find
+        return sum(getattr(find(Demand, k[1]), "effort", 0.0) for k in self._children.get(code, []))
+
     def _detail(self, key: Key) -> str:
-        index = self.document.index
         if key == BACKLOG:
-            return f"{index.effort(None):,.0f} pd"
+            return f"{self._effort(4):,.0f} pd"
         record = self._record(key)
         if record is None:
             return ""
@@ -233,7 +234,7 @@ class OutlineModel(QAbstractItemModel):
         if key[0] == "phase":
             weeks = duration_weeks(record, self.document.store.plan.working_days)
             span = f"{weeks:g} wk · " if weeks is not None else ""
-            return f"{span}{index.effort(record.id):,.0f} pd"
+            return f"{span}{self._effort(code_of(key)):,.0f} pd"
         if key[0] == "department":
             return f"{record.capacity:g} pd/wk"
         return ""
@@ -366,34 +367,74 @@ class OutlineModel(QAbstractItemModel):
 
     # --- following the plan --------------------------------------------------------------------
 
+    def _children_of(self, code: int) -> list[Key]:
+        """The children `code` should have now, from the plan's index."""
+        index = self.document.index
+        if code == 1:
+            return [("objective", o.id) for o in index.objectives]
+        if code == 2:
+            return [("department", d.id) for d in index.departments]
+        if code == 3:
+            return [("phase", p.id) for p in index.phases]
+        phase_id = None if code == 4 else code >> 3
+        return [("demand", d.id) for d in index.demands(phase_id)]
+
+    def _affected(self, changes: list[RowChange]) -> set[int] | None:
+        """The parents whose children may have changed (codes), or None for "too many to
+        follow step by step". Only inserts, deletes and moves (phase, position) matter:
+        renaming or re-estimating a wish changes no structure at all."""
+        codes: set[int] = set()
+        groups = {Objective: 1, Department: 2, Phase: 3}
+        for change in changes:
+            model = change.model
+            if model not in (Demand, Phase, Department, Objective):
+                continue
+            if change.kind == "update" and not {"phase_id", "position"} & set(change.after or {}):
+                continue
+            if model is not Demand:
+                codes.add(groups[model])
+                continue
+            phases = {
+                snapshot["phase_id"]
+                for snapshot in (change.before, change.after)
+                if snapshot and "phase_id" in snapshot
+            }
+            if not phases:  # reordered within its phase
+                demand = self.document.store.find(Demand, change.row_id)
+                phases = {demand.phase_id} if demand is not None else set()
+            codes.update(4 if p is None else code_of(("phase", p)) for p in phases)
+        return None if len(codes) > RESET_THRESHOLD else codes
+
     def _on_changed(self, changes: list[RowChange]) -> None:
-        new = self._structure()
-        moved = sum(abs(len(new.get(c, [])) - len(self._children.get(c, []))) for c in new)
-        if moved > RESET_THRESHOLD:
+        affected = self._affected(changes) if len(changes) <= RESET_THRESHOLD else None
+        if affected is None:
             self.beginResetModel()
-            self._children, self._rows = new, {}
+            self._children, self._rows = self._structure(), {}
             self.endResetModel()
+            self._marks = self._current_marks()
             return
-        phase_code = code_of(PHASES)
+        phases_code = code_of(PHASES)
 
         def prepare(keys: list[Key]) -> None:
             # A phase about to appear brings its wishes along.
             for key in keys:
                 if key[0] == "phase":
-                    self._store(code_of(key), new[code_of(key)])
+                    self._store(code_of(key), self._children_of(code_of(key)))
 
         for code in (1, 2, 3, 4):
-            parent = self.createIndex(TOP.index(_CODE_GROUPS[code]), 0, 0)
-            old = self._children[code]
-            sync_children(self, parent, code, old, new[code], self._store, on_insert=prepare)
-        for code in [c for c in self._children if c & 7 == 5 and c not in new]:
+            if code in affected:
+                parent = self.createIndex(TOP.index(_CODE_GROUPS[code]), 0, 0)
+                new = self._children_of(code)
+                sync_children(self, parent, code, self._children[code], new, self._store, prepare)
+        live = set(self._children[phases_code])
+        for code in [c for c in self._children if c & 7 == 5 and key_of_code(c) not in live]:
             del self._children[code]  # phases gone with their rows
             self._rows.pop(code, None)
-        for key in new[phase_code]:
-            code = code_of(key)
-            row = self._row(phase_code, key)
-            parent = self.createIndex(row, 0, phase_code)
-            sync_children(self, parent, code, self._children.get(code, []), new[code], self._store)
+        for code in sorted(c for c in affected if c & 7 == 5 and c in self._children):
+            row = self._row(phases_code, key_of_code(code))
+            parent = self.createIndex(row, 0, phases_code)
+            new = self._children_of(code)
+            sync_children(self, parent, code, self._children[code], new, self._store)
         self._refresh(changes)
 
     def _refresh(self, changes: list[RowChange]) -> None:
@@ -407,9 +448,9 @@ class OutlineModel(QAbstractItemModel):
                 index = self.index_of(key)
                 if index.isValid():
                     self.dataChanged.emit(index, index.siblingAtColumn(1))
-        if models & {Demand, Plan, Phase}:
+        if models & {Demand, Plan, Phase}:  # a phase shows its weeks and effort
             self._refresh_children(code_of(PHASES))
-        if Department in models:  # demands show their department's colour
+        if Department in models:  # wishes show their department's colour
             for code in list(self._children):
                 if code == 4 or code & 7 == 5:
                     self._refresh_children(code)
@@ -417,16 +458,26 @@ class OutlineModel(QAbstractItemModel):
     def _refresh_children(self, code: int) -> None:
         count = len(self._children.get(code, []))
         if count:
-            self.dataChanged.emit(
-                self.createIndex(0, 0, code), self.createIndex(count - 1, 1, code)
-            )
+            last = self.createIndex(count - 1, 1, code)
+            self.dataChanged.emit(self.createIndex(0, 0, code), last)
+
+    def _current_marks(self) -> dict[Key, tuple]:
+        marks: dict[Key, list] = {}
+        for warning in self.document.warnings.warnings:
+            if not warning.dismissed:
+                key = (warning.subject.kind, warning.subject.id)
+                marks.setdefault(key, []).append((warning.severity, warning.message))
+        return {key: tuple(sorted(found)) for key, found in marks.items()}
 
     def _on_warnings(self) -> None:
-        for code, children in self._children.items():
-            if children and code != 0:
-                self.dataChanged.emit(
-                    self.createIndex(0, 1, code),
-                    self.createIndex(len(children) - 1, 1, code),
-                    [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole],
-                )
-        self.dataChanged.emit(self.createIndex(0, 1, 0), self.createIndex(len(TOP) - 1, 1, 0))
+        """Repaint the marks of the records whose warnings changed, not all 10 000."""
+        marks = self._current_marks()
+        old = getattr(self, "_marks", {})
+        changed = {k for k in marks.keys() | old.keys() if marks.get(k) != old.get(k)}
+        self._marks = marks
+        roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
+        for key in changed:
+            index = self.index_of(key) if key[0] in _RECORDS else QModelIndex()
+            if index.isValid():
+                mark = index.siblingAtColumn(1)
+                self.dataChanged.emit(index, mark, roles)

@@ -42,7 +42,8 @@ class TablePage(QWidget):
         self.model = model
         self.noun, self.plural = noun, plural
         self.setObjectName(f"page-{model.kind}")
-        self.proxy = RecordFilterProxy(model, text_fields)
+        model.setParent(self)  # the page owns its model and proxy (and Qt deletes them with it)
+        self.proxy = RecordFilterProxy(model, text_fields, self)
         self.view = RecordTableView(document, self.proxy, self)
         self._syncing = False
 

@@ -56,7 +56,11 @@ class WarningsPanel(QWidget):
         self.tree.setAccessibleName("Warnings")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
+        # One line per row, all the same height: a large plan has over a thousand warnings and
+        # measuring wrapped rows after every edit would cost more than the edit. The whole
+        # message and principle show below the list and in the tooltip.
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAnimated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -74,6 +78,7 @@ class WarningsPanel(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.actions_box = QWidget(self)
+        self._shown_details: Warning | None = None
         self.fix_buttons: list[QPushButton] = []
         self.dismiss_button: QPushButton | None = None
         # Groups the user closed stay closed; "Dismissed" starts closed.
@@ -93,21 +98,27 @@ class WarningsPanel(QWidget):
     # --- following the warnings ------------------------------------------------------------
 
     def refresh(self) -> None:
-        current = self.current_warning()
-        collapsed = set(self._collapsed)
+        # The model syncs row by row, so the current warning and what is open stay as they
+        # were; only groups that just appeared are opened (unless the user closed them).
+        shown = self._shown_details
         self.model.set_warnings(self.source.warnings)
         for row in range(self.model.rowCount()):
-            if self.model.group_name(row) not in collapsed:
-                self.tree.expand(self.model.index(row, 0))
-        self._collapsed = collapsed
-        if current is not None:
-            index = self.model.index_of(current.key)
-            if index.isValid():
-                self.tree.selectionModel().setCurrentIndex(
-                    index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
-                )
+            index = self.model.index(row, 0)
+            if self.model.group_name(row) not in self._collapsed and not self.tree.isExpanded(
+                index
+            ):
+                self.tree.expand(index)
         self._update_summary()
-        self._show_details(self.current_warning())
+        current = self.current_warning()
+        if shown is not None and (current is None or current.key != shown.key):
+            # The warning followed moved (e.g. dismissed: to its own group): follow it.
+            index = self.model.index_of(shown.key)
+            if index.isValid():
+                flags = self.tree.selectionModel().SelectionFlag.ClearAndSelect
+                self.tree.selectionModel().setCurrentIndex(index, flags)
+                current = self.current_warning()
+        if current != shown or current is None:
+            self._show_details(current)
 
     def _group_of(self, index: QModelIndex) -> str:
         return str(index.data(GROUP_ROLE) or "")
@@ -145,6 +156,7 @@ class WarningsPanel(QWidget):
         self.subject_selected.emit(subject.kind)
 
     def _show_details(self, warning: Warning | None) -> None:
+        self._shown_details = warning
         # A fresh row of buttons for each warning: its fixes, then Dismiss or Restore.
         self._actions_layout.removeWidget(self.actions_box)
         self.actions_box.deleteLater()
