@@ -81,8 +81,9 @@ def drag_onto_plate(qtbot, page, title: str) -> None:
     assert data.hasFormat(MIME)
     centre = page.plate.rect().center()
     actions = Qt.DropAction.MoveAction
+    # Qt's drag-enter/move events take a QPoint, drop events a QPointF.
     enter = QDragEnterEvent(
-        centre.toPointF(), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        centre, actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(page.plate, enter)
     assert enter.isAccepted()
