@@ -21,6 +21,18 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     return app
 
 
+def apply_colours() -> None:
+    """The colour scheme chosen in View → Colours; ROLLOUT_PLANNER_COLOURS=light|dark|system
+    overrides it (for screenshots and for checking both schemes)."""
+    import os
+
+    from ui import settings, theme
+
+    scheme = os.environ.get("ROLLOUT_PLANNER_COLOURS") or settings.get(settings.APPEARANCE)
+    if scheme != "system":
+        theme.apply_scheme(scheme)
+
+
 def start_file(file: Path | None, sample: bool) -> Path:
     """The plan to open: the one named, else the most recent that still exists, else the
     sample plan."""
@@ -39,6 +51,7 @@ def start_file(file: Path | None, sample: bool) -> Path:
 
 def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) -> int:
     app = make_application()
+    apply_colours()
     path = start_file(file, sample)
     from ui.app_window import open_window
 

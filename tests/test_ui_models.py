@@ -261,3 +261,22 @@ def test_warnings_model_syncs_changes_without_resets(qtmodeltester) -> None:
     assert model._children[0] == fresh._children[0]
     model.set_warnings([])
     assert model.rowCount() == 0
+
+
+def test_plan_order_follows_moves_and_phase_reordering(document) -> None:
+    model = DemandTableModel(document)
+
+    def plan_order() -> list[int]:
+        index = document.index
+        return [d.id for p in index.phases for d in index.demands(p.id)] + [
+            d.id for d in index.demands(None)
+        ]
+
+    backlog = [d.id for d in document.index.demands(None)]
+    phases = document.index.phases
+    document.push(
+        MoveDemands(backlog[:2], phases[1].id, before_id=document.index.demands(phases[1].id)[0].id)
+    )
+    assert [model.id_at(r) for r in range(model.rowCount())] == plan_order()
+    document.push(ReorderPhase(phases[0].id, 4))
+    assert [model.id_at(r) for r in range(model.rowCount())] == plan_order()

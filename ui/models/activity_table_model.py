@@ -23,6 +23,9 @@ class ActivityTableModel(RecordTableModel):
         Column("notes", "Notes", LONG_TEXT),
     )
 
+    natural_fields = frozenset({"phase_id", "department_id"})
+    natural_depends = (Phase,)
+
     def natural_key(self, record: Any) -> tuple:
         phase = self.document.store.find(Phase, record.phase_id)
         return (phase.position if phase else 0, record.department_id, record.id)

@@ -33,6 +33,9 @@ class DemandTableModel(RecordTableModel):
         Column("notes", "Notes", LONG_TEXT),
     )
 
+    natural_fields = frozenset({"position", "phase_id"})
+    natural_depends = (Phase,)
+
     def natural_key(self, record: Any) -> tuple:
         # Plan order: phase by phase, the backlog last, each in its own order.
         phase = self.document.store.find(Phase, record.phase_id)

@@ -20,6 +20,8 @@ class MilestoneTableModel(RecordTableModel):
         Column("phase_id", "Phase", REF, ref=Phase, none_label="—"),
     )
 
+    natural_fields = frozenset({"date"})
+
     def natural_key(self, record: Any) -> tuple:
         return (record.date, record.id)
 

@@ -50,6 +50,7 @@ class RecordTableModel(QAbstractTableModel):
         self.kind = self.record.__tablename__
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._natural: dict[int, tuple] = {}
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._load()
@@ -197,8 +198,22 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- order ----------------------------------------------------------------------------
 
+    # The plan's order: `natural_key` of a record, kept per id and recomputed only for rows
+    # whose `natural_fields` changed (or all, when a model in `natural_depends` is reordered),
+    # so that moving one wish re-sorts 10 000 ids without 10 000 key computations.
+    natural_fields: frozenset[str] = frozenset({"position"})
+    natural_depends: tuple[type[Base], ...] = ()
+
     def natural_key(self, record: Any) -> tuple:
         return (getattr(record, "position", 0), record.id)
+
+    def _natural_of(self, row_id: int) -> tuple:
+        key = self._natural.get(row_id)
+        if key is None:
+            key = self._natural[row_id] = self.natural_key(
+                self.document.store.find(self.record, row_id)
+            )
+        return key
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column = column if 0 <= column < len(self.columns) else -1
@@ -215,14 +230,13 @@ class RecordTableModel(QAbstractTableModel):
 
     def _sorted(self, ids: Iterable[int]) -> list[int]:
         store, document = self.document.store, self.document
-        records = [store.find(self.record, i) for i in ids]
         if self._sort_column < 0:
-            records.sort(key=self.natural_key)
-        else:
-            column = self.columns[self._sort_column]
-            records.sort(key=lambda r: (column.sort_key(document, column.value(document, r)), r.id))
-            if self._sort_order == Qt.SortOrder.DescendingOrder:
-                records.reverse()
+            return sorted(ids, key=self._natural_of)
+        records = [store.find(self.record, i) for i in ids]
+        column = self.columns[self._sort_column]
+        records.sort(key=lambda r: (column.sort_key(document, column.value(document, r)), r.id))
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            records.reverse()
         return [r.id for r in records]
 
     def _load(self) -> None:
@@ -239,8 +253,11 @@ class RecordTableModel(QAbstractTableModel):
         inserted = [c.row_id for c in mine if c.kind == "insert" and c.row_id not in self._row_of]
         deleted = {c.row_id for c in mine if c.kind == "delete"}
         inserted = [i for i in dict.fromkeys(inserted) if i not in deleted]
+        for row_id in deleted:
+            self._natural.pop(row_id, None)
         if len(inserted) + len(deleted) > RESET_THRESHOLD:
             self.beginResetModel()
+            self._natural.clear()
             self._load()
             self.endResetModel()
             return
@@ -252,9 +269,17 @@ class RecordTableModel(QAbstractTableModel):
             last = len(self.columns) - 1
             self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
         self._refresh_dependent_columns({c.model for c in changes})
-        if self._sort_column < 0 and any(
-            c.after and ("position" in c.after or "phase_id" in c.after) for c in updated
-        ):
+        reordered = [c.row_id for c in updated if self.natural_fields & set(c.after or {})]
+        for row_id in reordered:
+            self._natural.pop(row_id, None)
+        others = any(
+            c.model in self.natural_depends
+            and (c.kind != "update" or "position" in (c.after or {}))
+            for c in changes
+        )
+        if others:
+            self._natural.clear()
+        if self._sort_column < 0 and (reordered or others):
             self.sort(-1)
 
     def _remove(self, deleted: set[int]) -> None:

@@ -29,6 +29,10 @@ class RecordTableView(QTableView):
         super().__init__(parent)
         self.document = document
         self.proxy = proxy
+        # Sorting is switched on before there is a model, so that it does not sort 10 000
+        # rows into the order they are already in; sort indicator -1 is the plan's order.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
         self.setModel(proxy)
         self.setItemDelegate(RecordDelegate(document, proxy.records.columns, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,12 +54,10 @@ class RecordTableView(QTableView):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSortIndicatorClearable(True)  # a third click goes back to the plan's order
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         char = self.fontMetrics().averageCharWidth()
         for position, column in enumerate(proxy.records.columns):
             header.resizeSection(position, char * _WIDTHS.get(column.kind, _TEXT_WIDTH) + 24)
         header.resizeSection(0, char * 40)
-        self.setSortingEnabled(True)
         self.error_popup = FieldErrorPopup(self)
         proxy.records.edit_failed.connect(self.show_error)
 
