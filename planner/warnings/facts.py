@@ -239,9 +239,8 @@ class Facts:
             by_model[change.model].append(change)
         groups = self._patch_demands(by_model.get(Demand, []), dirty)
         load_phases = {g for g in groups if g is not None}
-        old_next = {p.id: n.id for p, n in pairwise(self.index.phases)}
         if Phase in by_model:
-            self._patch_phases(by_model[Phase], dirty, load_phases, old_next)
+            self._patch_phases(by_model[Phase], dirty, load_phases)
         self._patch_links(by_model, dirty)
         if Department in by_model:
             self.index.departments = sorted(
@@ -314,28 +313,28 @@ class Facts:
                 self.index.demands_by_phase.pop(key, None)
         return groups
 
-    def _patch_phases(
-        self,
-        changes: list[RowChange],
-        dirty: Dirty,
-        load_phases: set[int],
-        old_next: dict[int, int],
-    ) -> None:
+    def _patch_phases(self, changes: list[RowChange], dirty: Dirty, load_phases: set[int]) -> None:
+        old_prev, old_next = _neighbours(self.index.phases)
         self.index.phases = sorted(self.store.rows(Phase), key=lambda p: (p.position, p.id))
         self._order_phases()
-        new_next = {p.id: n.id for p, n in pairwise(self.index.phases)}
-        for phase_id in set(old_next) | set(new_next):
-            if old_next.get(phase_id) != new_next.get(phase_id):
+        new_prev, new_next = _neighbours(self.index.phases)
+        # A phase's warnings look at the phase before it (an undated phase starts after it)
+        # and the one after it (wishes may move there): a new neighbour re-checks it.
+        for phase_id in self._rank:
+            if (old_prev.get(phase_id), old_next.get(phase_id)) != (
+                new_prev.get(phase_id),
+                new_next.get(phase_id),
+            ):
                 dirty.phases.add(phase_id)
         for change in changes:
             phase_id = change.row_id
             load_phases.add(phase_id)
-            # Successors quote this phase's end, an undated next phase starts after it,
+            # Successors quote this phase's end, the phase after it may start after it,
             # its wishes quote its title and status.
             dirty.phases.update(self.successors(phase_id))
-            after = self.next_phase(phase_id)
-            if after is not None:
-                dirty.phases.add(after.id)
+            for after in (old_next.get(phase_id), new_next.get(phase_id)):
+                if after is not None:
+                    dirty.phases.add(after)
             dirty.demands.update(d.id for d in self.index.demands(phase_id))
             if change.after is None:
                 self._summaries.pop(phase_id, None)
@@ -377,6 +376,13 @@ def _touches_everything(change: RowChange) -> bool:
             return True
         return not set(change.after) <= _DEPARTMENT_LOCAL
     return False
+
+
+def _neighbours(phases: Sequence[Phase]) -> tuple[dict[int, int], dict[int, int]]:
+    """(phase -> the one before it, phase -> the one after it), in plan order."""
+    previous = {after.id: before.id for before, after in pairwise(phases)}
+    following = {before.id: after.id for before, after in pairwise(phases)}
+    return previous, following
 
 
 def _go_lives(milestones: Iterable[Milestone]) -> dict[int, list[dt.date]]:

@@ -4,11 +4,18 @@ the panel, the PDF and the terminal reads the same and tests can compare it exac
 from __future__ import annotations
 
 import datetime as dt
+import math
+
+
+def half_up(value: float, digits: int = 0) -> float:
+    """Round half away from zero, as people do (Python's round() gives 102 for 102.5)."""
+    scale = 10**digits
+    return math.copysign(math.floor(abs(value) * scale + 0.5) / scale, value)
 
 
 def num(value: float) -> str:
     """27.5 -> '27.5', 60.0 -> '60', 27.46 -> '27.5' (one decimal at most)."""
-    rounded = round(value, 1)
+    rounded = half_up(value, 1)
     if rounded == int(rounded):
         return str(int(rounded))
     return f"{rounded:.1f}"
@@ -29,7 +36,7 @@ def percent(part: float, whole: float) -> str:
     """'155 %'; whole zero gives '—' rather than a division error."""
     if whole <= 0:
         return "—"
-    return f"{round(100 * part / whole)} %"
+    return f"{int(half_up(100 * part / whole))} %"
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -34,9 +34,9 @@ def no_adoption(facts: Facts, phase: Phase) -> Found:
         for d in missing
     ]
     them = "it" if len(missing) == 1 else "them"
-    fixes = [_training_fix(facts, phase, [d]) for d in missing]
-    if len(missing) > 1:
-        fixes.append(_training_fix(facts, phase, missing))
+    # One fix that removes the whole warning (a fix for one of several departments would
+    # leave it standing).
+    fixes = [_training_fix(facts, phase, missing)]
     return [Warning(
         "no-adoption",
         Severity.WARNING,

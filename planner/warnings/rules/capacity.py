@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from planner.load import is_over, phase_weeks
+from planner.load import is_over, phase_loads, phase_weeks
 from planner.model import Demand, Department, Phase
 from planner.warnings import principles
 from planner.warnings.facts import Facts
@@ -153,10 +153,12 @@ def _department_fixes(
     phases: Sequence[Phase],
 ) -> tuple[Fix, ...]:
     """Move the department's least important wishes in these weeks to the backlog until no
-    week of the stretch is over capacity. A wish's share of a week is its effort times the
-    phase's share of working days in that week (the load is linear in effort), so trying a
-    wish costs a few subtractions; the small margin keeps float noise from leaving the
-    warning standing after the fix."""
+    week of the stretch is over capacity.
+
+    A wish's share of a week is its effort times its phase's share of working days in that
+    week (load is linear in effort), so trying a wish costs a few subtractions. When that
+    estimate says the stretch fits, the load is recomputed exactly as the load table will
+    after the move, so the fix is sure to remove the warning."""
     open_phases = [p for p in phases if not facts.is_history(p)]
     fractions: dict[int, dict[dt.date, float]] = {}
     for phase in open_phases:
@@ -166,17 +168,40 @@ def _department_fixes(
         d for p in open_phases for d in facts.summary(p.id).by_dept.get(dept.id, ())
     )
     left = {week: loads[week] for week in stretch}
-    target = capacity - 1e-6
     moved: list[Demand] = []
     for demand in candidates:
-        if all(value <= target for value in left.values()):
-            break
         share = fractions[demand.phase_id]  # type: ignore[index]
-        if not any(value > target and share.get(week) for week, value in left.items()):
+        if not any(is_over(value, capacity) and share.get(week) for week, value in left.items()):
             continue  # it lands only on weeks that already fit
         moved.append(demand)
         for week in left:
             left[week] -= demand.effort * share.get(week, 0.0)
-    if not moved or any(value > target for value in left.values()):
-        return ()
-    return (move_fix(moved, None, (f"wish of {dept.name}", f"wishes of {dept.name}")),)
+        if all(not is_over(v, capacity + 1e-6) for v in left.values()) and _fits_exactly(
+            facts, dept.id, capacity, stretch, open_phases, moved
+        ):
+            return (move_fix(moved, None, (f"wish of {dept.name}", f"wishes of {dept.name}")),)
+    return ()
+
+
+def _fits_exactly(
+    facts: Facts,
+    dept_id: int,
+    capacity: float,
+    stretch: Sequence[dt.date],
+    phases: Sequence[Phase],
+    moved: Sequence[Demand],
+) -> bool:
+    """The stretch's load after moving `moved`, with the load table's own arithmetic."""
+    gone = {d.id for d in moved}
+    touched = {d.phase_id for d in moved}
+    for week in stretch:
+        shares = facts.load.shares(dept_id, week)
+        for phase in phases:
+            if phase.id in touched and phase.id in shares:
+                left = [d for d in facts.summary(phase.id).by_dept[dept_id] if d.id not in gone]
+                effort = {dept_id: math.fsum(d.effort for d in left)}
+                new = dict(phase_loads(phase, effort, facts.working_days).get(dept_id, []))
+                shares[phase.id] = new.get(week, 0.0)
+        if is_over(math.fsum(shares.values()), capacity):
+            return False
+    return True

@@ -145,7 +145,7 @@ def scope_creep(facts: Facts, plan: Plan) -> Found:
         Severity.WARNING,
         Subject("plan", plan.id),
         f"Planned effort grew from {num(before)} to {pd(now)} since baseline "
-        f"'{state.row.name}' (+{round(100 * (now - before) / before)} %); the limit is "
+        f"'{state.row.name}' (+{num(100 * (now - before) / before)} %); the limit is "
         f"{num(limit)} %.",
         principles.EAT_FRENCH,
         fixes,
