@@ -234,11 +234,20 @@ def test_window_state_is_remembered(qtbot, sample_store, clean_settings) -> None
     show_active(qtbot, win)
     win.docks["inspector"].hide()
     win.show_view(win.pages["milestone"])
+    header = win.pages["demand"].view.horizontalHeader()
+    header.resizeSection(2, 333)
+    header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)  # sort by effort, largest first
     win.save_state()
     win.docks["inspector"].show()
+    header.resizeSection(2, 100)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     win.restore_state()
     assert not win.docks["inspector"].isVisible()
     assert win.views.currentWidget() is win.pages["milestone"]
+    assert header.sectionSize(2) == 333
+    model = win.pages["demand"].model
+    efforts = [model.record_at(r).effort for r in range(model.rowCount())]
+    assert efforts == sorted(efforts, reverse=True)
     win.close()
 
 

@@ -76,7 +76,7 @@ def test_applying_a_fix_is_one_undoable_step(qtbot, window) -> None:
     document.warnings.set_engine(FakeEngine([make_warning("demand", demand.id, fixes=(fix,))]))
     panel = window.warnings_panel
     _click(qtbot, panel, panel.model.index(0, 0, panel.model.index(0, 0)))
-    assert [b.text() for b in panel.fix_buttons] == ["Move it to the backlog"]
+    assert [b.description() for b in panel.fix_buttons] == ["Move it to the backlog"]
     qtbot.mouseClick(panel.fix_buttons[0], Qt.MouseButton.LeftButton)
     assert document.store.get(Demand, demand.id).phase_id is None
     window.undo_action.trigger()

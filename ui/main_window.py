@@ -148,11 +148,29 @@ class MainWindow(QMainWindow):
         for i in range(self.views.count()):
             if self.views.tabText(i) == current:
                 self.views.setCurrentIndex(i)
+        for name, restore, _ in self._part_states():
+            saved = settings.get_state(name)
+            if not saved.isEmpty():
+                restore(saved)
 
     def save_state(self) -> None:
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.CURRENT_VIEW, self.views.tabText(self.views.currentIndex()))
+        for name, _, save in self._part_states():
+            settings.put_state(name, save())
+
+    def _part_states(self) -> list[tuple[str, object, object]]:
+        """(name, restore, save) of what else is remembered: table columns and sort order,
+        the outline's columns, the warnings panel's split."""
+        parts: list[tuple[str, object, object]] = []
+        for kind, page in getattr(self, "pages", {}).items():
+            header = page.view.horizontalHeader()
+            parts.append((f"table-{kind}", header.restoreState, header.saveState))
+        panel = getattr(self, "warnings_panel", None)
+        if panel is not None:
+            parts.append(("warnings-split", panel.restore_split, panel.splitter.saveState))
+        return parts
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

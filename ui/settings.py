@@ -60,6 +60,16 @@ def put(setting: Setting, value: Any) -> None:
     settings().setValue(setting.key, value)
 
 
+def get_state(name: str) -> QByteArray:
+    """A widget's saved state (header, splitter) under window/parts/NAME."""
+    value = settings().value(f"window/parts/{name}")
+    return value if isinstance(value, QByteArray) else QByteArray()
+
+
+def put_state(name: str, state: QByteArray) -> None:
+    settings().setValue(f"window/parts/{name}", state)
+
+
 def recent_files() -> list[Path]:
     return [Path(v) for v in get(RECENT_FILES) if v]
 

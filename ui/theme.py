@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from planner.warnings.types import Severity
 
@@ -75,6 +75,25 @@ def dark_palette() -> QPalette:
     return p
 
 
+class CheckOutlineStyle(QProxyStyle):
+    """The platform's style, plus a visible outline round check boxes on dark palettes
+    (Fusion draws them in the window colour darkened, which vanishes on a dark base)."""
+
+    _CHECKS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001, N802
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self._CHECKS and is_dark(option.palette):
+            painter.save()
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid).lighter(160), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.restore()
+
+
 def apply_scheme(scheme: str) -> None:
     """Switch the whole application to the light, dark or system colours."""
     app = QApplication.instance()
@@ -83,6 +102,8 @@ def apply_scheme(scheme: str) -> None:
     hints = QGuiApplication.styleHints()
     if scheme == "dark":
         hints.setColorScheme(Qt.ColorScheme.Dark)
+        if not isinstance(app.style(), CheckOutlineStyle):
+            app.setStyle(CheckOutlineStyle(app.style().name()))
         app.setPalette(dark_palette())
     elif scheme == "light":
         hints.setColorScheme(Qt.ColorScheme.Light)

@@ -100,9 +100,9 @@ def default_dock_sizes(window: MainWindow) -> None:
     line = window.fontMetrics().lineSpacing()
     horizontal = Qt.Orientation.Horizontal
     window.resizeDocks(
-        [window.docks["outline"], window.docks["inspector"]], [char * 48, char * 58], horizontal
+        [window.docks["outline"], window.docks["inspector"]], [char * 60, char * 58], horizontal
     )
-    window.resizeDocks([window.docks["warnings"]], [line * 13], Qt.Orientation.Vertical)
+    window.resizeDocks([window.docks["warnings"]], [line * 17], Qt.Orientation.Vertical)
 
 
 def _plan_menu(window: MainWindow) -> None:

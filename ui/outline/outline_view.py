@@ -55,7 +55,7 @@ class OutlineView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("99 wk · 9,999 pd") + 28)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("10 wk · 999 pd") + 30)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

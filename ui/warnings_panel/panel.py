@@ -8,13 +8,17 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCommandLinkButton,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -79,21 +83,54 @@ class WarningsPanel(QWidget):
         self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.actions_box = QWidget(self)
         self._shown_details: Warning | None = None
-        self.fix_buttons: list[QPushButton] = []
+        self.fix_buttons: list[QCommandLinkButton] = []
         self.dismiss_button: QPushButton | None = None
         # Groups the user closed stay closed; "Dismissed" starts closed.
         self._collapsed: set[str] = {DISMISSED}
         self.tree.collapsed.connect(lambda i: self._collapsed.add(self._group_of(i)))
         self.tree.expanded.connect(lambda i: self._collapsed.discard(self._group_of(i)))
 
+        # The list on the left, the chosen warning (message, principle, fixes) on the right.
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.tree, 1)
+        right = QScrollArea(self)
+        right.setWidgetResizable(True)
+        right.setFrameShape(QFrame.Shape.NoFrame)
+        right.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(right)
+        self._actions_layout = QVBoxLayout(inner)
+        self._actions_layout.setContentsMargins(8, 0, 4, 0)
+        self._actions_layout.addWidget(self.details)
+        self._actions_layout.addStretch(1)
+        right.setWidget(inner)
+        self.details.setParent(inner)
+        self.actions_box.setParent(inner)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("warnings_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.details)
-        self._actions_layout = layout
+        layout.addWidget(self.splitter)
         self.source.updated.connect(self.refresh)
         self.refresh()
+
+    def restore_split(self, state) -> bool:  # noqa: ANN001 - QByteArray
+        self._split = self.splitter.restoreState(state)
+        return self._split
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if not getattr(self, "_split", False):  # first showing: 60 % list, 40 % details
+            self._split = True
+            width = max(self.width(), 400)
+            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
 
     # --- following the warnings ------------------------------------------------------------
 
@@ -160,12 +197,12 @@ class WarningsPanel(QWidget):
         # A fresh row of buttons for each warning: its fixes, then Dismiss or Restore.
         self._actions_layout.removeWidget(self.actions_box)
         self.actions_box.deleteLater()
-        self.actions_box = QWidget(self)
+        self.actions_box = QWidget(self.details.parentWidget())
         self.actions_box.setObjectName("warning_actions")
-        row = QHBoxLayout(self.actions_box)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self.actions_box)
+        column.setContentsMargins(0, 0, 0, 0)
         self.fix_buttons, self.dismiss_button = [], None
-        self._actions_layout.addWidget(self.actions_box)
+        self._actions_layout.insertWidget(1, self.actions_box)
         if warning is None:
             self.details.setText("Click a warning to select what it is about and see its fixes.")
             return
@@ -175,12 +212,16 @@ class WarningsPanel(QWidget):
         self.details.setText(text)
         writable = not self.document.read_only
         for fix in warning.fixes:
-            button = QPushButton(fix.label, self.actions_box)
+            # A command link: the fix's (long) label wraps instead of widening the panel.
+            button = QCommandLinkButton("Fix", fix.label, self.actions_box)
+            button.setAccessibleName(fix.label)
             button.setEnabled(writable and not warning.dismissed)
             button.clicked.connect(lambda _=False, f=fix: self.apply_fix(f))
-            row.addWidget(button)
+            column.addWidget(button)
             self.fix_buttons.append(button)
+        row = QHBoxLayout()
         row.addStretch(1)
+        column.addLayout(row)
         dismiss = QPushButton("Restore" if warning.dismissed else "Dismiss…", self.actions_box)
         dismiss.setToolTip("Accept this warning for this subject, with a reason")
         dismiss.setEnabled(writable)
