@@ -107,8 +107,10 @@ def read_snapshot(baseline: Baseline) -> Snapshot:
     """The baseline's snapshot; `BaselineError` with a plain message if it is unreadable."""
     try:
         data = json.loads(baseline.snapshot)
-        if not isinstance(data, dict) or data.get("version") != SNAPSHOT_VERSION:
-            raise ValueError(f"unknown snapshot format {data.get('version')!r}")
+        if not isinstance(data, dict):
+            raise ValueError("it holds no snapshot")
+        if data.get("version") != SNAPSHOT_VERSION:
+            raise ValueError(f"unknown snapshot version {data.get('version')!r}")
         phases = {
             int(p["id"]): PhaseState(
                 int(p["id"]),

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from planner.changes import Recorder
-from planner.commands import Command, Macro, MoveDemands, ShiftPhase
+from planner.commands import Command, Macro, MoveDemands
+from planner.commands.entities import change_row
 from planner.enums import Priority
 from planner.model import Base, Demand, Phase
 from planner.queries import working_days_between
@@ -154,8 +155,9 @@ class ShiftAfterPredecessors(Command):
             start = earliest_start(store, preds.get(phase.id, []), self.working_days)
             if phase.start_date is None or start is None or phase.start_date >= start:
                 continue
-            days = (start - phase.start_date).days
-            ShiftPhase(phase.id, days).perform(rec)
+            delta = start - phase.start_date
+            end = None if phase.end_date is None else phase.end_date + delta
+            change_row(rec, phase, {"start_date": start, "end_date": end})  # keeps its length
             queue.extend(succs.get(phase.id, []))
 
 

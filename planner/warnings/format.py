@@ -9,12 +9,16 @@ import math
 
 def half_up(value: float, digits: int = 0) -> float:
     """Round half away from zero, as people do (Python's round() gives 102 for 102.5)."""
+    if not math.isfinite(value):
+        return value
     scale = 10**digits
     return math.copysign(math.floor(abs(value) * scale + 0.5) / scale, value)
 
 
 def num(value: float) -> str:
     """27.5 -> '27.5', 60.0 -> '60', 27.46 -> '27.5' (one decimal at most)."""
+    if not math.isfinite(value):  # only a file from elsewhere can hold one
+        return "∞" if value > 0 else "-∞" if value < 0 else "?"
     rounded = half_up(value, 1)
     if rounded == int(rounded):
         return str(int(rounded))
@@ -36,7 +40,7 @@ def percent(part: float, whole: float) -> str:
     """'155 %'; whole zero gives '—' rather than a division error."""
     if whole <= 0:
         return "—"
-    return f"{int(half_up(100 * part / whole))} %"
+    return f"{num(half_up(100 * part / whole))} %"
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -59,10 +59,10 @@ def phase_overloaded(facts: Facts, phase: Phase) -> Found:
 
 def _phase_fixes(facts: Facts, phase: Phase, can: float) -> tuple[Fix, ...]:
     demands = facts.demands(phase.id)
-    efforts = [d.effort for d in demands]
 
     def fits(moved: list[Demand]) -> bool:
-        return not is_over(math.fsum([*efforts, *(-d.effort for d in moved)]), can)
+        gone = {d.id for d in moved}
+        return not is_over(math.fsum(d.effort for d in demands if d.id not in gone), can)
 
     moved = take_until(facts.summary(phase.id).lowest_first(), fits)
     if not moved:
@@ -83,7 +83,7 @@ def department_overloaded(facts: Facts, dept: Department) -> Found:
     """At some week the change landing on a department (overlapping phases add up) exceeds
     the change capacity it can absorb."""
     loads = facts.load.department_weeks(dept.id)
-    capacity = dept.capacity if math.isfinite(dept.capacity) and dept.capacity > 0 else 0.0
+    capacity = dept.capacity if dept.capacity > 0 else 0.0  # math.inf: no limit
     found: list[Warning] = []
     for stretch in _stretches([w for w, load in loads.items() if is_over(load, capacity)]):
         phase_ids = _contributors(facts, dept.id, stretch)
@@ -103,7 +103,9 @@ def department_overloaded(facts: Facts, dept: Department) -> Found:
                 f"capacity of {num(capacity)} ({percent(peak, capacity)}); it comes from "
                 f"{source}."
             )
-            fixes = _department_fixes(facts, dept, capacity, loads, stretch, phases)
+            fixes = ()
+            if math.isfinite(peak):  # an infinite effort (a foreign file) has no remedy here
+                fixes = _department_fixes(facts, dept, capacity, loads, stretch, phases)
             severity = overload_severity(peak, capacity)
         else:
             message = (

@@ -135,7 +135,7 @@ def scope_creep(facts: Facts, plan: Plan) -> Found:
     def fits(moved: list[Demand]) -> bool:
         return math.fsum([*efforts, *(-d.effort for d in moved)]) - before <= allowed
 
-    moved = take_until(lowest_first(added), fits)
+    moved = take_until(lowest_first(added), fits) if math.isfinite(now) else None
     fixes: tuple[Fix, ...] = ()
     if moved:
         noun = ("wish added since the baseline", "wishes added since the baseline")
