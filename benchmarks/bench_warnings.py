@@ -19,7 +19,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from run import OUT, measure, median, row
+from run import OUT, measure, measure_pair, median, row
 
 from planner.commands import Command, MoveDemands, ShiftPhase, UndoHistory, UpdateRow
 from planner.model import Demand, Department
@@ -60,8 +60,10 @@ def bench(size: str, source: Path) -> list[dict]:
     repeat = 15 if size == "large" else 41
     rows: list[dict] = []
     try:
-        index_ms = median(measure(lambda: PlanIndex.build(store), repeat))
-        full = measure(lambda: evaluate(store), repeat)
+        full, index = measure_pair(
+            lambda: evaluate(store), lambda: PlanIndex.build(store), repeat
+        )
+        index_ms = median(index)
         count = len(evaluate(store))
         rows.append(
             row(
@@ -75,9 +77,18 @@ def bench(size: str, source: Path) -> list[dict]:
                 runs=repeat,
             )
         )
-        engine_ms = median(measure(lambda: WarningsEngine(store).close(), repeat))
+        start, index = measure_pair(
+            lambda: WarningsEngine(store).close(), lambda: PlanIndex.build(store), repeat
+        )
         rows.append(
-            row("warnings: engine start", size, engine_ms, None, "PlanIndex.build", index_ms)
+            row(
+                "warnings: engine start",
+                size,
+                median(start),
+                None,
+                "PlanIndex.build",
+                median(index),
+            )
         )
 
         demands = store.rows(Demand)

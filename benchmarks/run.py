@@ -9,7 +9,8 @@ Discovers every `benchmarks/bench_*.py`. Each module exposes
 where `plans` maps a size ("typical", "large") to a generated plan file, and each row is a
 dict with `name`, `size`, `median_ms`, `target_ms` (None: no target), `baseline` (what was
 measured in the same run to compare with), `baseline_ms`, `ratio` (median / baseline) and
-optionally `note`. Modules may use `measure` and `row` from here (`from run import ...`).
+optionally `note`. Modules may use `measure`, `measure_pair`, `median` and `row` from here
+(`from run import ...`).
 
 The plans are generated once into benchmarks/out/ and reused while the generator's VERSION
 stays the same. `--only gantt` runs bench_gantt.py alone. Not part of `make test`: timings
@@ -61,6 +62,22 @@ def measure(
         action()
         times.append((time.perf_counter() - start) * 1000)
     return times
+
+
+def measure_pair(
+    action: Callable[[], object], baseline: Callable[[], object], repeat: int
+) -> tuple[list[float], list[float]]:
+    """Milliseconds of `action` and of `baseline`, run alternately, so that a neighbour
+    loading the machine slows both alike and their ratio stays meaningful."""
+    gc.collect()
+    mine: list[float] = []
+    base: list[float] = []
+    for _ in range(repeat):
+        for fn, out in ((baseline, base), (action, mine)):
+            start = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - start) * 1000)
+    return mine, base
 
 
 def median(times: list[float]) -> float:

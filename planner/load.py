@@ -14,6 +14,7 @@ after every edit of a 10 000-wish plan).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -77,28 +78,29 @@ def phase_weeks(phase: Phase, working_days: str) -> tuple[int, list[tuple[dt.dat
     week structure every department's share of the phase is spread over. An undated phase
     has none; a phase on non-working days only counts as one day in its first week, rather
     than being dropped."""
-    if phase.start_date is None or phase.end_date is None or phase.end_date < phase.start_date:
-        return 0, []
     start, end = phase.start_date, phase.end_date
-    weekdays = {int(c) for c in working_days} or {1, 2, 3, 4, 5}
-    out: list[tuple[dt.date, int]] = []
-    week = monday(start)
-    while week <= end:
-        first = max(week, start)
-        last = min(week + dt.timedelta(days=6), end)
-        if first == week and last - week == dt.timedelta(days=6):
-            days = len(weekdays)  # a whole week: the common case, no counting needed
-        else:
-            # first..last lie inside one Monday-to-Sunday week, so isoweekday + i <= 7.
-            start_day = first.isoweekday()
-            days = sum(1 for i in range((last - first).days + 1) if start_day + i in weekdays)
-        if days:
-            out.append((week, days))
-        week += WEEK
-    total = sum(days for _, days in out)
+    if start is None or end is None or end < start:
+        return 0, []
+    before = _working_days_before(working_days)
+    first_week, last_week = monday(start), monday(end)
+    count = (last_week - first_week).days // 7 + 1
+    if count == 1:
+        per_week = [before[end.isoweekday()] - before[start.isoweekday() - 1]]
+    else:
+        middle = [before[7]] * (count - 2)
+        per_week = [before[7] - before[start.isoweekday() - 1], *middle, before[end.isoweekday()]]
+    out = [(first_week + i * WEEK, days) for i, days in enumerate(per_week) if days]
+    total = sum(per_week)
     if total == 0:
-        return 1, [(monday(start), 1)]
+        return 1, [(first_week, 1)]
     return total, out
+
+
+@functools.lru_cache(maxsize=16)
+def _working_days_before(working_days: str) -> tuple[int, ...]:
+    """[n] = working days among ISO weekdays 1..n (n = 0..7): a week's days by subtraction."""
+    weekdays = {int(c) for c in working_days} or {1, 2, 3, 4, 5}
+    return tuple(sum(1 for d in range(1, n + 1) if d in weekdays) for n in range(8))
 
 
 def phase_week_loads(

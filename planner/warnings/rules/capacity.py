@@ -58,13 +58,15 @@ def phase_overloaded(facts: Facts, phase: Phase) -> Found:
 
 
 def _phase_fixes(facts: Facts, phase: Phase, can: float) -> tuple[Fix, ...]:
-    demands = facts.demands(phase.id)
+    ranked = facts.summary(phase.id).lowest_first()
+    efforts = [d.effort for d in ranked]
 
     def fits(moved: list[Demand]) -> bool:
-        gone = {d.id for d in moved}
-        return not is_over(math.fsum(d.effort for d in demands if d.id not in gone), can)
+        # take_until moves a prefix of `ranked`: what stays is the rest, summed exactly
+        # (no subtraction, so even an infinite effort from a foreign file sums right).
+        return not is_over(math.fsum(efforts[len(moved) :]), can)
 
-    moved = take_until(facts.summary(phase.id).lowest_first(), fits)
+    moved = take_until(ranked, fits)
     if not moved:
         return ()
     fixes = []

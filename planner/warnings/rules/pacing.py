@@ -97,7 +97,7 @@ def too_many_departments(facts: Facts, phase: Phase) -> Found:
     # Keep the departments the phase does most for; the others wait for a later phase.
     by_effort = sorted(served, key=lambda d: -summary.dept_effort[d])
     kept, others = by_effort[:limit], by_effort[limit:]
-    moving = [d for d in facts.demands(phase.id) if d.department_id in others]
+    moving = [d for dept in others for d in summary.by_dept[dept]]
     other_names = [facts.dept_name(d) for d in served if d in others]
     label = (
         f"Keep {names([facts.dept_name(d) for d in served if d in kept])} and move the "

@@ -59,11 +59,13 @@ def demand_without_objective(facts: Facts, demand: Demand) -> Found:
     phase = facts.phase(demand.phase_id)
     where = "in the backlog" if phase is None else f"in '{phase.title}'"
     fixes: list[Fix] = []
-    if phase is not None:
-        for objective_id in facts.objectives_of(phase.id)[:MAX_LINK_FIXES]:
-            title = facts.objective_title(objective_id)
-            label = f"Link it to objective '{title}', which its phase serves"
-            fixes.append(_link_demand(demand.id, objective_id, label))
+    if phase is not None and facts.objectives_of(phase.id):
+        # One offer per wish: the objective its phase was linked to first. (Several would
+        # be a row of buttons under each of hundreds of wishes; the form has the rest.)
+        objective_id = facts.objectives_of(phase.id)[0]
+        title = facts.objective_title(objective_id)
+        label = f"Link it to objective '{title}', which its phase serves"
+        fixes.append(_link_demand(demand.id, objective_id, label))
     return [Warning(
         "no-objective",
         Severity.INFO if phase is None else Severity.WARNING,
