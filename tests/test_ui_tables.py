@@ -283,3 +283,27 @@ def test_read_only_tables_do_not_edit(qtbot, sample_file, clean_settings) -> Non
     assert not page.add_action.isEnabled()
     assert "[read-only]" in win.windowTitle()
     assert store.count(Phase) > 0
+
+
+def test_the_wishes_summary_follows_edits_undo_and_deletes(qtbot, window) -> None:
+    from planner.commands import DeleteRows, UpdateRow
+
+    page = _page(window, "demand")
+    document = window.document
+
+    def total() -> float:
+        return sum(d.effort for d in document.store.rows(Demand))
+
+    def shown() -> str:
+        return f"{total():,.0f} person-days"
+
+    demand = document.store.rows(Demand)[0]
+    document.push(UpdateRow(Demand, demand.id, {"effort": demand.effort + 40}))
+    qtbot.waitUntil(lambda: page.summary.text().endswith(shown()), timeout=2000)
+    document.push(DeleteRows(Demand, [document.store.rows(Demand)[1].id]))
+    qtbot.waitUntil(lambda: page.summary.text().endswith(shown()), timeout=2000)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    qtbot.waitUntil(
+        lambda: page.summary.text() == f"73 wishes · {total():,.0f} person-days", timeout=2000
+    )

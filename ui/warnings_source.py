@@ -59,6 +59,8 @@ class WarningsSource(QObject):
         self._engine = engine if engine is not None else make_engine(document.store)
         self._warnings: list[Warning] = []
         self._by_subject: dict[SubjectKey, list[Warning]] = {}
+        self._counts: dict[Severity, int] = {}
+        self._marks: dict[str, dict[int | None, tuple]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -105,10 +107,23 @@ class WarningsSource(QObject):
         engine = self._engine
         warnings = list(engine.warnings) if engine is not None else []
         by_subject: dict[SubjectKey, list[Warning]] = defaultdict(list)
+        marks: dict[str, dict[int | None, list]] = defaultdict(dict)
+        counts = dict.fromkeys(Severity, 0)
         for warning in warnings:
-            by_subject[(warning.subject.kind, warning.subject.id)].append(warning)
+            subject = warning.subject
+            by_subject[(subject.kind, subject.id)].append(warning)
+            if not warning.dismissed:
+                counts[warning.severity] += 1
+                marks[subject.kind].setdefault(subject.id, []).append(
+                    (warning.severity, warning.message)
+                )
         self._warnings = warnings
         self._by_subject = dict(by_subject)
+        self._counts = counts
+        self._marks = {
+            kind: {row_id: tuple(sorted(found)) for row_id, found in rows.items()}
+            for kind, rows in marks.items()
+        }
         self.updated.emit()
 
     @property
@@ -125,4 +140,10 @@ class WarningsSource(QObject):
         return max(open_) if open_ else None
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for w in self._warnings if w.severity == severity and not w.dismissed)
+        """Open (not dismissed) warnings of a severity."""
+        return self._counts.get(severity, 0)
+
+    def marks(self, kind: str) -> dict[int | None, tuple]:
+        """For each record of `kind` with open warnings: its (severity, message) pairs,
+        sorted — what the outline and the tables compare to repaint only changed marks."""
+        return self._marks.get(kind, {})

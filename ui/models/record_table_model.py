@@ -313,11 +313,7 @@ class RecordTableModel(QAbstractTableModel):
                 )
 
     def _marks(self) -> dict[int, tuple]:
-        marks: dict[int, list] = {}
-        for warning in self.document.warnings.warnings:
-            if warning.subject.kind == self.kind and not warning.dismissed:
-                marks.setdefault(warning.subject.id, []).append((warning.severity, warning.message))
-        return {row_id: tuple(sorted(found)) for row_id, found in marks.items()}
+        return self.document.warnings.marks(self.kind)  # type: ignore[return-value]
 
     def _on_warnings(self) -> None:
         """Repaint the mark of the rows whose warnings changed (a few, not 10 000)."""

@@ -462,12 +462,12 @@ class OutlineModel(QAbstractItemModel):
             self.dataChanged.emit(self.createIndex(0, 0, code), last)
 
     def _current_marks(self) -> dict[Key, tuple]:
-        marks: dict[Key, list] = {}
-        for warning in self.document.warnings.warnings:
-            if not warning.dismissed:
-                key = (warning.subject.kind, warning.subject.id)
-                marks.setdefault(key, []).append((warning.severity, warning.message))
-        return {key: tuple(sorted(found)) for key, found in marks.items()}
+        source = self.document.warnings
+        return {
+            (kind, row_id): found
+            for kind in ("plan", "objective", "department", "phase", "demand")
+            for row_id, found in source.marks(kind).items()
+        }
 
     def _on_warnings(self) -> None:
         """Repaint the marks of the records whose warnings changed, not all 10 000."""

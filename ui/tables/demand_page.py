@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from planner.changes import RowChange
@@ -65,7 +66,30 @@ class DemandPage(TablePage):
             self.filter_bar.addWidget(combo, 1)
             self.setTabOrder(previous, combo)
             previous = combo
+        self._total: float | None = None
+        document.changed.connect(self._follow_total, Qt.ConnectionType.DirectConnection)
         document.changed.connect(self._refill_filters)
+
+    def _total_effort(self) -> float:
+        # Kept up to date from each change's before/after values: summing 10 000 wishes
+        # after every edit would cost more than the edit.
+        if getattr(self, "_total", None) is None:  # (also while the base class sets up)
+            self._total = sum(r.effort for r in self.document.store.rows(Demand))
+        return self._total
+
+    def _follow_total(self, changes: list[RowChange]) -> None:
+        if self._total is None:
+            return
+        for change in changes:
+            if change.model is Demand:
+                before = (change.before or {}).get("effort") if change.kind != "insert" else 0.0
+                after = (change.after or {}).get("effort") if change.kind != "delete" else 0.0
+                if change.kind == "update" and "effort" not in (change.after or {}):
+                    continue
+                if before is None or after is None:
+                    self._total = None  # a snapshot without effort: count afresh
+                    return
+                self._total += after - before
 
     def _refill_filters(self, changes: list[RowChange]) -> None:
         models = {c.model for c in changes}
@@ -88,7 +112,7 @@ class DemandPage(TablePage):
         super().update_summary()
         rows = self.proxy.rowCount()
         if not self.proxy.is_filtered:
-            effort = sum(r.effort for r in self.document.store.rows(Demand))
+            effort = self._total_effort()
         else:
             source = self.model
             effort = sum(
