@@ -11,16 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.changes import Recorder
-from planner.commands import Command, Macro, MoveDemands
+from planner.commands import Command, MoveDemands
 from planner.commands.entities import change_row
 from planner.enums import Priority
-from planner.model import Base, Demand, Phase
+from planner.model import Base, Demand, Dependency, Phase
 from planner.queries import working_days_between
 from planner.warnings.format import pd
 from planner.warnings.types import Fix
+
+if TYPE_CHECKING:
+    from planner.store import PlanStore
 
 DAY = dt.timedelta(days=1)
 
@@ -139,8 +142,6 @@ class ShiftAfterPredecessors(Command):
         self.working_days = working_days
 
     def perform(self, rec: Recorder) -> None:
-        from planner.model import Dependency
-
         store = rec.store
         preds: dict[int, list[int]] = {}
         succs: dict[int, list[int]] = {}
@@ -161,7 +162,10 @@ class ShiftAfterPredecessors(Command):
             queue.extend(succs.get(phase.id, []))
 
 
-def earliest_start(store, predecessor_ids: Iterable[int], working_days: str) -> dt.date | None:  # noqa: ANN001
+def earliest_start(
+    store: PlanStore, predecessor_ids: Iterable[int], working_days: str
+) -> dt.date | None:
+    """The first working day after every dated predecessor has ended."""
     ends = [
         p.end_date
         for pid in predecessor_ids
@@ -173,19 +177,3 @@ def earliest_start(store, predecessor_ids: Iterable[int], working_days: str) -> 
 def shift_fix(phase: Phase, start: dt.date, working_days: str) -> Fix:
     label = f"Start '{phase.title}' on {start.isoformat()}, after what it waits for"
     return Fix(label, lambda: ShiftAfterPredecessors(phase.id, label, working_days))
-
-
-def macro_fix(label: str, make: Callable[[], list[Command]]) -> Fix:
-    return Fix(label, lambda: Macro(label, make()))
-
-
-__all__ = [
-    "MoveWishes",
-    "ShiftAfterPredecessors",
-    "effort",
-    "lowest_first",
-    "macro_fix",
-    "move_fix",
-    "shift_fix",
-    "take_until",
-]
