@@ -230,3 +230,18 @@ def test_dismissals_of_a_deleted_subject_go_with_it(store: PlanStore) -> None:
     assert store.count(Dismissal) == 0
     history.undo()
     assert [w.dismissed_reason for w in evaluate(store)] == ["Technical phase"]
+
+
+def test_the_engine_rebuilds_when_the_store_reloads_its_rows(
+    sample_file, tmp_path  # noqa: ANN001
+) -> None:
+    store = PlanStore.open(sample_file)
+    engine = WarningsEngine(store)
+    store.save_as(tmp_path / "copy.rollout")  # every row object is new now
+    store.subscribe(engine.update)  # save_as drops the store's listeners (reported)
+    marketing = next(d for d in store.rows(Department) if d.name == "Marketing")
+    UpdateRow(Department, marketing.id, {"capacity": 40}).do(store)
+    assert_current(engine)
+    assert "department-overloaded" not in {w.code for w in engine.warnings}
+    engine.close()
+    store.close()

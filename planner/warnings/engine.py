@@ -139,6 +139,10 @@ class WarningsEngine:
     def update(self, changes: Sequence[RowChange]) -> None:
         """Re-evaluate after `changes` (the store calls this after each committed edit)."""
         started = time.perf_counter()
+        if self._facts.plan is not self.store.plan:
+            # The store reloaded every row (Save As switches files): nothing cached is live.
+            self.refresh()
+            changes = ()
         try:
             dirty = self._facts.apply(changes)
             if dirty.everything:
