@@ -119,7 +119,7 @@ def test_insert_in_a_phase_adds_a_wish_and_f2_renames(qtbot, window) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(outline.error_popup.isVisible, timeout=2000)
+    qtbot.waitUntil(outline.error_popup.isVisible, timeout=5000)
     assert "cannot be empty" in outline.error_popup.text()
     assert document.store.get(Phase, phase.id).title
 

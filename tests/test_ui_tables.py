@@ -55,7 +55,7 @@ def _finish(qtbot, editor) -> None:  # noqa: ANN001
     while view is not None and not isinstance(view, QAbstractItemView):
         view = view.parent()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=5000)
 
 
 def _replace_text(qtbot, editor, text: str) -> None:  # noqa: ANN001
@@ -140,7 +140,7 @@ def test_a_refused_value_is_shown_at_the_cell_and_changes_nothing(qtbot, window)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     _finish(qtbot, editor)
     popup = page.view.error_popup
-    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
     assert "title cannot be empty" in popup.text()
     assert demand.title == old
     assert window.document.undo_stack.count() == depth
@@ -249,7 +249,7 @@ def test_filters_and_summary(qtbot, window) -> None:
     count = len(window.document.index.demands(phase.id))
     assert page.proxy.rowCount() == count
     expected = f"{count} of {page.model.rowCount()} wishes"
-    qtbot.waitUntil(lambda: page.summary.text().startswith(expected), timeout=2000)
+    qtbot.waitUntil(lambda: page.summary.text().startswith(expected), timeout=5000)
     qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.filter_edit
     qtbot.keyClicks(page.filter_edit, "zzz-nothing")
@@ -299,11 +299,11 @@ def test_the_wishes_summary_follows_edits_undo_and_deletes(qtbot, window) -> Non
 
     demand = document.store.rows(Demand)[0]
     document.push(UpdateRow(Demand, demand.id, {"effort": demand.effort + 40}))
-    qtbot.waitUntil(lambda: page.summary.text().endswith(shown()), timeout=2000)
+    qtbot.waitUntil(lambda: page.summary.text().endswith(shown()), timeout=5000)
     document.push(DeleteRows(Demand, [document.store.rows(Demand)[1].id]))
-    qtbot.waitUntil(lambda: page.summary.text().endswith(shown()), timeout=2000)
+    qtbot.waitUntil(lambda: page.summary.text().endswith(shown()), timeout=5000)
     document.undo_stack.undo()
     document.undo_stack.undo()
     qtbot.waitUntil(
-        lambda: page.summary.text() == f"73 wishes · {total():,.0f} person-days", timeout=2000
+        lambda: page.summary.text() == f"73 wishes · {total():,.0f} person-days", timeout=5000
     )

@@ -10,7 +10,7 @@ def show_active(qtbot, win) -> None:  # noqa: ANN001
     with qtbot.waitExposed(win):
         win.show()
     win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
 
 
 class FakeEngine:

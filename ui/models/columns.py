@@ -30,6 +30,16 @@ UNITS = {
 }
 
 
+_LABELS: dict[StrEnum, str] = {}
+
+
+def _label(value: StrEnum) -> str:
+    text = _LABELS.get(value)
+    if text is None:
+        text = _LABELS[value] = label(value)
+    return text
+
+
 @dataclass(frozen=True)
 class Column:
     """`field` is the record's attribute. A column with `compute` shows a derived value
@@ -68,7 +78,7 @@ class Column:
         if value is None:
             return self.none_label if self.kind == REF else ""
         if self.kind == ENUM:
-            return label(value)
+            return _label(value)
         if self.kind == REF:
             row = document.store.find(self.ref, value)
             return row.display_name if row is not None else self.none_label
