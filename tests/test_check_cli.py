@@ -58,7 +58,8 @@ def test_json_is_a_list_of_warnings(sample_file: Path, capsys: pytest.CaptureFix
     assert isinstance(items, list) and len(items) == 16
     first = items[0]
     assert set(first) == {
-        "code", "severity", "subject", "message", "principle", "fixes", "dismissed_reason",
+        "code", "title", "severity", "subject", "message", "principle", "fixes",
+        "dismissed_reason",
     }  # fmt: skip
     assert first["severity"] == "problem"
     assert set(first["subject"]) == {"kind", "id", "week", "name"}

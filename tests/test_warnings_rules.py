@@ -13,6 +13,7 @@ from planner.model import Demand
 from planner.store import PlanStore
 from planner.warnings import CODES, Severity, Subject, principles
 from planner.warnings.rules import RULES
+from planner.warnings.types import TITLES
 
 
 @pytest.fixture
@@ -35,6 +36,7 @@ def test_every_catalogue_code_has_a_rule() -> None:
     assert catalogue <= {rule.code for rule in RULES}
     assert catalogue <= set(CODES)
     assert all(rule.doc for rule in RULES)
+    assert set(CODES) <= set(TITLES)  # every code has a short name for lists
 
 
 # --- phase-overloaded --------------------------------------------------------------------------

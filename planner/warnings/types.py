@@ -11,6 +11,27 @@ from typing import Any
 
 from planner.commands import Command
 
+# A short name per code, for lists where the message is cut off ("Too many new data fields ·
+# Phase 'Delivery and credit…'"). Codes not listed show as the code itself.
+TITLES: dict[str, str] = {
+    "phase-overloaded": "Phase overloaded",
+    "phase-too-long": "Too long before users get something",
+    "too-many-departments": "Too many departments in one phase",
+    "department-overloaded": "Department overloaded",
+    "no-objective": "Serves no business objective",
+    "no-sponsor": "No business sponsor",
+    "no-adoption": "No training or workshop",
+    "no-support": "No support contact",
+    "field-creep": "Too many new data fields",
+    "transaction-in-crm": "ERP transaction in the CRM",
+    "dependency-order": "Starts before what it waits for",
+    "empty-goal": "No user benefit stated",
+    "scope-creep": "Scope grew since the baseline",
+    "phase-undated": "Phase without dates",
+    "threshold-invalid": "Unusable settings",
+    "baseline-unreadable": "Baseline cannot be read",
+}
+
 
 class Severity(IntEnum):
     """Ordered: a higher value is worse."""
@@ -69,6 +90,11 @@ class Warning:  # noqa: A001 - the domain's word
         return self.dismissed_reason is not None
 
     @property
+    def title(self) -> str:
+        """A short name for the kind of warning, e.g. 'Too many new data fields'."""
+        return TITLES.get(self.code, self.code)
+
+    @property
     def key(self) -> tuple[str, str, int | None, dt.date | None]:
         """What a dismissal matches: the code and the subject (numbers may change)."""
         return (self.code, self.subject.kind, self.subject.id, self.subject.week)
@@ -82,6 +108,7 @@ class Warning:  # noqa: A001 - the domain's word
         """Plain JSON-ready data (the `check --json` output and the PDF use it)."""
         return {
             "code": self.code,
+            "title": self.title,
             "severity": self.severity.label,
             "subject": self.subject.as_dict(),
             "message": self.message,
