@@ -9,6 +9,7 @@ the same as a fresh `evaluate`.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from bisect import bisect_left
@@ -28,6 +29,17 @@ log = logging.getLogger(__name__)
 
 _BY_SCOPE = {scope: [r for r in RULES if r.scope == scope] for scope in SCOPES}
 Entry = tuple[tuple, Warning]
+_DAY0 = dt.date.min
+
+
+def _entry(w: Warning) -> Entry:
+    """The warning with its sort key: `Warning.sort_key` flattened, then the message (a
+    subject has one warning per code, so ties cannot happen; the message makes sure)."""
+    s = w.subject
+    return (
+        (-w.severity, w.code, s.kind, -1 if s.id is None else s.id, s.week or _DAY0, w.message),
+        w,
+    )
 
 
 def _check(facts: Facts, scope: str, row: Any) -> list[Entry]:
@@ -36,7 +48,7 @@ def _check(facts: Facts, scope: str, row: Any) -> list[Entry]:
     for rule in _BY_SCOPE[scope]:
         found = rule.check(facts, row)
         if found:
-            entries.extend(((*w.sort_key, w.message), w) for w in found)
+            entries.extend(_entry(w) for w in found)
     return entries
 
 
@@ -51,9 +63,7 @@ def _check_all(facts: Facts) -> dict[tuple[str, int], list[Entry]]:
             for row in rows:
                 found = check(facts, row)
                 if found:
-                    out.setdefault((scope, row.id), []).extend(
-                        ((*w.sort_key, w.message), w) for w in found
-                    )
+                    out.setdefault((scope, row.id), []).extend(_entry(w) for w in found)
     return out
 
 

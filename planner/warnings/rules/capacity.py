@@ -198,14 +198,17 @@ def _fits_exactly(
     """The stretch's load after moving `moved`, with the load table's own arithmetic."""
     gone = {d.id for d in moved}
     touched = {d.phase_id for d in moved}
+    new: dict[int, dict[dt.date, float]] = {}
+    for phase in phases:
+        if phase.id in touched:
+            left = [d.effort for d in facts.summary(phase.id).by_dept[dept_id] if d.id not in gone]
+            loads = phase_loads(phase, {dept_id: math.fsum(left)}, facts.working_days)
+            new[phase.id] = dict(loads.get(dept_id, []))
     for week in stretch:
         shares = facts.load.shares(dept_id, week)
-        for phase in phases:
-            if phase.id in touched and phase.id in shares:
-                left = [d for d in facts.summary(phase.id).by_dept[dept_id] if d.id not in gone]
-                effort = {dept_id: math.fsum(d.effort for d in left)}
-                new = dict(phase_loads(phase, effort, facts.working_days).get(dept_id, []))
-                shares[phase.id] = new.get(week, 0.0)
+        for phase_id, by_week in new.items():
+            if phase_id in shares:
+                shares[phase_id] = by_week.get(week, 0.0)
         if is_over(math.fsum(shares.values()), capacity):
             return False
     return True
