@@ -75,7 +75,8 @@ class PlanStore:
         self.path = path
         self.read_only_reason = read_only_reason
         self._engine: Engine = create_engine(
-            "sqlite://", creator=lambda: conn, poolclass=StaticPool
+            # Through self._conn, so Save As can swap the file under the same session.
+            "sqlite://", creator=lambda: self._conn, poolclass=StaticPool
         )
         # expire_on_commit=False: the in-memory rows stay valid across commits; autoflush off
         # because the store flushes exactly when foreign-key order requires it.
@@ -195,11 +196,14 @@ class PlanStore:
         self._switch_to(target)
 
     def _switch_to(self, path: Path) -> None:
-        self._session.close()
-        self._engine.dispose()
-        self._conn.close()
-        conn = _connect(path, "rw")
-        self.__init__(conn, path, "")  # type: ignore[misc]  # same object, new file
+        """Continue in `path`, a byte-for-byte copy of the current plan. The session, its rows
+        and the listeners stay: views and undo history go on as if nothing happened."""
+        self._session.commit()  # nothing is pending between edits; release the connection
+        old, self._conn = self._conn, _connect(path, "rw")
+        self._engine.dispose()  # the pool forgets the old connection; the next use opens ours
+        old.close()
+        self.path = path
+        self.read_only_reason = ""
 
     def close(self) -> None:
         self._session.close()

@@ -208,6 +208,21 @@ def test_save_as_copies_and_continues_in_the_copy(sample_file: Path, tmp_path: P
     assert not any(p.name.endswith(".saving") for p in tmp_path.iterdir())
 
 
+def test_save_as_keeps_rows_and_listeners(sample_file: Path, tmp_path: Path) -> None:
+    store = PlanStore.open(sample_file)
+    heard: list[int] = []
+    store.subscribe(lambda changes: heard.append(len(changes)))
+    phase = store.rows(Phase)[0]
+    store.save_as(tmp_path / "copy.rollout")
+    history = UndoHistory(store)
+    history.push(UpdateRow(Phase, phase.id, {"title": "Renamed in the copy"}))
+    assert heard == [1]
+    assert store.rows(Phase)[0] is phase and phase.title == "Renamed in the copy"
+    history.undo()
+    assert heard == [1, 1] and phase.title != "Renamed in the copy"
+    store.close()
+
+
 def test_create_refuses_to_overwrite(sample_file: Path) -> None:
     before = digest(sample_file)
     with pytest.raises(PlanFileError, match="already exists"):
