@@ -3,7 +3,8 @@ and the department load strip; editable by dragging. The drawing lives in marks 
 ui/gantt/chart.py, shared by the view, the PNG/SVG export and the PDF plan pack.
 
 `install(window)` is the main window's extension hook (ui/app_window.py): it adds the view
-as a tab and File → Export → "Gantt view as PNG or SVG…".
+as a tab and File → Export → "Gantt view as PNG or SVG…". Nothing of the chart is imported
+or built until the tab is first shown or the export is asked for (start-up time).
 """
 
 
@@ -20,6 +21,6 @@ def __getattr__(name: str):  # noqa: ANN202 - lazy, so the PDF path never loads 
 
 
 def install(window) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
-    from ui.gantt.window import install_in
+    from ui.gantt.tab import install_tab
 
-    install_in(window)
+    install_tab(window)

@@ -50,6 +50,7 @@ class GanttView(QWidget):
         self.data: GanttData | None = None
         self._range: tuple[dt.date, dt.date] | None = None
         self._syncing = False
+        self._stale = False
         self.scene = GanttScene(self)
         self.drags = DragController(document, lambda: self.chart.scale)
         self._build_panes()
@@ -177,11 +178,27 @@ class GanttView(QWidget):
         if self.drags.active and self.drags.started:
             self.refresh()  # the dragged bar must follow the mouse now, not next turn
             return
+        if not self.isVisible():
+            # A hidden view (another tab is in front) only notes that it is out of date and
+            # catches up when shown: edits elsewhere must not pay for a chart nobody sees.
+            self._stale = True
+            return
         self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def ensure_current(self) -> None:
+        """Catch up with edits made while hidden (before reading the chart off screen)."""
+        if self._stale or self._timer.isActive():
+            self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the chart from the plan and update the items that changed."""
         self._timer.stop()
+        self._stale = False
         source = self.document.warnings
         self.data = read_plan(self.document.store, self.document.index,
                               warnings=lambda _store: source.warnings)
@@ -379,6 +396,7 @@ class GanttView(QWidget):
 
     def export_chart(self, legend: bool = True) -> Chart:
         """The chart as shown (layout, zoom, the dates on screen), with a legend, for export."""
+        self.ensure_current()
         assert self.data is not None
         start, end = self.visible_dates()
         options = ChartOptions(**{**self.options.__dict__, "start": start, "end": end,

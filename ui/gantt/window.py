@@ -1,5 +1,6 @@
-"""The Gantt view in the main window: a tab, File → Export → "Gantt view as PNG or SVG…",
-and "open in inspector" wired to the window's inspector when it has one."""
+"""The Gantt view in the main window, once its tab is shown (ui/gantt/tab.py adds the tab and
+the export action): File → Export → "Gantt view as PNG or SVG…", and "open in inspector"
+wired to the window's inspector when it has one."""
 
 from __future__ import annotations
 
@@ -13,13 +14,10 @@ from ui.gantt.view import GanttView
 FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
 
 
-def install_in(window) -> GanttView:  # noqa: ANN001 - ui.main_window.MainWindow
-    view = GanttView(window.document)
+def make_view(window, parent: QWidget | None = None) -> GanttView:  # noqa: ANN001 - MainWindow
+    """The view for the window's Gantt tab (built when the tab is first shown)."""
+    view = GanttView(window.document, parent)
     window.gantt_view = view
-    window.add_view(view, "&Gantt")
-    action = window.export_menu.addAction("Gantt view as PNG or SVG…")
-    action.setObjectName("export_gantt_view")
-    action.triggered.connect(lambda: export_with_dialog(view, window))
     view.open_in_inspector.connect(lambda kind, row_id: _show_in_inspector(window, kind, row_id))
     return view
 

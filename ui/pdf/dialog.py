@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -156,11 +155,8 @@ def export_from_window(window: MainWindow) -> Path | None:
 
 
 def install_action(window: MainWindow) -> QAction:
-    action = QAction("Export &PDF…", window)
-    action.setObjectName("export_pdf")
-    action.setShortcut("Ctrl+Shift+P")
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda: export_from_window(window))
-    window.export_menu.addAction(action)
-    window.export_pdf_action = action
-    return action
+    """File → Export → Export PDF… (made by ui.pdf.install, which does not import this module)."""
+    from ui.pdf import install
+
+    install(window)
+    return window.export_pdf_action

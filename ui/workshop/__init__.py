@@ -8,32 +8,43 @@ as a PDF). Every edit is a planner command on the document's undo stack.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui.workshop.mode import WorkshopMode, mode_for
-
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.workshop.mode import WorkshopMode, mode_for
 
 __all__ = ["WorkshopMode", "install", "mode_for"]
 
 
+def __getattr__(name: str):  # noqa: ANN202 - the mode's modules load on first use, not at start
+    if name in ("WorkshopMode", "mode_for"):
+        from ui.workshop import mode
+
+        return getattr(mode, name)
+    raise AttributeError(name)
+
+
 def install(window: MainWindow) -> QAction:
-    """Add View → Workshop mode (F5) to a main window (called by ui/app_window.py)."""
+    """Add View → Workshop mode (F5) to a main window (called by ui/app_window.py). The
+    workshop's own modules are imported when the mode is first entered."""
     action = QAction("&Workshop mode", window)
     action.setObjectName("workshop_mode")
     action.setShortcut(QKeySequence("F5"))
     action.setStatusTip("Full screen, large type, for running a planning workshop on a projector")
     action.triggered.connect(lambda: _enter(window))
     window.view_menu.addAction(action)
-    window.closed.connect(lambda: mode_for(window.document).leave())
+    window.closed.connect(lambda: _leave(window))
     return action
 
 
 def _enter(window: MainWindow) -> None:
+    from ui.workshop.mode import mode_for
+
     mode = mode_for(window.document, window)
     if window.isVisible():
         mode.enter()
@@ -41,3 +52,12 @@ def _enter(window: MainWindow) -> None:
         # `--workshop FILE`: the action fires before the main window is shown; go full
         # screen once it is, so the workshop ends up in front.
         QTimer.singleShot(0, mode.enter)
+
+
+def _leave(window: MainWindow) -> None:
+    # Only a mode that was ever entered has anything to close (and is already imported).
+    mode_module = sys.modules.get("ui.workshop.mode")
+    if mode_module is not None:
+        mode = mode_module.existing_mode(window.document)
+        if mode is not None:
+            mode.leave()

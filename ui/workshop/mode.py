@@ -89,3 +89,8 @@ def mode_for(document: PlanDocument, return_to: QWidget | None = None) -> Worksh
     elif return_to is not None:
         mode.return_to = return_to
     return mode
+
+
+def existing_mode(document: PlanDocument) -> WorkshopMode | None:
+    """The document's workshop mode if one was made, else None (never makes one)."""
+    return _modes.get(document)
