@@ -7,6 +7,7 @@ a Qt virtual), and is then put on the QUndoStack already done.
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Sequence
 
@@ -15,8 +16,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.changes import RowChange
 from planner.commands import Command
+from planner.live_index import LiveIndex
 from planner.queries import PlanIndex
 from planner.store import PlanStore
+
+log = logging.getLogger(__name__)
 
 
 class _QtCommand(QUndoCommand):
@@ -67,7 +71,8 @@ class PlanDocument(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
-        self._index: PlanIndex | None = None
+        self._index: LiveIndex | None = None
+        self._pending: list[RowChange] = []  # changes the index has not seen yet
         self._selection: tuple[str, list[int]] = ("", [])
         self._warnings = None
         store.subscribe(self._on_store_changed)
@@ -107,13 +112,23 @@ class PlanDocument(QObject):
 
     @property
     def index(self) -> PlanIndex:
-        """Lookups over the plan, rebuilt lazily after each change."""
+        """Lookups over the plan, brought up to date when read after a change: patched with
+        the changes (planner/live_index.py), not rebuilt from 10 000 rows."""
         if self._index is None:
-            self._index = PlanIndex.build(self.store)
-        return self._index
+            self._index = LiveIndex(self.store)
+            self._pending.clear()
+        elif self._pending:
+            changes, self._pending = self._pending, []
+            try:
+                self._index.apply(changes)
+            except Exception:  # a bug must not break every view: start afresh
+                log.exception("Patching the plan index failed; rebuilding it")
+                self._index.rebuild()
+        return self._index.index
 
     def _on_store_changed(self, changes: Sequence[RowChange]) -> None:
-        self._index = None
+        if self._index is not None:
+            self._pending.extend(changes)
         self.changed.emit(list(changes))
 
     # --- selection -------------------------------------------------------------------------
