@@ -141,6 +141,23 @@ def test_filter_proxy_by_field_and_text(qtmodeltester, document) -> None:
         assert "erp" in (record.title + record.notes).casefold()
 
 
+def test_an_unfiltered_proxy_asks_no_row_on_a_sort_and_a_filtered_one_does(document) -> None:
+    model = DemandTableModel(document)
+    proxy = RecordFilterProxy(model)
+    asked: list[int] = []
+    accepts = model.row_filter
+    model.row_filter = lambda record: asked.append(record.id) or accepts(record)
+    proxy.sort(model.column_named("effort"))
+    assert asked == [] and proxy.rowCount() == model.rowCount()
+    proxy.set_field_filter("phase_id", [None])
+    assert len(asked) == model.rowCount()
+    assert proxy.rowCount() == len(document.index.demands(None))
+    proxy.clear_filters()
+    asked.clear()
+    proxy.sort(-1)
+    assert asked == [] and proxy.rowCount() == model.rowCount()
+
+
 def test_a_demand_leaving_a_filtered_phase_leaves_the_proxy(document) -> None:
     model = DemandTableModel(document)
     proxy = RecordFilterProxy(model)
@@ -280,3 +297,29 @@ def test_plan_order_follows_moves_and_phase_reordering(document) -> None:
     assert [model.id_at(r) for r in range(model.rowCount())] == plan_order()
     document.push(ReorderPhase(phases[0].id, 4))
     assert [model.id_at(r) for r in range(model.rowCount())] == plan_order()
+
+
+def test_a_moved_wish_takes_its_place_in_plan_order_and_keeps_its_index(document) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = DemandTableModel(document)
+    resets = _resets(model)
+
+    def plan_order() -> list[int]:
+        index = document.index
+        return [d.id for p in index.phases for d in index.demands(p.id)] + [
+            d.id for d in index.demands(None)
+        ]
+
+    phases = document.index.phases
+    wish = document.index.demands(phases[0].id)[0].id
+    held = QPersistentModelIndex(model.index(model.row_of(wish), 2))
+    for target in (phases[-1].id, None, phases[2].id):
+        document.push(MoveDemands([wish], target))
+        assert [model.id_at(r) for r in range(model.rowCount())] == plan_order()
+        assert model.id_at(held.row()) == wish and held.column() == 2
+    # A new wish goes last until the next sort; a move after it still gives the plan order.
+    document.push(CreateRow(Demand, {"title": "New", "department_id": 1, "phase_id": None}))
+    document.push(MoveDemands([wish], phases[1].id))
+    assert [model.id_at(r) for r in range(model.rowCount())] == plan_order()
+    assert resets == []

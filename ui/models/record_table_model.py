@@ -9,7 +9,8 @@ order. Column -1 is the plan's own order (positions).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,8 +32,12 @@ from ui.models import layout
 from ui.models.columns import BOOL, COLOUR, DATE, ENUM, INTEGER, NUMBER, REF, Column
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# "1" if the filtering proxy's predicate (`row_filter`) lets the row through, else "0":
+# see ui/models/record_filter_proxy.py for why the filter is asked through a role.
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 # Beyond this many rows inserted or removed in one change, a reset is cheaper than the steps.
 RESET_THRESHOLD = 500
+_FEW = 20  # rows moved in the plan's order: placed one by one up to this many, else a sort
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -51,8 +56,10 @@ class RecordTableModel(QAbstractTableModel):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._natural: dict[int, tuple] = {}
+        self._in_order = False  # `_ids` sorted in the plan's order (so a row can be bisected in)
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
+        self.row_filter: Callable[[Any], bool] | None = None  # set by RecordFilterProxy
         self._load()
         self._shown_marks: dict[int, tuple] | None = self._marks()
         document.changed.connect(self._on_changed)
@@ -94,6 +101,8 @@ class RecordTableModel(QAbstractTableModel):
             return _edit_value(column, column.value(self.document, record))
         if role == ID_ROLE:
             return row_id
+        if role == FILTER_ROLE:
+            return "1" if self.row_filter is None or self.row_filter(record) else "0"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._decoration(index.column(), column, record)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -232,6 +241,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _sorted(self, ids: Iterable[int]) -> list[int]:
         store, document = self.document.store, self.document
+        self._in_order = self._sort_column < 0
         if self._sort_column < 0:
             return sorted(ids, key=self._natural_of)
         records = [store.find(self.record, i) for i in ids]
@@ -282,7 +292,28 @@ class RecordTableModel(QAbstractTableModel):
         if others:
             self._natural.clear()
         if self._sort_column < 0 and (reordered or others):
-            self.sort(-1)
+            if others or not self._in_order or len(reordered) > _FEW:
+                self.sort(-1)
+            else:
+                self._reposition(reordered)
+
+    def _reposition(self, row_ids: list[int]) -> None:
+        """Move a few rows to their new place in the plan's order (the rest is in order):
+        a moved wish costs a few lookups, not a sort of 10 000 ids."""
+        layout.about_to_change(self, (), layout.Hint.VerticalSortHint)
+        persistent = self.persistentIndexList()
+        held = [(self._ids[p.row()], p.column()) for p in persistent]
+        ids = self._ids
+        moving = set(row_ids)
+        for row_id in moving:
+            ids.remove(row_id)
+        for row_id in moving:
+            ids.insert(bisect_left(ids, self._natural_of(row_id), key=self._natural_of), row_id)
+        self._reindex()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._row_of[row_id], col) for row_id, col in held]
+        )
+        layout.changed(self, (), layout.Hint.VerticalSortHint)
 
     def _remove(self, deleted: set[int]) -> None:
         rows = sorted((self._row_of[i] for i in deleted if i in self._row_of), reverse=True)
@@ -300,6 +331,7 @@ class RecordTableModel(QAbstractTableModel):
         if not inserted:
             return
         start = len(self._ids)
+        self._in_order = False  # until the next sort
         self.beginInsertRows(QModelIndex(), start, start + len(inserted) - 1)
         self._ids.extend(inserted)
         self._reindex()
@@ -342,6 +374,7 @@ _ROLES = frozenset(
         Qt.ItemDataRole.CheckStateRole,
         Qt.ItemDataRole.TextAlignmentRole,
         ID_ROLE,
+        FILTER_ROLE,
     }
 )
 
