@@ -323,3 +323,30 @@ def test_a_moved_wish_takes_its_place_in_plan_order_and_keeps_its_index(document
     document.push(MoveDemands([wish], phases[1].id))
     assert [model.id_at(r) for r in range(model.rowCount())] == plan_order()
     assert resets == []
+
+
+def test_outline_repaints_the_effort_of_the_phases_a_wish_left_and_joined(document) -> None:
+    model = OutlineModel(document)
+    phases = document.index.phases
+    source, target = phases[0], phases[2]
+    wish = document.index.demands(source.id)[0]
+    repainted: list[tuple] = []
+    model.dataChanged.connect(
+        lambda first, last, roles=(): repainted.extend(
+            model.key(model.index(row, 1, first.parent()))
+            for row in range(first.row(), last.row() + 1)
+            if first.column() <= 1 <= last.column()
+        )
+    )
+
+    def detail(phase) -> str:  # noqa: ANN001
+        return model.index_of(("phase", phase.id)).siblingAtColumn(1).data()
+
+    before = detail(target)
+    document.push(MoveDemands([wish.id], target.id))
+    assert {("phase", source.id), ("phase", target.id)} <= set(repainted)
+    assert ("phase", phases[1].id) not in repainted  # untouched phases are left alone
+    assert detail(target) != before
+    repainted.clear()
+    document.push(UpdateRow(Demand, wish.id, {"effort": wish.effort + 5}))
+    assert ("phase", target.id) in repainted and ("phase", source.id) not in repainted

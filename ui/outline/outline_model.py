@@ -62,6 +62,30 @@ _NAME_FIELD = {
 # Past this many keys added or removed in one edit, a reset is cheaper than the steps.
 RESET_THRESHOLD = 2000
 
+_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ROOT_FLAGS = {False: Qt.ItemFlag.ItemIsDropEnabled, True: Qt.ItemFlag.NoItemFlags}
+
+
+def _editable_flags() -> dict[tuple[str, bool], Qt.ItemFlag]:
+    """(kind, first column) -> flags of a writable plan's rows (names are edited in place,
+    wishes are dragged, phases and the backlog take drops)."""
+    out = {}
+    for kind in (*_NAME_FIELD, "group", "backlog"):
+        for first in (True, False):
+            flags = _READ_ONLY_FLAGS
+            if first and kind in _NAME_FIELD:
+                flags |= Qt.ItemFlag.ItemIsEditable
+            if kind == "demand":
+                flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+            if kind in ("phase", "backlog"):
+                flags |= Qt.ItemFlag.ItemIsDropEnabled
+            out[(kind, first)] = flags
+    return out
+
+
+_FLAGS = _editable_flags()
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def code_of(key: Key | None) -> int:
     """The internal id of the children of `key`."""
@@ -248,7 +272,7 @@ class OutlineModel(QAbstractItemModel):
             )
             return theme.severity_icon(severity) if severity is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             return QApplication.palette().brush(
                 QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
@@ -286,23 +310,15 @@ class OutlineModel(QAbstractItemModel):
         return "\n".join(lines) or None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        key = self.key(index)
-        if key is None:
-            return (
-                Qt.ItemFlag.ItemIsDropEnabled
-                if not self.document.read_only
-                else Qt.ItemFlag.NoItemFlags
-            )
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # Called for every row each time the view lays the tree out: a table lookup, no enum
+        # arithmetic (Python's enum `|` costs more than the rest of the call).
+        if not index.isValid():
+            return _ROOT_FLAGS[self.document.read_only]
+        key = self._children[index.internalId()][index.row()]
         if self.document.read_only:
-            return flags
-        if index.column() == 0 and key[0] in _NAME_FIELD:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if key[0] == "demand":
-            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        if key[0] == "phase" or key == BACKLOG:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+            return _READ_ONLY_FLAGS
+        kind = "backlog" if key == BACKLOG else key[0]
+        return _FLAGS.get((kind, index.column() == 0), _READ_ONLY_FLAGS)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         key = self.key(index)
@@ -448,18 +464,43 @@ class OutlineModel(QAbstractItemModel):
                 index = self.index_of(key)
                 if index.isValid():
                     self.dataChanged.emit(index, index.siblingAtColumn(1))
-        if models & {Demand, Plan, Phase}:  # a phase shows its weeks and effort
-            self._refresh_children(code_of(PHASES))
+        if Plan in models:  # a phase shows its weeks (working days) and effort
+            self._refresh_children(code_of(PHASES), column=1)
+        elif Demand in models:  # the effort of the phases the wishes left or joined
+            self._refresh_phases(self._phases_of([c for c in changes if c.model is Demand]))
         if Department in models:  # wishes show their department's colour
             for code in list(self._children):
                 if code == 4 or code & 7 == 5:
                     self._refresh_children(code)
 
-    def _refresh_children(self, code: int) -> None:
+    def _refresh_children(self, code: int, column: int = 0) -> None:
         count = len(self._children.get(code, []))
         if count:
             last = self.createIndex(count - 1, 1, code)
-            self.dataChanged.emit(self.createIndex(0, 0, code), last)
+            self.dataChanged.emit(self.createIndex(0, column, code), last)
+
+    def _phases_of(self, changes: list[RowChange]) -> set[int]:
+        """The phases the changed wishes were in or are in now."""
+        phases: set[int] = set()
+        find = self.document.store.find
+        for change in changes:
+            for snapshot in (change.before, change.after):
+                if snapshot and snapshot.get("phase_id") is not None:
+                    phases.add(snapshot["phase_id"])
+            demand = find(Demand, change.row_id)
+            if demand is not None and demand.phase_id is not None:
+                phases.add(demand.phase_id)
+        return phases
+
+    def _refresh_phases(self, phase_ids: set[int]) -> None:
+        """Repaint the detail column (weeks, effort) of some phases: only that column, since
+        a range over the first one makes the view re-ask every row whether it has children."""
+        code = code_of(PHASES)
+        for phase_id in phase_ids:
+            row = self._row(code, ("phase", phase_id))
+            if row is not None:
+                index = self.createIndex(row, 1, code)
+                self.dataChanged.emit(index, index)
 
     def _current_marks(self) -> dict[Key, tuple]:
         source = self.document.warnings
