@@ -32,6 +32,7 @@ class DemandTableModel(RecordTableModel):
         Column("votes", "Votes", INTEGER, maximum=100_000, decimals=0),
         Column("notes", "Notes", LONG_TEXT),
     )
+    row_flags = Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
 
     natural_fields = frozenset({"position", "phase_id"})
     natural_depends = (Phase,)
@@ -55,12 +56,6 @@ class DemandTableModel(RecordTableModel):
         return values
 
     # --- drag and drop ----------------------------------------------------------------------
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and not self.document.read_only:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        return flags
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction

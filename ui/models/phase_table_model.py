@@ -44,6 +44,7 @@ def new_phase_values(document: PlanDocument) -> dict[str, Any]:
 
 class PhaseTableModel(RecordTableModel):
     record = Phase
+    row_flags = Qt.ItemFlag.ItemIsDropEnabled  # wishes dropped on a phase move into it
     columns = (
         Column(
             "number", "#", INTEGER, decimals=0, depends_on=(Phase,),
@@ -82,12 +83,6 @@ class PhaseTableModel(RecordTableModel):
         return new_phase_values(self.document)
 
     # --- wishes dropped on a phase --------------------------------------------------------------
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and not self.document.read_only:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction

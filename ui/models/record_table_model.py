@@ -42,11 +42,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Subclasses set `record` and `columns` and may override `natural_key` and
+    """Subclasses set `record`, `columns` and `row_flags` and may override `natural_key` and
     `new_record_values`. `edit_failed(row_id, column, message)` when an edit was refused."""
 
     record: type[Base]
     columns: tuple[Column, ...] = ()
+    row_flags = Qt.ItemFlag.NoItemFlags  # added to every cell of a writable plan (drag, drop)
     edit_failed = Signal(int, int, str)
 
     def __init__(self, document: PlanDocument, parent: Any = None) -> None:
@@ -60,6 +61,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self.row_filter: Callable[[Any], bool] | None = None  # set by RecordFilterProxy
+        self._flags = self._column_flags()
         self._load()
         self._shown_marks: dict[int, tuple] | None = self._marks()
         document.changed.connect(self._on_changed)
@@ -69,6 +71,13 @@ class RecordTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._ids)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount and columnCount, two calls into Python for each of
+        # the thousands of indexes a repaint makes; this is one.
+        if 0 <= row < len(self._ids) and 0 <= column < len(self.columns) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
@@ -156,16 +165,22 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked for every cell painted: a lookup, no enum arithmetic (slow in Python).
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = self.columns[index.column()]
-        if column.is_editable and not self.document.read_only:
-            if column.kind == BOOL:
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-            else:
-                flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return self._flags[self.document.read_only][index.column()]
+
+    def _column_flags(self) -> dict[bool, list[Qt.ItemFlag]]:
+        """read-only? -> the flags of each column's cells."""
+        plain = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        writable = []
+        for column in self.columns:
+            flags = plain | self.row_flags
+            if column.is_editable:
+                flags |= (Qt.ItemFlag.ItemIsUserCheckable if column.kind == BOOL
+                          else Qt.ItemFlag.ItemIsEditable)
+            writable.append(flags)
+        return {False: writable, True: [plain] * len(self.columns)}
 
     # --- editing --------------------------------------------------------------------------
 
