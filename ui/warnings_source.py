@@ -60,7 +60,10 @@ class WarningsSource(QObject):
         self._warnings: list[Warning] = []
         self._by_subject: dict[SubjectKey, list[Warning]] = {}
         self._counts: dict[Severity, int] = {}
-        self._marks: dict[str, dict[int | None, tuple]] = {}
+        self._marks: dict[str, dict[int | None, tuple]] = defaultdict(dict)
+        # What the last refresh changed: (kind, id) of the records whose marks differ, or
+        # None when everything was redone.
+        self.changed_subjects: set[SubjectKey] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -106,25 +109,58 @@ class WarningsSource(QObject):
         self._timer.stop()
         engine = self._engine
         warnings = list(engine.warnings) if engine is not None else []
-        by_subject: dict[SubjectKey, list[Warning]] = defaultdict(list)
-        marks: dict[str, dict[int | None, list]] = defaultdict(dict)
-        counts = dict.fromkeys(Severity, 0)
-        for warning in warnings:
-            subject = warning.subject
-            by_subject[(subject.kind, subject.id)].append(warning)
-            if not warning.dismissed:
-                counts[warning.severity] += 1
-                marks[subject.kind].setdefault(subject.id, []).append(
-                    (warning.severity, warning.message)
-                )
+        old = self._warnings
+        subjects: set[SubjectKey] = set()
+        if old:
+            # The engine hands back the same objects for what did not change: compare by
+            # identity and redo only the subjects of what came or went (a few of 1 300).
+            new_ids = {id(w) for w in warnings}
+            old_ids = {id(w) for w in old}
+            subjects = {_subject_key(w) for w in old if id(w) not in new_ids}
+            subjects |= {_subject_key(w) for w in warnings if id(w) not in old_ids}
+        if not old or len(subjects) > len(warnings) // 4:
+            self._rebuild(warnings)
+            self.changed_subjects = None
+        else:
+            self.changed_subjects = self._update(warnings, subjects)
         self._warnings = warnings
-        self._by_subject = dict(by_subject)
-        self._counts = counts
-        self._marks = {
-            kind: {row_id: tuple(sorted(found)) for row_id, found in rows.items()}
-            for kind, rows in marks.items()
-        }
         self.updated.emit()
+
+    def _rebuild(self, warnings: list[Warning]) -> None:
+        by_subject: dict[SubjectKey, list[Warning]] = defaultdict(list)
+        for warning in warnings:
+            by_subject[_subject_key(warning)].append(warning)
+        self._by_subject = dict(by_subject)
+        self._counts = _counts(warnings)
+        self._marks = defaultdict(dict)
+        for key, found in self._by_subject.items():
+            mark = _mark(found)
+            if mark:
+                self._marks[key[0]][key[1]] = mark
+
+    def _update(self, warnings: list[Warning], subjects: set[SubjectKey]) -> set[SubjectKey]:
+        """Redo the lists and marks of `subjects`; return those whose mark changed."""
+        found: dict[SubjectKey, list[Warning]] = {key: [] for key in subjects}
+        for warning in warnings:  # one pass keeps each subject's list in the list's order
+            bucket = found.get(_subject_key(warning))
+            if bucket is not None:
+                bucket.append(warning)
+        changed = set()
+        for key, listed in found.items():
+            if listed:
+                self._by_subject[key] = listed
+            else:
+                self._by_subject.pop(key, None)
+            kind_marks = self._marks[key[0]]
+            mark = _mark(listed)
+            if kind_marks.get(key[1], ()) != mark:
+                changed.add(key)
+                if mark:
+                    kind_marks[key[1]] = mark
+                else:
+                    kind_marks.pop(key[1], None)
+        self._counts = _counts(warnings)
+        return changed
 
     @property
     def warnings(self) -> list[Warning]:
@@ -145,5 +181,30 @@ class WarningsSource(QObject):
 
     def marks(self, kind: str) -> dict[int | None, tuple]:
         """For each record of `kind` with open warnings: its (severity, message) pairs,
-        sorted — what the outline and the tables compare to repaint only changed marks."""
+        sorted. A live dict, kept current: copy it to compare with later."""
         return self._marks.get(kind, {})
+
+    def changed_marks(self, kind: str) -> set[int | None] | None:
+        """The records of `kind` whose marks the last refresh changed; None when it redid
+        everything (compare all marks then)."""
+        if self.changed_subjects is None:
+            return None
+        return {row_id for k, row_id in self.changed_subjects if k == kind}
+
+
+def _subject_key(warning: Warning) -> SubjectKey:
+    subject = warning.subject
+    return (subject.kind, subject.id)
+
+
+def _mark(warnings: list[Warning]) -> tuple:
+    """A record's open warnings as sorted (severity, message) pairs: what its mark shows."""
+    return tuple(sorted((w.severity, w.message) for w in warnings if not w.dismissed))
+
+
+def _counts(warnings: list[Warning]) -> dict[Severity, int]:
+    counts = dict.fromkeys(Severity, 0)
+    for warning in warnings:
+        if not warning.dismissed:
+            counts[warning.severity] += 1
+    return counts

@@ -362,21 +362,32 @@ class RecordTableModel(QAbstractTableModel):
                 )
 
     def _marks(self) -> dict[int, tuple]:
-        return self.document.warnings.marks(self.kind)  # type: ignore[return-value]
+        return dict(self.document.warnings.marks(self.kind))  # type: ignore[arg-type]
 
     def _on_warnings(self) -> None:
         """Repaint the mark of the rows whose warnings changed (a few, not 10 000)."""
-        marks = self._marks()
-        old = getattr(self, "_shown_marks", None)
-        self._shown_marks = marks
         roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
-        if old is None:
-            if self._ids:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0), roles)
-            return
-        for row_id in marks.keys() | old.keys():
-            row = self._row_of.get(row_id)
-            if row is not None and marks.get(row_id) != old.get(row_id):
+        changed = self.document.warnings.changed_marks(self.kind)
+        if changed is None:  # everything was redone: compare with what is shown
+            marks = self._marks()
+            old = self._shown_marks
+            self._shown_marks = marks
+            if old is None:
+                if self._ids:
+                    last = len(self._ids) - 1
+                    self.dataChanged.emit(self.index(0, 0), self.index(last, 0), roles)
+                return
+            changed = {i for i in marks.keys() | old.keys() if marks.get(i) != old.get(i)}
+        elif self._shown_marks is not None:  # keep the copy current for the next full redo
+            live = self.document.warnings.marks(self.kind)
+            for row_id in changed:
+                if row_id in live:
+                    self._shown_marks[row_id] = live[row_id]  # type: ignore[index]
+                else:
+                    self._shown_marks.pop(row_id, None)  # type: ignore[arg-type]
+        for row_id in changed:
+            row = self._row_of.get(row_id)  # type: ignore[arg-type]
+            if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 0), roles)
 
 

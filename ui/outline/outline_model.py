@@ -512,10 +512,21 @@ class OutlineModel(QAbstractItemModel):
 
     def _on_warnings(self) -> None:
         """Repaint the marks of the records whose warnings changed, not all 10 000."""
-        marks = self._current_marks()
-        old = getattr(self, "_marks", {})
-        changed = {k for k in marks.keys() | old.keys() if marks.get(k) != old.get(k)}
-        self._marks = marks
+        changed_subjects = self.document.warnings.changed_subjects
+        if changed_subjects is None:  # everything was redone: compare with what is shown
+            marks = self._current_marks()
+            old = self._marks
+            changed = {k for k in marks.keys() | old.keys() if marks.get(k) != old.get(k)}
+            self._marks = marks
+        else:
+            changed = set(changed_subjects)
+            source = self.document.warnings
+            for key in changed:  # keep the copy current for the next full redo
+                found = source.marks(key[0]).get(key[1])
+                if found:
+                    self._marks[key] = found
+                else:
+                    self._marks.pop(key, None)
         roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
         for key in changed:
             index = self.index_of(key) if key[0] in _RECORDS else QModelIndex()
