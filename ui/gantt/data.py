@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planner.enums import MilestoneKind, PhaseStatus
 from planner.load import LoadTable, department_load
+from planner.model import Demand, Phase
 from planner.queries import PlanIndex
 from planner.store import PlanStore
 from planner.warnings.types import Severity, Warning
@@ -122,6 +123,40 @@ def badges_from(warnings: Sequence[Warning]) -> dict[int, Badge]:
     return badges
 
 
+def phase_info(phase: Phase, number: int, demands: Iterable[Demand]) -> PhaseInfo:
+    """One phase as the chart shows it; `demands` are its wishes in their order."""
+    per_dept: dict[int, float] = defaultdict(float)
+    for demand in demands:
+        per_dept[demand.department_id] += demand.effort
+    return PhaseInfo(
+        id=phase.id,
+        number=number,
+        title=phase.title,
+        start=phase.start_date,
+        end=phase.end_date,
+        status=PhaseStatus(phase.status),
+        effort=sum(per_dept.values()),
+        department_ids=tuple(per_dept),
+        department_effort=tuple(per_dept.items()),
+    )
+
+
+def milestone_infos(index: PlanIndex) -> list[MilestoneInfo]:
+    return [
+        MilestoneInfo(m.id, m.title, MilestoneKind(m.kind), m.date, m.phase_id)
+        for m in index.milestones
+    ]
+
+
+def department_infos(index: PlanIndex) -> list[DepartmentInfo]:
+    return [DepartmentInfo(d.id, d.name, d.colour, d.capacity) for d in index.departments]
+
+
+def dependencies(index: PlanIndex) -> list[tuple[int, int]]:
+    """(predecessor, successor) pairs, sorted."""
+    return sorted((pred, succ) for succ, preds in index.predecessors.items() for pred in preds)
+
+
 def read_plan(
     store: PlanStore,
     index: PlanIndex | None = None,
@@ -129,35 +164,11 @@ def read_plan(
     load: LoadTable | None = None,
 ) -> GanttData:
     index = index or PlanIndex.build(store)
-    phases = []
-    for n, p in enumerate(index.phases, start=1):
-        per_dept: dict[int, float] = defaultdict(float)
-        for demand in index.demands(p.id):
-            per_dept[demand.department_id] += demand.effort
-        phases.append(PhaseInfo(
-            id=p.id,
-            number=n,
-            title=p.title,
-            start=p.start_date,
-            end=p.end_date,
-            status=PhaseStatus(p.status),
-            effort=sum(per_dept.values()),
-            department_ids=tuple(per_dept),
-            department_effort=tuple(per_dept.items()),
-        ))
-    milestones = [
-        MilestoneInfo(m.id, m.title, MilestoneKind(m.kind), m.date, m.phase_id)
-        for m in index.milestones
-    ]
-    deps = [(pred, succ) for succ, preds in index.predecessors.items() for pred in preds]
-    departments = [
-        DepartmentInfo(d.id, d.name, d.colour, d.capacity) for d in index.departments
-    ]
     return GanttData(
-        phases=phases,
-        milestones=milestones,
-        dependencies=sorted(deps),
-        departments=departments,
+        phases=[phase_info(p, n, index.demands(p.id)) for n, p in enumerate(index.phases, 1)],
+        milestones=milestone_infos(index),
+        dependencies=dependencies(index),
+        departments=department_infos(index),
         load=load if load is not None else department_load(store, index),
         badges=badges_from(warnings(store)) if warnings else {},
         working_days=store.plan.working_days,

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ui.gantt.bars import BarMark
 from ui.gantt.chart import Chart, ChartOptions, build_chart, chart_range
-from ui.gantt.data import GanttData, read_plan
+from ui.gantt.data import GanttData
 from ui.gantt.drag import DragController
+from ui.gantt.live_data import LiveGanttData
 from ui.gantt.panes import BodyPane, LoadPane, Pane
 from ui.gantt.scene import GanttScene
 from ui.gantt.timescale import DAY, ZOOM_PRESETS, clamp_zoom, fit_zoom, next_month
@@ -52,6 +53,7 @@ class GanttView(QWidget):
         self._syncing = False
         self._stale = False
         self.scene = GanttScene(self)
+        self.live = LiveGanttData(document)  # the plan's data, redone only where edits were
         self.drags = DragController(document, lambda: self.chart.scale)
         self._build_panes()
         self._build_toolbar()
@@ -199,9 +201,7 @@ class GanttView(QWidget):
         """Rebuild the chart from the plan and update the items that changed."""
         self._timer.stop()
         self._stale = False
-        source = self.document.warnings
-        self.data = read_plan(self.document.store, self.document.index,
-                              warnings=lambda _store: source.warnings)
+        self.data = self.live.read(self.document.warnings.warnings)
         self._rebuild()
 
     def _rebuild(self, anchor: tuple[float, float] | None = None) -> None:
