@@ -17,9 +17,12 @@ from planner.errors import PlanError
 from planner.model import Demand, Plan
 from planner.store import PlanStore
 from planner.template import fill, template_data
+from planner.warnings import Dismiss
 from ui.document import PlanDocument
+from ui.gantt.chart import ChartOptions, build_chart
 from ui.gantt.data import read_plan
 from ui.gantt.live_data import LiveGanttData
+from ui.gantt.memo import ChartMemo
 
 pytestmark = pytest.mark.gui
 
@@ -67,6 +70,40 @@ def test_an_edit_redoes_only_the_phases_it_touched(qapp, sample_store) -> None:
     for _ in range(4):
         document.undo_stack.undo()
         same(live, document)
+
+
+def test_a_chart_built_with_the_memo_equals_one_built_without(qapp, sample_store) -> None:
+    document = PlanDocument(sample_store)
+    live, memo = LiveGanttData(document), ChartMemo()
+    phases = document.index.phases
+    wish = document.index.demands(phases[1].id)[0]
+    steps = [
+        lambda: None,
+        lambda: document.push(UpdateRow(Demand, wish.id, {"effort": wish.effort + 30})),
+        lambda: document.push(ShiftPhase(phases[1].id, 7)),
+        lambda: document.push(MoveDemands([wish.id], phases[4].id)),
+        lambda: document.undo_stack.undo(),
+        lambda: document.push(Dismiss.warning(next(  # the badge changes, the phase does not
+            w for w in document.warnings.warnings if w.subject.kind == "phase" and not w.dismissed
+        ), "Agreed")),
+    ]
+    reused = 0
+    for layout in ("phases", "departments"):
+        for px_per_day in (6.0, 24.0):
+            options = ChartOptions(layout=layout, px_per_day=px_per_day, show_undated=True)
+            previous = None
+            for step in steps:
+                step()
+                found = document.warnings.warnings
+                fast = build_chart(live.read(found), options, memo)
+                plain = build_chart(read_plan(document.store, document.index,
+                                              warnings=lambda _s, w=found: w), options)
+                assert fast.marks == plain.marks
+                assert (fast.label_width, fast.bounds) == (plain.label_width, plain.bounds)
+                if previous is not None:
+                    reused += len({id(m) for m in fast.marks} & {id(m) for m in previous})
+                previous = fast.marks
+    assert reused > 0  # the memo did hand back marks from the build before
 
 
 @settings(

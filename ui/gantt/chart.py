@@ -22,12 +22,13 @@ from planner.queries import working_days_between
 from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
 from ui.gantt.bars import BarMark
-from ui.gantt.data import GanttData, PhaseInfo
+from ui.gantt.data import DepartmentInfo, GanttData, PhaseInfo
 from ui.gantt.header import HeaderMark
 from ui.gantt.labels import RowLabelMark
 from ui.gantt.legend import LegendMark
 from ui.gantt.load_strip import LoadRowMark, load_cells
 from ui.gantt.marks import Mark
+from ui.gantt.memo import ChartMemo
 from ui.gantt.milestones import MilestoneMark
 from ui.gantt.palette import Palette, palette_for
 from ui.gantt.rows import pack
@@ -98,7 +99,7 @@ def date_text(day: dt.date) -> str:
 
 
 class _Builder:
-    def __init__(self, data: GanttData, options: ChartOptions) -> None:
+    def __init__(self, data: GanttData, options: ChartOptions, memo: ChartMemo | None) -> None:
         if options.layout not in LAYOUTS:
             raise ValueError(f"Unknown layout '{options.layout}'; use one of {', '.join(LAYOUTS)}.")
         self.data = data
@@ -107,6 +108,13 @@ class _Builder:
         self.m = self.pal.metrics
         first, last = chart_range(data, options.start, options.end)
         self.scale = TimeScale(first, last, options.px_per_day)
+        self.memo = memo
+        if memo is not None:
+            memo.begin((options, self.scale, tuple(data.departments), data.working_days))
+        fms = (self.pal.label_metrics, self.pal.small_metrics, self.pal.bold_metrics)
+        if memo is not None:
+            fms = tuple(memo.metrics(fm) for fm in fms)
+        self.label_fm, self.small_fm, self.bold_fm = fms
         self.width = self.scale.width
         self.marks: list[Mark] = []
         self.bars: dict[int, list[BarMark]] = {}
@@ -141,10 +149,23 @@ class _Builder:
         return top
 
     def milestones(self) -> None:
+        source, top = self.data.milestones, self.y
+        if self.memo is None:
+            count, marks = self.milestone_lane(top)
+        else:  # the value holds `source`, so its id cannot be another list's meanwhile
+            _, count, marks = self.memo.get("milestones", (id(source), top),
+                                            lambda: (source, *self.milestone_lane(top)))
+        if count:
+            self.add_row(("label", "milestones"), count * self.m.milestone_lane, "Milestones",
+                         bold=True)
+            self.marks.extend(marks)
+
+    def milestone_lane(self, top: float) -> tuple[int, list[Mark]]:
+        """(lanes, marks) of the milestones row at `top`; (0, []) when none is shown."""
         shown = [m for m in self.data.milestones if self.scale.origin <= m.date <= self.scale.end]
         if not shown:
-            return
-        fm = self.pal.small_metrics
+            return 0, []
+        fm = self.small_fm
         lane_h = self.m.milestone_lane
         radius = lane_h * 0.3
         xs = [self.scale.x(m.date) + self.scale.px_per_day / 2 for m in shown]
@@ -160,16 +181,16 @@ class _Builder:
         for i, lane in enumerate(lanes):
             if lane < 0:
                 lanes[i] = self.squeeze_milestone(i, xs, texts, extents, lanes, count, radius)
-        top = self.add_row(("label", "milestones"), count * lane_h, "Milestones", bold=True)
+        marks: list[Mark] = []
         for m, x, text, lane in zip(shown, xs, texts, lanes, strict=True):
             cy = top + lane * lane_h + lane_h / 2
             label_rect = QRectF(x + radius + 4, cy - lane_h / 2,
                                 fm.horizontalAdvance(text) + 2 if text else 0, lane_h)
             rect = QRectF(x - radius - 2, cy - radius - 2, 2 * radius + 4, 2 * radius + 4)
             tip = f"{enum_label(m.kind)}: {m.title}\n{date_text(m.date)}"
-            self.marks.append(MilestoneMark(("milestone", m.id), rect.united(label_rect), m.id,
-                                            QPointF(x, cy), radius, m.kind, text, label_rect,
-                                            tip))
+            marks.append(MilestoneMark(("milestone", m.id), rect.united(label_rect), m.id,
+                                       QPointF(x, cy), radius, m.kind, text, label_rect, tip))
+        return count, marks
 
     def squeeze_milestone(self, i: int, xs: list[float], texts: list[str],
                           extents: list[tuple[float, float]], lanes: list[int], count: int,
@@ -177,7 +198,7 @@ class _Builder:
         """Milestone i found no free lane: it goes without a title (the hover has it), into
         the lane where the title it lands on loses least, and that title is shortened to end
         before it, so no diamond ever covers text."""
-        fm = self.pal.small_metrics
+        fm = self.small_fm
         x = xs[i]
         texts[i] = ""
         extents[i] = (x - radius, x + radius)
@@ -238,7 +259,16 @@ class _Builder:
     # --- bars ---------------------------------------------------------------------------
 
     def bar(self, p: PhaseInfo, row_top: float, dept_id: int | None, max_outside: float) -> BarMark:
-        m, pal, fm = self.m, self.pal, self.pal.label_metrics
+        if self.memo is None:
+            return self.new_bar(p, row_top, dept_id, max_outside)
+        # Everything new_bar reads besides the context the memo was begun with.
+        key = (p, row_top, dept_id, max_outside, self.data.badges.get(p.id),
+               p.id in self.incoming, bool(self.bands) and self.bands[-1].striped)
+        return self.memo.get("bar", key, lambda: self.new_bar(p, row_top, dept_id, max_outside))
+
+    def new_bar(self, p: PhaseInfo, row_top: float, dept_id: int | None,
+                max_outside: float) -> BarMark:
+        m, pal, fm = self.m, self.pal, self.label_fm
         x0 = self.scale.x(p.start)  # type: ignore[arg-type]
         x1 = self.scale.x(p.end + DAY)  # type: ignore[operator]
         clipped = (x0 < 0, x1 > self.width)
@@ -291,7 +321,7 @@ class _Builder:
 
     def bar_label(self, title: str, effort: float, room: float) -> str:
         """'Title · 12 pd', the title shortened first so the effort stays readable."""
-        fm = self.pal.label_metrics
+        fm = self.label_fm
         tail = f" · {effort_text(effort)}"
         if fm.horizontalAdvance(title + tail) <= room:
             return title + tail
@@ -349,12 +379,27 @@ class _Builder:
                            for _, _, bm in stacked[bisect_left(tops, lo - 0.5):
                                                    bisect_right(tops, hi + 0.5)]
                            if bm is not dst and bm is not src]
-                points = route(src.bar, (a.top(), a.bottom()), dst.bar, blocked)
+                points = self.route(src.bar, (a.top(), a.bottom()), dst.bar, blocked)
                 violated = phases[succ].start <= phases[pred].end  # type: ignore[operator]
                 tip = (f"'{phases[succ].title}' waits for '{phases[pred].title}'"
                        + (" — but starts before it ends" if violated else ""))
                 key = ("dep", pred, succ) if lane is None else ("dep", pred, succ, lane)
-                self.marks.append(ArrowMark(key, bounds(points), points, violated, tip))
+                self.marks.append(self.arrow(key, points, violated, tip))
+
+    def arrow(self, key: tuple, points: tuple, violated: bool, tip: str) -> ArrowMark:
+        def make() -> ArrowMark:
+            return ArrowMark(key, bounds(points), points, violated, tip)
+
+        if self.memo is None:
+            return make()
+        return self.memo.get("arrow", (key, points, violated, tip), make)
+
+    def route(self, source: QRectF, row: tuple[float, float], target: QRectF,
+              blocked: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+        if self.memo is None:
+            return route(source, row, target, blocked)
+        key = (source.getRect(), row, target.getRect(), tuple(blocked))
+        return self.memo.get("route", key, lambda: route(source, row, target, blocked))
 
     def bar_mark(self, phase_id: int, lane: int | None) -> BarMark | None:
         for bar in self.bars.get(phase_id, []):
@@ -382,21 +427,33 @@ class _Builder:
             self.labels.append(RowLabelMark(("label", "load", dept.id), QRectF(0, y, 0, row_h),
                                             dept.name, "", self.colours[dept.id], striped,
                                             tooltip=tip))
-            mark = LoadRowMark(("load", dept.id), QRectF(0, y, self.width, row_h), dept.id,
-                               load_cells(self.data.load, dept.id, self.scale), dept.capacity,
-                               striped)
-            rows[dept.id] = mark
+            rows[dept.id] = self.load_row(dept, y, row_h, striped)
             y += row_h
         return bands, rows
+
+    def load_row(self, dept: DepartmentInfo, y: float, height: float,
+                 striped: bool) -> LoadRowMark:
+        def make() -> LoadRowMark:
+            return LoadRowMark(("load", dept.id), QRectF(0, y, self.width, height), dept.id,
+                               load_cells(self.data.load, dept.id, self.scale), dept.capacity,
+                               striped)
+
+        if self.memo is None:
+            return make()
+        # Keyed on the department's own week -> load dict: the live data hands back the same
+        # dict while nothing changes its load (the value holds it, so its id stays unique).
+        weeks = self.data.load.load.get(dept.id)
+        key = (dept.id, id(weeks), dept.capacity, y, height, striped)
+        return self.memo.get("load", key, lambda: (weeks, make()))[1]
 
     def column_width(self) -> float:
         pad = self.m.label_pad
         widest = 0.0
         for mark in self.labels:
-            fm = self.pal.bold_metrics if mark.bold else self.pal.label_metrics
+            fm = self.bold_fm if mark.bold else self.label_fm
             w = fm.horizontalAdvance(mark.text) + 2 * pad
             if mark.detail:
-                w += self.pal.small_metrics.horizontalAdvance(mark.detail) + 10
+                w += self.small_fm.horizontalAdvance(mark.detail) + 10
             if mark.swatch is not None:
                 w += 18
             widest = max(widest, w)
@@ -408,8 +465,8 @@ class _Builder:
             mark.rect = QRectF(-width, mark.rect.top(), width, mark.rect.height())
             room = width - 2 * pad - (18 if mark.swatch is not None else 0)
             if mark.detail:
-                room -= self.pal.small_metrics.horizontalAdvance(mark.detail) + 10
-            fm = self.pal.bold_metrics if mark.bold else self.pal.label_metrics
+                room -= self.small_fm.horizontalAdvance(mark.detail) + 10
+            fm = self.bold_fm if mark.bold else self.label_fm
             mark.text = fm.elidedText(mark.text, Qt.TextElideMode.ElideRight, room)
             self.marks.append(mark)
 
@@ -478,5 +535,12 @@ class _Builder:
         )
 
 
-def build_chart(data: GanttData, options: ChartOptions | None = None) -> Chart:
-    return _Builder(data, options or ChartOptions()).build()
+def build_chart(data: GanttData, options: ChartOptions | None = None,
+                memo: ChartMemo | None = None) -> Chart:
+    """The chart of `data`. With a `memo` (the interactive view's), what the previous build
+    computed from the same inputs is reused: the same result, faster."""
+    builder = _Builder(data, options or ChartOptions(), memo)
+    chart = builder.build()
+    if memo is not None:
+        memo.end()
+    return chart

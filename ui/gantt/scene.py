@@ -85,6 +85,8 @@ class GanttScene(QGraphicsScene):
                 self.addItem(item)
                 self.items_by_key[key] = item
                 touched += 1
+            elif item.mark is mark and same_palette:
+                continue  # reused by the builder (ui/gantt/memo.py): nothing to compare
             elif not same_palette or type(item.mark) is not type(mark) or item.mark != mark:
                 item.set_mark(mark, palette)
                 touched += 1

@@ -28,6 +28,7 @@ from ui.gantt.chart import Chart, ChartOptions, build_chart, chart_range
 from ui.gantt.data import GanttData
 from ui.gantt.drag import DragController
 from ui.gantt.live_data import LiveGanttData
+from ui.gantt.memo import ChartMemo
 from ui.gantt.panes import BodyPane, LoadPane, Pane
 from ui.gantt.scene import GanttScene
 from ui.gantt.timescale import DAY, ZOOM_PRESETS, clamp_zoom, fit_zoom, next_month
@@ -54,6 +55,7 @@ class GanttView(QWidget):
         self._stale = False
         self.scene = GanttScene(self)
         self.live = LiveGanttData(document)  # the plan's data, redone only where edits were
+        self.memo = ChartMemo()  # what one build of the chart can reuse from the last
         self.drags = DragController(document, lambda: self.chart.scale)
         self._build_panes()
         self._build_toolbar()
@@ -217,7 +219,7 @@ class GanttView(QWidget):
         old = self.scene.chart
         self._range = (first, last)
         self.options = ChartOptions(**{**self.options.__dict__, "start": first, "end": last})
-        self.scene.apply(build_chart(self.data, self.options))
+        self.scene.apply(build_chart(self.data, self.options, self.memo))
         self._fit_panes()
         if old is not None:
             if anchor is not None:
