@@ -104,7 +104,7 @@ class _Builder:
             raise ValueError(f"Unknown layout '{options.layout}'; use one of {', '.join(LAYOUTS)}.")
         self.data = data
         self.o = options
-        self.pal = palette_for(options.style)
+        self.pal = palette_for(options.style) if memo is None else memo.palette(options.style)
         self.m = self.pal.metrics
         first, last = chart_range(data, options.start, options.end)
         self.scale = TimeScale(first, last, options.px_per_day)
@@ -362,9 +362,10 @@ class _Builder:
     def arrows(self, rows: dict, lane_of) -> None:  # noqa: ANN001
         phases = {p.id: p for p in self.data.phases}
         # Bars by row top, so what an arrow passes is a slice, not a scan of every bar.
-        stacked = sorted(((bm.bar.top(), i, bm) for i, bm in enumerate(
-            b for bars in self.bars.values() for b in bars)), key=lambda t: (t[0], t[1]))
-        tops = [t for t, _, _ in stacked]
+        stacked = sorted(((bm.bar.top(), i, bm, (bm.rect.left(), bm.rect.right()))
+                          for i, bm in enumerate(b for bars in self.bars.values() for b in bars)),
+                         key=lambda t: (t[0], t[1]))
+        tops = [t[0] for t in stacked]
         for pred, succ in self.data.dependencies:
             for lane in lane_of(pred, succ):
                 a = rows.get((lane, pred) if lane is not None else pred)
@@ -375,9 +376,9 @@ class _Builder:
                     continue
                 # Rows the vertical run crosses: from the source's row edge to the target's.
                 lo, hi = (a.bottom(), b.bottom()) if b.top() >= a.top() else (b.top(), a.top())
-                blocked = [(bm.rect.left(), bm.rect.right())
-                           for _, _, bm in stacked[bisect_left(tops, lo - 0.5):
-                                                   bisect_right(tops, hi + 0.5)]
+                blocked = [extent
+                           for _, _, bm, extent in stacked[bisect_left(tops, lo - 0.5):
+                                                           bisect_right(tops, hi + 0.5)]
                            if bm is not dst and bm is not src]
                 points = self.route(src.bar, (a.top(), a.bottom()), dst.bar, blocked)
                 violated = phases[succ].start <= phases[pred].end  # type: ignore[operator]

@@ -20,7 +20,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
+from ui.gantt.palette import Palette, palette_for
+
 _TEXT_LIMIT = 50_000  # measured strings kept per font before starting afresh
+_NONE: dict = {}
+_MISSING = object()
 
 
 class ChartMemo:
@@ -29,6 +33,7 @@ class ChartMemo:
         self._old: dict[str, dict] = {}
         self._new: dict[str, dict] = {}
         self._metrics: dict[int, CachedMetrics] = {}
+        self._palettes: dict[str, Palette] = {}
 
     def begin(self, context: Hashable) -> None:
         """Start a build; a different context forgets everything kept."""
@@ -42,13 +47,23 @@ class ChartMemo:
         self._old, self._new = self._new, {}
 
     def get(self, table: str, key: Hashable, compute: Callable[[], Any]) -> Any:
-        new = self._new.setdefault(table, {})
-        if key in new:
-            return new[key]
-        old = self._old.get(table)
-        value = old[key] if old is not None and key in old else compute()
+        # Hot (a thousand calls a build): keys are hashed twice, not four times.
+        value = self._old.get(table, _NONE).get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+        new = self._new.get(table)
+        if new is None:
+            new = self._new[table] = {}
         new[key] = value
         return value
+
+    def palette(self, style: str) -> Palette:
+        """One palette per style for all builds (palette_for makes a new one, with new
+        fonts and metrics, on every call)."""
+        palette = self._palettes.get(style)
+        if palette is None:
+            palette = self._palettes[style] = palette_for(style)
+        return palette
 
     def metrics(self, fm: QFontMetricsF) -> CachedMetrics:
         """`fm` with its answers remembered (the palette's metrics live as long as it)."""
