@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from ui.gantt.bars import BarMark
@@ -95,8 +95,11 @@ class GanttScene(QGraphicsScene):
             touched += 1
         self.chart = chart
         self.touched = touched
-        self.setSceneRect(chart.bounds)
-        self.setBackgroundBrush(palette.background)
+        if self.sceneRect() != chart.bounds:
+            self.setSceneRect(chart.bounds)
+        brush = self.backgroundBrush()
+        if brush.style() == Qt.BrushStyle.NoBrush or brush.color() != palette.background:
+            self.setBackgroundBrush(palette.background)  # repaints every view: only if new
         self.rebuilt.emit()
 
     def bar_items(self, phase_id: int | None = None) -> list[MarkItem]:

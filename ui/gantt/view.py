@@ -14,6 +14,7 @@ import math
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QGraphicsView,
     QGridLayout,
     QLabel,
     QScrollBar,
@@ -204,12 +205,20 @@ class GanttView(QWidget):
         self._timer.stop()
         self._stale = False
         self.data = self.live.read(self.document.warnings.warnings)
-        self._rebuild()
+        self._rebuild(whole=False)
 
-    def _rebuild(self, anchor: tuple[float, float] | None = None) -> None:
+    def _rebuild(self, anchor: tuple[float, float] | None = None, whole: bool = True) -> None:
         """Lay the chart out again with the current options. `anchor` (chart x before,
-        viewport x) keeps that date under that point of the screen across a zoom."""
+        viewport x) keeps that date under that point of the screen across a zoom. `whole`:
+        every item moves (a zoom, another layout), so the panes repaint all of themselves
+        rather than work out the region of thousands of changed items; after an edit, a few
+        items change and the panes repaint just those."""
         assert self.data is not None
+        mode = (QGraphicsView.ViewportUpdateMode.FullViewportUpdate if whole
+                else QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        for pane in self._panes():
+            if pane.viewportUpdateMode() != mode:
+                pane.setViewportUpdateMode(mode)
         first, last = chart_range(self.data, None, None)
         last = next_month(next_month(last)) - DAY  # room beside the last bars for their labels
         if self._range is not None:
@@ -229,6 +238,9 @@ class GanttView(QWidget):
                 shift = (old.scale.origin - self.chart.scale.origin).days
                 self.hbar.setValue(self.hbar.value() + round(shift * self.chart.scale.px_per_day))
         self._follow_selection(*self.document.selection)
+
+    def _panes(self) -> tuple[Pane, ...]:
+        return (self.corner, self.header, self.labels, self.body, self.load_labels, self.load)
 
     def _fit_panes(self) -> None:
         chart = self.chart
