@@ -212,13 +212,16 @@ class GanttView(QWidget):
         viewport x) keeps that date under that point of the screen across a zoom. `whole`:
         every item moves (a zoom, another layout), so the panes repaint all of themselves
         rather than work out the region of thousands of changed items; after an edit, a few
-        items change and the panes repaint just those."""
+        items change and the panes repaint just those (the region is worked out once)."""
         assert self.data is not None
-        mode = (QGraphicsView.ViewportUpdateMode.FullViewportUpdate if whole
-                else QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        for pane in self._panes():
-            if pane.viewportUpdateMode() != mode:
-                pane.setViewportUpdateMode(mode)
+        if not whole:
+            self._set_update_mode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+            # Back to whole repaints once the scene has told the panes what changed (its
+            # queued dirty-item pass runs first): a scroll blits the panes in partial modes,
+            # and the load strip's labels are laid out for what is exposed.
+            QTimer.singleShot(0, self, self._set_update_mode)
+        else:
+            self._set_update_mode()
         first, last = chart_range(self.data, None, None)
         last = next_month(next_month(last)) - DAY  # room beside the last bars for their labels
         if self._range is not None:
@@ -238,6 +241,12 @@ class GanttView(QWidget):
                 shift = (old.scale.origin - self.chart.scale.origin).days
                 self.hbar.setValue(self.hbar.value() + round(shift * self.chart.scale.px_per_day))
         self._follow_selection(*self.document.selection)
+
+    def _set_update_mode(self, mode: QGraphicsView.ViewportUpdateMode =
+                         QGraphicsView.ViewportUpdateMode.FullViewportUpdate) -> None:
+        for pane in self._panes():
+            if pane.viewportUpdateMode() != mode:
+                pane.setViewportUpdateMode(mode)
 
     def _panes(self) -> tuple[Pane, ...]:
         return (self.corner, self.header, self.labels, self.body, self.load_labels, self.load)
