@@ -167,3 +167,24 @@ def test_a_date_range_keeps_only_what_it_touches(data):
     milestones = [m for m in chart.marks if isinstance(m, MilestoneMark)]
     assert all(start <= next(x.date for x in data.milestones if x.id == m.milestone_id) <= end
                for m in milestones)
+
+
+def test_least_crossed_counts_as_a_pass_over_every_range_would():
+    import random
+
+    from ui.gantt.arrows import least_crossed
+
+    rng = random.Random(7)
+    for _ in range(300):
+        blocked = []
+        for _ in range(rng.randint(0, 40)):
+            left = rng.choice([rng.uniform(0, 500), float(rng.randint(0, 60))])
+            width = rng.choice([0.0, float(rng.randint(0, 9)), rng.uniform(0, 120)])
+            blocked.append((left, left + width))
+        lo, hi = sorted((float(rng.randint(0, 70)), rng.uniform(0, 520)))
+        candidates = {hi, lo} | {x for left, right in blocked for x in (left - 3, right + 3)
+                                 if lo <= x <= hi}
+        brute = min(sorted(candidates, reverse=True),
+                    key=lambda x: sum(1 for a, b in blocked if a - 2 <= x <= b + 2))
+        assert least_crossed(lo, hi, blocked) == brute
+
