@@ -93,10 +93,11 @@ class GanttScene(QGraphicsScene):
         for key in [k for k in self.items_by_key if k not in seen]:
             self.removeItem(self.items_by_key.pop(key))
             touched += 1
+        bounds = chart.bounds
+        if self.chart is None or self.chart.bounds != bounds:
+            self.setSceneRect(bounds)
         self.chart = chart
         self.touched = touched
-        if self.sceneRect() != chart.bounds:
-            self.setSceneRect(chart.bounds)
         brush = self.backgroundBrush()
         if brush.style() == Qt.BrushStyle.NoBrush or brush.color() != palette.background:
             self.setBackgroundBrush(palette.background)  # repaints every view: only if new
