@@ -350,3 +350,11 @@ def test_outline_repaints_the_effort_of_the_phases_a_wish_left_and_joined(docume
     repainted.clear()
     document.push(UpdateRow(Demand, wish.id, {"effort": wish.effort + 5}))
     assert ("phase", target.id) in repainted and ("phase", source.id) not in repainted
+
+
+@pytest.mark.parametrize("model_type", TABLES, ids=lambda t: t.__name__)
+def test_natural_keys_at_once_equal_one_by_one(document, model_type) -> None:
+    model = model_type(document)
+    records = document.store.rows(model.record)
+    assert records
+    assert model.natural_keys(records) == {r.id: model.natural_key(r) for r in records}

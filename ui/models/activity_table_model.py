@@ -3,6 +3,7 @@ phase — what makes users take up what a phase delivers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from planner.enums import ActivityKind
@@ -29,6 +30,10 @@ class ActivityTableModel(RecordTableModel):
     def natural_key(self, record: Any) -> tuple:
         phase = self.document.store.find(Phase, record.phase_id)
         return (phase.position if phase else 0, record.department_id, record.id)
+
+    def natural_keys(self, records: Iterable[Any]) -> dict[int, tuple]:
+        position = {p.id: p.position for p in self.document.index.phases}
+        return {r.id: (position.get(r.phase_id, 0), r.department_id, r.id) for r in records}
 
     def new_record_values(self, context: dict[str, Any]) -> dict[str, Any]:
         index = self.document.index

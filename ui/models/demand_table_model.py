@@ -3,6 +3,7 @@ ids (to the outline's phases, the phase table, or before another wish) and accep
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt
@@ -41,6 +42,10 @@ class DemandTableModel(RecordTableModel):
         # Plan order: phase by phase, the backlog last, each in its own order.
         phase = self.document.store.find(Phase, record.phase_id)
         return (phase.position if phase else _BACKLOG_LAST, record.position, record.id)
+
+    def natural_keys(self, records: Iterable[Any]) -> dict[int, tuple]:
+        position = {p.id: p.position for p in self.document.index.phases}
+        return {r.id: (position.get(r.phase_id, _BACKLOG_LAST), r.position, r.id) for r in records}
 
     def new_record_values(self, context: dict[str, Any]) -> dict[str, Any]:
         department_id = context.get("department_id")

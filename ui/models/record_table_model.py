@@ -233,6 +233,10 @@ class RecordTableModel(QAbstractTableModel):
     def natural_key(self, record: Any) -> tuple:
         return (getattr(record, "position", 0), record.id)
 
+    def natural_keys(self, records: Iterable[Any]) -> dict[int, tuple]:
+        """`natural_key` of many records at once (subclasses look up what they share once)."""
+        return {record.id: self.natural_key(record) for record in records}
+
     def _natural_of(self, row_id: int) -> tuple:
         key = self._natural.get(row_id)
         if key is None:
@@ -258,6 +262,11 @@ class RecordTableModel(QAbstractTableModel):
         store, document = self.document.store, self.document
         self._in_order = self._sort_column < 0
         if self._sort_column < 0:
+            ids = list(ids)
+            missing = [i for i in ids if i not in self._natural]
+            if len(missing) > _FEW:  # opening, or the phases reordered: all keys at once
+                find = store.find
+                self._natural.update(self.natural_keys(find(self.record, i) for i in missing))
             return sorted(ids, key=self._natural_of)
         records = [store.find(self.record, i) for i in ids]
         column = self.columns[self._sort_column]
