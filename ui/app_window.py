@@ -89,7 +89,11 @@ def open_window(
 
 def window_for_store(store: PlanStore, lock: QLockFile | None = None) -> MainWindow:
     """A new main window over an already open store (used by open_window and by tests)."""
-    window = MainWindow(PlanDocument(store))
+    document = PlanDocument(store)
+    window = MainWindow(document)
+    # Owned by its window: deleted with it, which drops the connections that views made to
+    # the document's signals (lambdas holding the window) and frees the plan's rows.
+    document.setParent(window)
     window.lock = lock
     install_extensions(window)
     window.restore_state()

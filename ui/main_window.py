@@ -175,11 +175,19 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not getattr(self, "_restored", False) and not getattr(self, "_sized", False):
-            from ui.window_parts import default_dock_sizes
-
-            # Docks can be sized only once the window is laid out: on the next turn.
-            QTimer.singleShot(0, self, lambda: default_dock_sizes(self))
+            # Docks can be sized only once the window is laid out: on the next turn. (A timer
+            # of the window's own: QTimer.singleShot would keep a callable holding the window
+            # alive if the window went before it fired.)
+            timer = QTimer(self, singleShot=True, interval=0)
+            timer.timeout.connect(self._default_dock_sizes)
+            timer.timeout.connect(timer.deleteLater)
+            timer.start()
         self._sized = True
+
+    def _default_dock_sizes(self) -> None:
+        from ui.window_parts import default_dock_sizes
+
+        default_dock_sizes(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_state()

@@ -64,6 +64,12 @@ class GanttView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
+        # A timer of our own rather than QTimer.singleShot: that one keeps its callable (and
+        # so this view) alive for good if the view is deleted before it fires.
+        self._mode_timer = QTimer(self)
+        self._mode_timer.setSingleShot(True)
+        self._mode_timer.setInterval(0)
+        self._mode_timer.timeout.connect(self._set_update_mode)
         document.changed.connect(self.schedule_refresh)
         document.warnings.updated.connect(self.schedule_refresh)
         document.selection_changed.connect(self._follow_selection)
@@ -219,7 +225,7 @@ class GanttView(QWidget):
             # Back to whole repaints once the scene has told the panes what changed (its
             # queued dirty-item pass runs first): a scroll blits the panes in partial modes,
             # and the load strip's labels are laid out for what is exposed.
-            QTimer.singleShot(0, self, self._set_update_mode)
+            self._mode_timer.start()
         else:
             self._set_update_mode()
         first, last = chart_range(self.data, None, None)
