@@ -31,3 +31,17 @@ def test_closing_a_window_frees_its_document_and_store(qtbot, sample_file, clean
     gc.collect()
     assert document() is None
     assert store() is None
+
+
+def test_an_opened_plan_is_frozen_and_collected_when_its_window_goes(qtbot, sample_file,
+                                                                      clean_settings):
+    from ui.app_window import open_window
+
+    gc.unfreeze()
+    window = open_window(sample_file)
+    assert gc.get_freeze_count() > 0  # the plan's objects: skipped by later collections
+    store = weakref.ref(window.document.store)
+    window.close()
+    del window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: store() is None, timeout=5000)  # collected without being asked

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.store import PlanStore
+from ui import memory
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
 from ui.settings import add_recent_file
@@ -67,12 +68,15 @@ def open_window(
         existing.activateWindow()
         return existing
     lock, held_by = acquire_lock(path)
-    try:
-        store = PlanStore.open(path, read_only=bool(held_by))
-    except BaseException:
-        if lock is not None:
-            lock.unlock()
-        raise
+    with memory.opening_a_plan():
+        try:
+            store = PlanStore.open(path, read_only=bool(held_by))
+        except BaseException:
+            if lock is not None:
+                lock.unlock()
+            raise
+        window = window_for_store(store, lock)
+    memory.collect_after(window)
     if held_by:
         QMessageBox.information(
             parent,
@@ -80,7 +84,6 @@ def open_window(
             f"{held_by}.\n\nIt opens here read-only so that the two do not overwrite each "
             "other's edits. Use File → Save As to continue in a copy of your own.",
         )
-    window = window_for_store(store, lock)
     add_recent_file(path)
     if workshop:
         start_workshop(window)
