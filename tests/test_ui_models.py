@@ -358,3 +358,59 @@ def test_natural_keys_at_once_equal_one_by_one(document, model_type) -> None:
     records = document.store.rows(model.record)
     assert records
     assert model.natural_keys(records) == {r.id: model.natural_key(r) for r in records}
+
+
+@pytest.mark.parametrize("model_type", TABLES, ids=lambda t: t.__name__)
+def test_all_roles_at_once_equal_one_by_one(document, model_type) -> None:
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    def plain(value):  # noqa: ANN001, ANN202 - icons compare by their image
+        return value.cacheKey() if isinstance(value, QIcon) else value
+
+    model = model_type(document)
+    proxy = RecordFilterProxy(model)
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.CheckStateRole,
+             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole, ID_ROLE]
+    for row in range(min(model.rowCount(), 8)):
+        for column in range(model.columnCount()):
+            index = proxy.index(row, column)
+            for role in roles:
+                role_data = QModelRoleData(role)
+                proxy.multiData(index, QModelRoleDataSpan(role_data))
+                assert plain(role_data.data()) == plain(index.data(role)), (row, column, role)
+            option = QStyleOptionViewItem()  # what a view paints: asked through multiData
+            QStyledItemDelegate().initStyleOption(option, index)
+            assert option.text == (index.data() or "")
+
+
+def test_outline_roles_at_once_equal_one_by_one(document) -> None:
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+    from PySide6.QtGui import QFont, QIcon
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    def plain(value):  # noqa: ANN001, ANN202 - icons and fonts compare by what they show
+        if isinstance(value, QIcon):
+            return value.cacheKey()
+        return value.toString() if isinstance(value, QFont) else value
+
+    model = OutlineModel(document)
+    indexes = []
+    for row in range(model.rowCount()):
+        top = model.index(row, 0)
+        indexes += [top, top.siblingAtColumn(1)]
+        for child in range(min(model.rowCount(top), 3)):
+            indexes += [model.index(child, 0, top), model.index(child, 1, top)]
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole]
+    for index in indexes:
+        for role in roles:
+            role_data = QModelRoleData(role)
+            model.multiData(index, QModelRoleDataSpan(role_data))
+            assert plain(role_data.data()) == plain(index.data(role))
+        option = QStyleOptionViewItem()
+        QStyledItemDelegate().initStyleOption(option, index)
+        assert option.text == (index.data() or "")

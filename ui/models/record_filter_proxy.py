@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QModelRoleDataSpan,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from ui.models.record_table_model import FILTER_ROLE, RecordTableModel
 
@@ -84,6 +90,11 @@ class RecordFilterProxy(QSortFilterProxyModel):
                 self._text in (getattr(record, f) or "").casefold() for f in self._text_fields
             )
         return True
+
+    def multiData(self, index: QModelIndex, span: QModelRoleDataSpan) -> None:  # noqa: N802
+        # Qt's proxy asks the source one role at a time; the source answers all in one call.
+        if index.isValid():
+            self.records.multiData(self.mapToSource(index), span)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.records.sort(column, order)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -38,6 +39,14 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 # Beyond this many rows inserted or removed in one change, a reset is cheaper than the steps.
 RESET_THRESHOLD = 500
 _FEW = 20  # rows moved in the plan's order: placed one by one up to this many, else a sort
+# Roles as plain ints: comparing with Qt.ItemDataRole members costs an enum lookup each time.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_CHECK = int(Qt.ItemDataRole.CheckStateRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -103,24 +112,44 @@ class RecordTableModel(QAbstractTableModel):
         record = self.document.store.find(self.record, row_id)
         if record is None:  # pragma: no cover - the store and the rows are kept in step
             return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self._role_data(role, index.column(), record, row_id)
+
+    def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:  # noqa: N802
+        """All the roles a view paints a cell with, in one call (Qt's default asks `data`
+        once per role: eight calls into Python per cell)."""
+        if not index.isValid():
+            return
+        row_id = self._ids[index.row()]
+        record = self.document.store.find(self.record, row_id)
+        if record is None:  # pragma: no cover
+            return
+        position = index.column()
+        for role_data in span:
+            role = role_data.role()
+            if role in _ROLES:
+                value = self._role_data(role, position, record, row_id)
+                if value is not None:
+                    role_data.setData(value)
+
+    def _role_data(self, role: int, position: int, record: Any, row_id: int) -> Any:
+        column = self.columns[position]
+        if role == _DISPLAY:
             return column.text(self.document, column.value(self.document, record))
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return _edit_value(column, column.value(self.document, record))
         if role == ID_ROLE:
             return row_id
         if role == FILTER_ROLE:
             return "1" if self.row_filter is None or self.row_filter(record) else "0"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(index.column(), column, record)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(index.column(), column, record)
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind == BOOL:
+        if role == _DECORATION:
+            return self._decoration(position, column, record)
+        if role == _TOOLTIP:
+            return self._tooltip(position, column, record)
+        if role == _CHECK and column.kind == BOOL:
             checked = bool(column.value(self.document, record))
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (NUMBER, INTEGER):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and column.kind in (NUMBER, INTEGER):
+            return _RIGHT
         return None
 
     def _decoration(self, position: int, column: Column, record: Any) -> Any:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QMimeData,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -210,9 +211,23 @@ class OutlineModel(QAbstractItemModel):
         key = self.key(index)
         if key is None:
             return None
+        return self._key_data(key, index.column(), role)
+
+    def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:  # noqa: N802
+        """All the roles a view paints a row with, in one call (not one per role)."""
+        key = self.key(index)
+        if key is None:
+            return
+        column = index.column()
+        for role_data in span:
+            value = self._key_data(key, column, role_data.role())
+            if value is not None:
+                role_data.setData(value)
+
+    def _key_data(self, key: Key, column: int, role: int) -> Any:
         if role == KEY_ROLE:
             return key
-        if index.column() == 1:
+        if column == 1:
             return self._detail_data(key, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._name(key)
