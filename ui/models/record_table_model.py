@@ -106,6 +106,12 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Painting a cell asks for about eight roles; those this model never answers (font,
         # colours, size) return before any lookup, which keeps scrolling 10 000 rows smooth.
+        if role == FILTER_ROLE:  # asked for every row when a filter changes: first, and short
+            accepts = self.row_filter
+            if accepts is None:
+                return "1"
+            record = self.document.store.find(self.record, self._ids[index.row()])
+            return "1" if accepts(record) else "0"
         if role not in _ROLES or not index.isValid():
             return None
         row_id = self._ids[index.row()]
