@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QToolBar, QUndoView
 
 from planner.warnings.types import Severity
-from ui.dialogs.plan_settings import PlanSettingsDialog
 from ui.inspector.inspector import Inspector
 from ui.models.activity_table_model import ActivityTableModel
 from ui.models.milestone_table_model import MilestoneTableModel
@@ -124,6 +123,8 @@ def _plan_menu(window: MainWindow) -> None:
 
 
 def open_plan_settings(window: MainWindow) -> None:
+    from ui.dialogs.plan_settings import PlanSettingsDialog  # when asked for, not at start
+
     PlanSettingsDialog(window.document, window).exec()
 
 
