@@ -414,3 +414,28 @@ def test_outline_roles_at_once_equal_one_by_one(document) -> None:
         option = QStyleOptionViewItem()
         QStyledItemDelegate().initStyleOption(option, index)
         assert option.text == (index.data() or "")
+
+
+def test_wishes_of_a_collapsed_phase_reach_the_view_only_when_fetched(document) -> None:
+    model = OutlineModel(document)
+    phases = document.index.phases
+    source, target = phases[0], phases[2]
+    wish = document.index.demands(source.id)[0]
+    target_row = model.index_of(("phase", target.id))
+    assert model.hasChildren(target_row) and model.rowCount(target_row) == 0
+    assert model.canFetchMore(target_row)
+    signals: list[str] = []
+    for name in ("rowsInserted", "rowsRemoved", "layoutChanged", "modelReset"):
+        getattr(model, name).connect(lambda *_, n=name: signals.append(n))
+    hidden: list[bool] = []
+    model.hidden_rows_changed.connect(lambda: hidden.append(True))
+    document.push(MoveDemands([wish.id], target.id))
+    assert signals == [] and hidden == [True]  # neither phase's rows were shown: no rows move
+    model.fetchMore(target_row)
+    ids = [model.key(model.index(r, 0, target_row))[1] for r in range(model.rowCount(target_row))]
+    assert ids == [d.id for d in document.index.demands(target.id)]
+    assert wish.id in ids
+    signals.clear()
+    document.undo_stack.undo()  # out of a shown phase: a row goes
+    assert signals == ["rowsRemoved"]
+    assert model.index_of(("demand", wish.id)).parent() == model.index_of(("phase", source.id))

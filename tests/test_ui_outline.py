@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
+from planner.commands import MoveDemands
 from planner.model import Demand, Phase
 from ui.outline.outline_model import BACKLOG
 
@@ -142,3 +143,15 @@ def test_activating_a_group_shows_its_table(qtbot, window) -> None:
     page = window.pages["demand"]
     assert window.views.currentWidget() is page
     assert page.proxy.rowCount() == len(window.document.index.demands(None))
+
+
+def test_selected_wishes_moved_into_a_collapsed_phase_stay_selected(qtbot, window) -> None:
+    document = window.document
+    outline = window.outline
+    phase = document.index.phases[4]
+    assert not outline.isExpanded(outline.outline.index_of(("phase", phase.id)))
+    ids = [d.id for d in document.index.demands(None)][:2]
+    document.select("demand", ids)
+    document.push(MoveDemands(ids, phase.id))
+    assert outline.isExpanded(outline.outline.index_of(("phase", phase.id)))
+    assert sorted(outline.selected_keys()) == sorted(("demand", i) for i in ids)

@@ -6,6 +6,11 @@ Every node is a key (kind, id). An index's internal id names its parent: 0 for t
 level, 1–4 for the four groups, `phase_id << 3 | 5` for a phase. After an edit the children
 lists are rebuilt from the PlanIndex and each parent is synced with fine-grained signals
 (ui/outline/tree_sync.py), so the tree keeps what is expanded and selected.
+
+A phase's wishes are shown to the view only once it asks for them (Qt's canFetchMore /
+fetchMore, when the phase is expanded or a wish in it is looked up): until then the phase has
+children but no rows, and a wish moving between collapsed phases changes no rows at all — so
+the tree is not laid out and repainted anew for it.
 """
 
 from __future__ import annotations
@@ -109,12 +114,15 @@ class OutlineModel(QAbstractItemModel):
     """`edit_failed(key, message)` when a rename was refused."""
 
     edit_failed = Signal(object, str)
+    hidden_rows_changed = Signal()  # the wishes of a phase not shown yet changed
 
     def __init__(self, document: PlanDocument, parent: Any = None) -> None:
         super().__init__(parent)
         self.document = document
         self._children: dict[int, list[Key]] = {}
         self._rows: dict[int, dict[Key, int]] = {}
+        self._fetched: set[int] = set()  # phase codes whose wishes the view has been given
+        self._syncing = False
         self._children = self._structure()
         self._marks = self._current_marks()
         document.changed.connect(self._on_changed)
@@ -168,16 +176,34 @@ class OutlineModel(QAbstractItemModel):
         return self._children[index.internalId()][index.row()]
 
     def index_of(self, key: Key) -> QModelIndex:
+        """The index of `key`, giving the view its phase's wishes first if need be."""
         code = code_of(self.parent_key(key)) if key not in TOP else 0
+        if code & 7 == 5 and code not in self._fetched:
+            parent = self.index_of(key_of_code(code))  # type: ignore[arg-type]
+            if parent.isValid():
+                self.fetchMore(parent)
+        return self._shown_index(key, code)
+
+    def _shown_index(self, key: Key, code: int | None = None) -> QModelIndex:
+        """The index of `key` if the view has its row (for repaints: no fetching)."""
+        if code is None:
+            code = code_of(self.parent_key(key)) if key not in TOP else 0
+        if code & 7 == 5 and code not in self._fetched:
+            return QModelIndex()
         row = self._row(code, key)
         return QModelIndex() if row is None else self.createIndex(row, 0, code)
+
+    def _shown(self, code: int) -> int:
+        """How many of the children of `code` the view has."""
+        if code & 7 == 5 and code not in self._fetched:
+            return 0
+        return len(self._children.get(code, ()))
 
     # --- QAbstractItemModel ----------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         code = code_of(self.key(parent)) if parent.isValid() else 0
-        children = self._children.get(code)
-        if children is None or not 0 <= row < len(children) or not 0 <= column < 2:
+        if not 0 <= row < self._shown(code) or not 0 <= column < 2:
             return QModelIndex()
         return self.createIndex(row, column, code)
 
@@ -198,14 +224,32 @@ class OutlineModel(QAbstractItemModel):
             key = self.key(parent)
             if key is None or (key[0] != "phase" and key not in _GROUP_CODES):
                 return 0
-            return len(self._children.get(code_of(key), []))
+            return self._shown(code_of(key))
         return len(TOP)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 2
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        key = self.key(parent) if parent.isValid() else None
+        if key is not None and key[0] == "phase" and parent.column() == 0:
+            return bool(self._children.get(code_of(key)))  # shown or not yet
         return self.rowCount(parent) > 0
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        key = self.key(parent) if parent.isValid() else None
+        if key is None or key[0] != "phase" or parent.column() != 0 or self._syncing:
+            return False
+        code = code_of(key)
+        return code not in self._fetched and bool(self._children.get(code))
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        code = code_of(self.key(parent))
+        self.beginInsertRows(parent, 0, len(self._children[code]) - 1)
+        self._fetched.add(code)
+        self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         key = self.key(index)
@@ -437,13 +481,26 @@ class OutlineModel(QAbstractItemModel):
         return None if len(codes) > RESET_THRESHOLD else codes
 
     def _on_changed(self, changes: list[RowChange]) -> None:
+        # Nothing is fetched while the rows are being synced: a listener reacting to one of
+        # the row signals must not start another insertion inside it.
+        self._syncing = True
+        try:
+            hidden = self._follow(changes)
+        finally:
+            self._syncing = False
+        if hidden:
+            self.hidden_rows_changed.emit()
+
+    def _follow(self, changes: list[RowChange]) -> bool:
+        """Sync the rows; True when wishes of phases the view has no rows for yet changed."""
         affected = self._affected(changes) if len(changes) <= RESET_THRESHOLD else None
         if affected is None:
             self.beginResetModel()
             self._children, self._rows = self._structure(), {}
+            self._fetched = set()
             self.endResetModel()
             self._marks = self._current_marks()
-            return
+            return False
         phases_code = code_of(PHASES)
 
         def prepare(keys: list[Key]) -> None:
@@ -461,12 +518,22 @@ class OutlineModel(QAbstractItemModel):
         for code in [c for c in self._children if c & 7 == 5 and key_of_code(c) not in live]:
             del self._children[code]  # phases gone with their rows
             self._rows.pop(code, None)
+        self._fetched &= {c for c in self._children if c & 7 == 5}
+        hidden = False
         for code in sorted(c for c in affected if c & 7 == 5 and c in self._children):
             row = self._row(phases_code, key_of_code(code))
             parent = self.createIndex(row, 0, phases_code)
             new = self._children_of(code)
-            sync_children(self, parent, code, self._children[code], new, self._store)
+            if code in self._fetched:
+                sync_children(self, parent, code, self._children[code], new, self._store)
+            elif new != self._children[code]:
+                had = bool(self._children[code])
+                self._store(code, new)
+                hidden = True
+                if had != bool(new):  # the expand arrow comes or goes
+                    self.dataChanged.emit(parent, parent)
         self._refresh(changes)
+        return hidden
 
     def _refresh(self, changes: list[RowChange]) -> None:
         """Repaint what may show differently: changed records, counts, effort totals."""
@@ -476,7 +543,7 @@ class OutlineModel(QAbstractItemModel):
         touched = {(c.model.__tablename__, c.row_id) for c in changes if c.kind == "update"}
         for key in touched:
             if key[0] in _RECORDS and key[0] != "plan":
-                index = self.index_of(key)
+                index = self._shown_index(key)
                 if index.isValid():
                     self.dataChanged.emit(index, index.siblingAtColumn(1))
         if Plan in models:  # a phase shows its weeks (working days) and effort
@@ -489,7 +556,7 @@ class OutlineModel(QAbstractItemModel):
                     self._refresh_children(code)
 
     def _refresh_children(self, code: int, column: int = 0) -> None:
-        count = len(self._children.get(code, []))
+        count = self._shown(code)
         if count:
             last = self.createIndex(count - 1, 1, code)
             self.dataChanged.emit(self.createIndex(0, column, code), last)
@@ -544,7 +611,7 @@ class OutlineModel(QAbstractItemModel):
                     self._marks.pop(key, None)
         roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
         for key in changed:
-            index = self.index_of(key) if key[0] in _RECORDS else QModelIndex()
+            index = self._shown_index(key) if key[0] in _RECORDS else QModelIndex()
             if index.isValid():
                 mark = index.siblingAtColumn(1)
                 self.dataChanged.emit(index, mark, roles)

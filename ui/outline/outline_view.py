@@ -70,6 +70,7 @@ class OutlineView(QTreeView):
         self.outline.modelAboutToBeReset.connect(self._remember_expanded)
         self.outline.modelReset.connect(self._restore_expanded)
         self.outline.rowsInserted.connect(self._reselect_after_move)
+        self.outline.hidden_rows_changed.connect(self._reselect_hidden)
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self.activated.connect(self._on_activated)
         document.selection_changed.connect(self._on_document_selection)
@@ -138,6 +139,11 @@ class OutlineView(QTreeView):
         kind, ids = self.document.selection
         if kind == "demand" and not self._syncing:
             self._on_document_selection(kind, ids)
+
+    def _reselect_hidden(self) -> None:
+        # Selected wishes moved into a phase whose rows the view has not got yet: selecting
+        # them again opens that phase, as for any other move.
+        self._reselect_after_move(QModelIndex(), 0, 0)
 
     def _on_activated(self, index: QModelIndex) -> None:
         key = self.outline.key(index)
