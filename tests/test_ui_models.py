@@ -141,23 +141,6 @@ def test_filter_proxy_by_field_and_text(qtmodeltester, document) -> None:
         assert "erp" in (record.title + record.notes).casefold()
 
 
-def test_an_unfiltered_proxy_asks_no_row_on_a_sort_and_a_filtered_one_does(document) -> None:
-    model = DemandTableModel(document)
-    proxy = RecordFilterProxy(model)
-    asked: list[int] = []
-    accepts = model.row_filter
-    model.row_filter = lambda record: asked.append(record.id) or accepts(record)
-    proxy.sort(model.column_named("effort"))
-    assert asked == [] and proxy.rowCount() == model.rowCount()
-    proxy.set_field_filter("phase_id", [None])
-    assert len(asked) == model.rowCount()
-    assert proxy.rowCount() == len(document.index.demands(None))
-    proxy.clear_filters()
-    asked.clear()
-    proxy.sort(-1)
-    assert asked == [] and proxy.rowCount() == model.rowCount()
-
-
 def test_a_demand_leaving_a_filtered_phase_leaves_the_proxy(document) -> None:
     model = DemandTableModel(document)
     proxy = RecordFilterProxy(model)

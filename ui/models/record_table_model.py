@@ -10,7 +10,7 @@ order. Column -1 is the plan's own order (positions).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,9 +33,6 @@ from ui.models import layout
 from ui.models.columns import BOOL, COLOUR, DATE, ENUM, INTEGER, NUMBER, REF, Column
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# "1" if the filtering proxy's predicate (`row_filter`) lets the row through, else "0":
-# see ui/models/record_filter_proxy.py for why the filter is asked through a role.
-FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 # Beyond this many rows inserted or removed in one change, a reset is cheaper than the steps.
 RESET_THRESHOLD = 500
 _FEW = 20  # rows moved in the plan's order: placed one by one up to this many, else a sort
@@ -69,7 +66,6 @@ class RecordTableModel(QAbstractTableModel):
         self._in_order = False  # `_ids` sorted in the plan's order (so a row can be bisected in)
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
-        self.row_filter: Callable[[Any], bool] | None = None  # set by RecordFilterProxy
         self._flags = self._column_flags()
         self._load()
         self._shown_marks: dict[int, tuple] | None = self._marks()
@@ -106,12 +102,6 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Painting a cell asks for about eight roles; those this model never answers (font,
         # colours, size) return before any lookup, which keeps scrolling 10 000 rows smooth.
-        if role == FILTER_ROLE:  # asked for every row when a filter changes: first, and short
-            accepts = self.row_filter
-            if accepts is None:
-                return "1"
-            record = self.document.store.find(self.record, self._ids[index.row()])
-            return "1" if accepts(record) else "0"
         if role not in _ROLES or not index.isValid():
             return None
         row_id = self._ids[index.row()]
@@ -145,8 +135,6 @@ class RecordTableModel(QAbstractTableModel):
             return _edit_value(column, column.value(self.document, record))
         if role == ID_ROLE:
             return row_id
-        if role == FILTER_ROLE:
-            return "1" if self.row_filter is None or self.row_filter(record) else "0"
         if role == _DECORATION:
             return self._decoration(position, column, record)
         if role == _TOOLTIP:
@@ -444,7 +432,6 @@ _ROLES = frozenset(
         Qt.ItemDataRole.CheckStateRole,
         Qt.ItemDataRole.TextAlignmentRole,
         ID_ROLE,
-        FILTER_ROLE,
     }
 )
 
