@@ -71,6 +71,13 @@ def test_the_gantt_is_built_when_its_tab_is_first_shown(qtbot, window):
     assert view.isVisible() and view.parent() is tab
     phases = window.document.index.phases
     assert len(view.scene.bar_items(phases[0].id)) == 1
+    # The scroll bar under the chart pages as the rows do, built late or resized.
+    for size in (None, (1000, 700)):
+        if size is not None:
+            window.resize(*size)
+            qtbot.waitUntil(lambda: view.body.viewport().width() < 900, timeout=5000)
+        body = view.body.horizontalScrollBar()
+        assert (view.hbar.pageStep(), view.hbar.maximum()) == (body.pageStep(), body.maximum())
 
 
 def test_a_hidden_gantt_catches_up_with_edits_when_shown(qtbot, window):

@@ -100,6 +100,7 @@ class BodyPane(Pane):
     scroll_x = Signal(int)
     activated = Signal(int)
     nudged = Signal(int)  # Alt+Left/Right: move the selected phases a step back or on
+    resized = Signal()  # after its scroll bars took the new size
 
     def __init__(self, scene: GanttScene, drags, parent=None) -> None:  # noqa: ANN001
         super().__init__(scene, "gantt_body", parent)
@@ -107,6 +108,10 @@ class BodyPane(Pane):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self._press: QPointF | None = None
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() != Qt.MouseButton.LeftButton:

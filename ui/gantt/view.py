@@ -111,6 +111,8 @@ class GanttView(QWidget):
         body_h.rangeChanged.connect(lambda lo, hi: self._mirror_range(self.hbar, body_h, lo, hi))
         body_v.rangeChanged.connect(lambda lo, hi: self._mirror_range(self.vbar, body_v, lo, hi))
         body_v.rangeChanged.connect(lambda lo, hi: self.vbar.setVisible(hi > lo))
+        # A resize changes the page (the thumb's length) without always changing the range.
+        self.body.resized.connect(self._mirror_pages)
         self.hbar.valueChanged.connect(self._scroll_x_to)
         body_h.valueChanged.connect(self.hbar.setValue)
         self.vbar.valueChanged.connect(body_v.setValue)
@@ -297,6 +299,11 @@ class GanttView(QWidget):
         super().resizeEvent(event)
         if self.scene.chart is not None:
             self._fit_heights()
+
+    def _mirror_pages(self) -> None:
+        for bar, source in ((self.hbar, self.body.horizontalScrollBar()),
+                            (self.vbar, self.body.verticalScrollBar())):
+            self._mirror_range(bar, source, source.minimum(), source.maximum())
 
     @staticmethod
     def _mirror_range(bar: QScrollBar, source: QScrollBar, lo: int, hi: int) -> None:

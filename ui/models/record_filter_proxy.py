@@ -90,8 +90,7 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def multiData(self, index: QModelIndex, span: QModelRoleDataSpan) -> None:  # noqa: N802
         # Qt's proxy asks the source one role at a time; the source answers all in one call.
-        if index.isValid():
-            self.records.multiData(self.mapToSource(index), span)
+        self.records.multiData(self.mapToSource(index), span)  # an invalid one clears them
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.records.sort(column, order)

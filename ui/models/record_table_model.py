@@ -113,19 +113,21 @@ class RecordTableModel(QAbstractTableModel):
     def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:  # noqa: N802
         """All the roles a view paints a cell with, in one call (Qt's default asks `data`
         once per role: eight calls into Python per cell)."""
-        if not index.isValid():
-            return
-        row_id = self._ids[index.row()]
+        row_id = self._ids[index.row()] if index.isValid() else None
         record = self.document.store.find(self.record, row_id)
-        if record is None:  # pragma: no cover
+        if record is None:
+            for role_data in span:
+                role_data.clearData()
             return
         position = index.column()
         for role_data in span:
+            # Views reuse the span from cell to cell: every role is set or cleared.
             role = role_data.role()
-            if role in _ROLES:
-                value = self._role_data(role, position, record, row_id)
-                if value is not None:
-                    role_data.setData(value)
+            value = self._role_data(role, position, record, row_id) if role in _ROLES else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def _role_data(self, role: int, position: int, record: Any, row_id: int) -> Any:
         column = self.columns[position]

@@ -260,12 +260,13 @@ class OutlineModel(QAbstractItemModel):
     def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:  # noqa: N802
         """All the roles a view paints a row with, in one call (not one per role)."""
         key = self.key(index)
-        if key is None:
-            return
         column = index.column()
         for role_data in span:
-            value = self._key_data(key, column, role_data.role())
-            if value is not None:
+            # Views reuse the span from row to row: every role is set or cleared.
+            value = self._key_data(key, column, role_data.role()) if key is not None else None
+            if value is None:
+                role_data.clearData()
+            else:
                 role_data.setData(value)
 
     def _key_data(self, key: Key, column: int, role: int) -> Any:
