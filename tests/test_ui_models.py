@@ -20,7 +20,7 @@ from ui.models.objective_table_model import ObjectiveTableModel
 from ui.models.phase_table_model import PhaseTableModel
 from ui.models.record_filter_proxy import RecordFilterProxy
 from ui.models.record_table_model import ID_ROLE
-from ui.outline.outline_model import BACKLOG, OutlineModel
+from ui.outline.outline_model import BACKLOG, PLAN, OutlineModel
 from ui.warnings_panel.warnings_model import WarningsModel
 
 pytest_plugins = ("ui_fixtures",)  # fixtures: window, document, clean_settings
@@ -422,3 +422,32 @@ def test_wishes_of_a_collapsed_phase_reach_the_view_only_when_fetched(document) 
     document.undo_stack.undo()  # out of a shown phase: a row goes
     assert signals == ["rowsRemoved"]
     assert model.index_of(("demand", wish.id)).parent() == model.index_of(("phase", source.id))
+
+
+def test_roles_at_once_clear_what_a_cell_does_not_have(document) -> None:
+    """Views reuse one span for every cell: a role a cell lacks must come back empty, not
+    with the previous cell's value (a swatch or an alignment painted everywhere)."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    model = DemandTableModel(document)
+    proxy = RecordFilterProxy(model)
+    department = model.column_named("department_id")
+    title = model.column_named("title")
+    for role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.TextAlignmentRole):
+        role_data = QModelRoleData(role)
+        span = QModelRoleDataSpan(role_data)
+        with_value = proxy.index(0, department if role == Qt.ItemDataRole.DecorationRole
+                                 else model.column_named("effort"))
+        proxy.multiData(with_value, span)
+        assert role_data.data() is not None
+        without = next(proxy.index(r, title) for r in range(proxy.rowCount())
+                       if proxy.index(r, title).data(role) is None)
+        proxy.multiData(without, span)
+        assert role_data.data() is None
+    outline = OutlineModel(document)
+    role_data = QModelRoleData(Qt.ItemDataRole.FontRole)
+    span = QModelRoleDataSpan(role_data)
+    outline.multiData(outline.index_of(PLAN), span)  # the plan's name is bold
+    assert role_data.data() is not None
+    outline.multiData(outline.index_of(("phase", document.index.phases[0].id)), span)
+    assert role_data.data() is None
