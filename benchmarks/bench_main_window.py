@@ -109,6 +109,7 @@ def _open_window(path: Path) -> float:
     _settle()
     elapsed = (time.perf_counter() - start) * 1000
     window.close()
+    del window  # so that the collection after closing frees the plan
     _settle()
     return elapsed
 
