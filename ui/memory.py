@@ -10,7 +10,8 @@ the opening, or in the middle of a later edit. So:
   it, so edits only ever pay for the young objects they make;
 - when a window has gone, the frozen objects are thawed and collected once, right then (the
   user just closed a plan: a pause there goes unnoticed), and what is still alive — the
-  other open plans — is frozen again.
+  other open plans — is frozen again. (Whatever still holds the closed window's plan at that
+  moment keeps it until the next window closes.)
 """
 
 from __future__ import annotations
