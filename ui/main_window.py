@@ -9,7 +9,14 @@ and add their actions to `file_menu`, `export_menu` and `view_menu`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from ui import settings
@@ -138,10 +145,24 @@ class MainWindow(QMainWindow):
             if action.data() is widget:
                 action.setChecked(True)
 
+    def _fit_first_start(self) -> None:
+        """First start: most of the screen (a plan has a lot to show), at least 1280×820
+        where the screen allows."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = max(min(1280, area.width()), int(area.width() * 0.9))
+        height = max(min(820, area.height()), int(area.height() * 0.9))
+        self.resize(width, height)
+        self.move(area.center() - self.rect().center())
+
     def restore_state(self) -> None:
         geometry = settings.get(settings.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        else:
+            self._fit_first_start()
         state = settings.get(settings.WINDOW_STATE)
         self._restored = not state.isEmpty() and self.restoreState(state)
         current = settings.get(settings.CURRENT_VIEW)
