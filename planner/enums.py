@@ -46,6 +46,15 @@ class MilestoneKind(StrEnum):
     DECISION = "decision"
 
 
+class BenefitResult(StrEnum):
+    """A department's answer to a phase's benefit check (since schema 4)."""
+
+    PENDING = "pending"
+    MET = "met"
+    PARTLY = "partly"
+    NOT_YET = "not_yet"
+
+
 def label(value: StrEnum) -> str:
     """A human label for an enum value: 'data_field' -> 'Data field', 'wont' -> "Won't"."""
     if value == Priority.WONT:

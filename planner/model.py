@@ -27,7 +27,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from planner.enums import ActivityKind, DemandKind, MilestoneKind, PhaseStatus, Priority
+from planner.enums import (
+    ActivityKind,
+    BenefitResult,
+    DemandKind,
+    MilestoneKind,
+    PhaseStatus,
+    Priority,
+)
 
 
 def _enum(enum_type: type[StrEnum]) -> Enum:
@@ -100,6 +107,9 @@ class Objective(Base):
     measure: Mapped[str] = mapped_column(Text, default="")
     target: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # How much completing this objective is worth to the business, relative to the others;
+    # the phase proposer counts it once all its must-have wishes are delivered (schema 3).
+    value: Mapped[float] = mapped_column(Float, default=1.0)
 
 
 class Department(Base):
@@ -133,6 +143,8 @@ class Phase(Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[PhaseStatus] = mapped_column(_enum(PhaseStatus), default=PhaseStatus.PLANNED)
+    # A pinned phase is left as it is by the phase proposer (schema 3).
+    pinned: Mapped[bool] = mapped_column(default=False)
 
 
 class PhaseObjective(Base):
@@ -164,6 +176,23 @@ class Demand(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     votes: Mapped[int] = mapped_column(Integer, default=0)  # since schema 2
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Prerequisite(Base):
+    """Wish `demand_id` needs wish `needs_id` delivered first (schema 3)."""
+
+    __tablename__ = "prerequisite"
+    __table_args__ = (
+        UniqueConstraint("demand_id", "needs_id"),
+        CheckConstraint("demand_id <> needs_id", name="ck_prerequisite_not_self"),
+    )
+
+    demand_id: Mapped[int] = mapped_column(ForeignKey("demand.id"), index=True)
+    needs_id: Mapped[int] = mapped_column(ForeignKey("demand.id"), index=True)
+
+    @property
+    def display_name(self) -> str:
+        return f"#{self.demand_id} needs #{self.needs_id}"
 
 
 class ChangeActivity(Base):
@@ -234,6 +263,26 @@ class Dismissal(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class BenefitCheck(Base):
+    """After a go-live: did the department feel the benefit the phase promised? (schema 4)"""
+
+    __tablename__ = "benefit_check"
+    __table_args__ = (UniqueConstraint("phase_id", "department_id"),)
+    display_attr = "question"
+
+    phase_id: Mapped[int] = mapped_column(ForeignKey("phase.id"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    question: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[BenefitResult] = mapped_column(
+        _enum(BenefitResult), default=BenefitResult.PENDING
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    # The objective's measure as found at the check, free text ("83 %").
+    measured_value: Mapped[str] = mapped_column(String(200), default="")
+    checked_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
 # Order in which tables can be filled without breaking a foreign key; reversed to empty them.
 MODELS: tuple[type[Base], ...] = (
     Department,
@@ -242,11 +291,13 @@ MODELS: tuple[type[Base], ...] = (
     Phase,
     PhaseObjective,
     Demand,
+    Prerequisite,
     ChangeActivity,
     Milestone,
     Dependency,
     Baseline,
     Dismissal,
+    BenefitCheck,
 )
 
 MODEL_BY_TABLE: dict[str, type[Base]] = {m.__tablename__: m for m in MODELS}

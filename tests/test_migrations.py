@@ -71,7 +71,8 @@ def test_old_file_is_upgraded_on_open_keeping_its_data(v1_file: Path) -> None:
 
     conn = sqlite3.connect(v1_file)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == fileformat.SCHEMA_VERSION
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    assert revision == fileformat.HEAD_REVISION
     conn.close()
     backup = backup_path(v1_file, 1)
     assert hashlib.sha256(backup.read_bytes()).hexdigest() == original
