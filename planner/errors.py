@@ -3,6 +3,9 @@ command line show it as it is."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class PlanError(Exception):
     """Base of every error the planner raises on purpose."""
@@ -31,7 +34,19 @@ class NotAPlanFile(PlanFileError):
 
 
 class DamagedPlanFile(PlanFileError):
-    pass
+    """The file is a plan, but damaged: broken pages, or rows that break the plan's rules.
+
+    `problems` lists each broken value found in the rows (planner/integrity/problems.py's
+    `Problem`: table, record, field, value, what is wrong and how a repair mends it); it is
+    empty when the damage is below the rows (SQLite pages). `repairable` says whether
+    planner/repair.py can write a mended copy."""
+
+    def __init__(
+        self, message: str, problems: Sequence[Any] = (), *, repairable: bool = False
+    ) -> None:
+        super().__init__(message)
+        self.problems: list[Any] = list(problems)
+        self.repairable = repairable
 
 
 class PlanFileTooNew(PlanFileError):

@@ -48,15 +48,35 @@ def _read_only_reason(path: Path, mode: int) -> str:
     return ""
 
 
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def inspect_file(path: Path) -> FileFacts:
     """Check that `path` holds a plan this version can read. Reads, never writes."""
-    if not path.exists():
-        raise PlanFileMissing(f"There is no plan file at {path}.")
-    if path.is_dir():
-        raise NotAPlanFile(f"{path} is a folder, not a plan file.")
+    # stat, never open, first: opening a named pipe blocks until someone writes to it.
     try:
-        st = path.stat()
-        with path.open("rb") as fh:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise PlanFileMissing(f"There is no plan file at {path}.") from None
+    except OSError as exc:
+        raise PlanFileMissing(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise NotAPlanFile(f"{path} is a folder, not a plan file.")
+    if not stat.S_ISREG(st.st_mode):
+        raise NotAPlanFile(f"{path} is {_file_kind(st.st_mode)}, not a plan file.")
+    try:
+        # Non-blocking too, in case the path was swapped for a pipe since the stat.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise NotAPlanFile(f"{path} is not a regular file, not a plan file.")
             header = fh.read(HEADER_SIZE)
     except PermissionError as exc:
         raise PlanFileMissing(f"{path} cannot be read: permission denied.") from exc

@@ -143,6 +143,7 @@ class PlanStore:
         try:
             conn = _connect(path, "ro" if reason else "rw")
             _check_integrity(conn, path.name)
+            _refuse_damaged_rows(conn, path.name)
             store = cls(conn, path, reason)
         except PlanError:
             if conn is not None:
@@ -175,6 +176,11 @@ class PlanStore:
                 source.backup(conn)
             finally:
                 source.close()
+        try:
+            _refuse_damaged_rows(conn, path.name)
+        except BaseException:
+            conn.close()
+            raise
         return cls(conn, path, f"{reason}; it is an older format, shown upgraded in memory")
 
     def save_as(self, target: Path | str) -> None:
@@ -378,6 +384,14 @@ def _check_integrity(conn: sqlite3.Connection, name: str) -> None:
     missing = sorted({m.__tablename__ for m in MODELS} - tables)
     if missing:
         raise DamagedPlanFile(f"{name} is damaged: the table '{missing[0]}' is missing.")
+
+
+def _refuse_damaged_rows(conn: sqlite3.Connection, name: str) -> None:
+    """The one place every row read from a file is checked against the plan's rules, raw,
+    before the ORM converts a single value (planner/integrity). Raises DamagedPlanFile."""
+    from planner.integrity import refuse_damaged_rows
+
+    refuse_damaged_rows(conn, name)
 
 
 def _sqlite_reason(exc: BaseException) -> str:

@@ -39,6 +39,8 @@ MAX_CAPACITY = 10_000.0  # person-days per week
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EARLIEST = dt.date(1990, 1, 1)
 _LATEST = dt.date(2200, 12, 31)
+# The same window applies to rows read from a file (planner/integrity/rules.py).
+EARLIEST_DATE, LATEST_DATE = _EARLIEST, _LATEST
 
 ENUM_FIELDS: dict[tuple[type[Base], str], type[StrEnum]] = {
     (Phase, "status"): PhaseStatus,
@@ -273,4 +275,19 @@ VALIDATORS: dict[type[Base], Callable[[PlanStore, Any], None]] = {
 
 
 def validate(store: PlanStore, row: Base) -> None:
+    _require_lengths(row)
     VALIDATORS[type(row)](store, row)
+
+
+def _require_lengths(row: Base) -> None:
+    # The lengths the schema declares (String(n)); a file holding more is refused on open
+    # (planner/integrity), so an edit must not write more either.
+    for column in row.__table__.columns:
+        length = getattr(column.type, "length", None)
+        value = getattr(row, column.key, None)
+        if length and isinstance(value, str) and len(value) > length:
+            raise ValidationError(
+                f"{column.key.replace('_', ' ').capitalize()} can be at most {length} "
+                f"characters long, not {len(value):,}.",
+                column.key,
+            )
