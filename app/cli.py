@@ -92,12 +92,8 @@ def _load_plugins() -> None:
     # Commands that live in their own modules register themselves on import.
     import importlib
 
-    for module in ("app.cli_check", "app.cli_export"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    for module in ("app.cli_check", "app.cli_export", "app.cli_repair"):
+        importlib.import_module(module)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,4 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         print(f"{PROG}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        reason = " ".join(str(exc).split())[:200]
+        print(f"{PROG}: unexpected error ({type(exc).__name__}: {reason})", file=sys.stderr)
         return EXIT_ERROR

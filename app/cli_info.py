@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from planner.dump import plain
 from planner.model import Plan
 from planner.queries import PlanIndex, duration_weeks
+from planner.repair import repair_log
 from planner.store import PlanStore
 
 
@@ -41,6 +43,7 @@ def plan_summary(store: PlanStore) -> dict[str, Any]:
         "objectives": [row(o) for o in index.objectives],
         "milestones": [row(m) for m in index.milestones],
         "backlog": {"count": len(index.demands(None)), "effort": index.effort(None)},
+        "repairs": [entry.__dict__ for entry in repair_log(store)],
     }
 
 
@@ -70,7 +73,17 @@ def _text(summary: dict[str, Any], store: PlanStore) -> str:
         f"{len(summary['objectives'])}   Wishes: {len(summary['demands'])}   "
         f"Milestones: {len(summary['milestones'])}"
     )
+    lines += _repairs(summary["repairs"])
     return "\n".join(lines)
+
+
+def _repairs(entries: list[dict[str, str]]) -> list[str]:
+    """A repaired copy says so, with every change, so nobody takes it for the original."""
+    lines: list[str] = []
+    for (when, source), group in groupby(entries, lambda e: (e["repaired_at"], e["source"])):
+        lines += ["", f"Repaired {when} from {source}:"]
+        lines += [f"  - {entry['change']}" for entry in group]
+    return lines
 
 
 def info(path: Path, *, as_json: bool) -> int:

@@ -142,8 +142,8 @@ class PlanStore:
         conn = None
         try:
             conn = _connect(path, "ro" if reason else "rw")
-            _check_integrity(conn, path.name)
-            _refuse_damaged_rows(conn, path.name)
+            findings = _check_integrity(conn, path.name)
+            _refuse_damaged_rows(conn, path.name, findings)
             store = cls(conn, path, reason)
         except PlanError:
             if conn is not None:
@@ -177,7 +177,7 @@ class PlanStore:
             finally:
                 source.close()
         try:
-            _refuse_damaged_rows(conn, path.name)
+            _refuse_damaged_rows(conn, path.name, _check_integrity(conn, path.name))
         except BaseException:
             conn.close()
             raise
@@ -365,14 +365,20 @@ def _create_schema(conn: sqlite3.Connection) -> None:
     conn.commit()
 
 
-def _check_integrity(conn: sqlite3.Connection, name: str) -> None:
+def _check_integrity(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Refuse damaged pages, triggers and missing tables. Returns what SQLite found wrong
+    with values only (a CHECK or NOT NULL constraint broken), so that the row check can name
+    the record and field instead."""
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.Error as exc:
-        raise DamagedPlanFile(f"{name} is damaged: {_sqlite_reason(exc)}.") from exc
-    problems = [r[0] for r in result if r[0] != "ok"]
+        raise DamagedPlanFile(
+            f"{name} is damaged: {_sqlite_reason(exc)}.", repairable=True
+        ) from exc
+    findings = [str(r[0]) for r in result if r[0] != "ok"]
+    problems = [f for f in findings if not is_value_finding(f)]
     if problems:
-        raise DamagedPlanFile(f"{name} is damaged: {problems[0]}.")
+        raise DamagedPlanFile(f"{name} is damaged: {problems[0]}.", repairable=True)
     # Our schema has no triggers; one in a plan would run SQL from the file on every edit.
     triggers = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
     if triggers:
@@ -383,15 +389,25 @@ def _check_integrity(conn: sqlite3.Connection, name: str) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     missing = sorted({m.__tablename__ for m in MODELS} - tables)
     if missing:
-        raise DamagedPlanFile(f"{name} is damaged: the table '{missing[0]}' is missing.")
+        raise DamagedPlanFile(
+            f"{name} is damaged: the table '{missing[0]}' is missing.", repairable=True
+        )
+    return findings
 
 
-def _refuse_damaged_rows(conn: sqlite3.Connection, name: str) -> None:
+def is_value_finding(finding: str) -> bool:
+    """A quick_check finding about a value, not about the file's structure."""
+    return finding.startswith(("CHECK constraint failed", "NULL value in"))
+
+
+def _refuse_damaged_rows(conn: sqlite3.Connection, name: str, findings: list[str]) -> None:
     """The one place every row read from a file is checked against the plan's rules, raw,
     before the ORM converts a single value (planner/integrity). Raises DamagedPlanFile."""
     from planner.integrity import refuse_damaged_rows
 
     refuse_damaged_rows(conn, name)
+    if findings:  # a constraint of the file's own schema that the plan's rules do not cover
+        raise DamagedPlanFile(f"{name} is damaged: {findings[0]}.", repairable=True)
 
 
 def _sqlite_reason(exc: BaseException) -> str:

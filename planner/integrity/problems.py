@@ -101,4 +101,7 @@ def summary(file_name: str, problems: list[Problem]) -> str:
             f"{file_name} holds {count:,} values that break the plan's rules: {first} "
             f"(and {more:,} more)."
         )
-    return f"{head} The file was not changed; a repaired copy can be opened instead."
+    return (
+        f"{head} The file was not changed; it can be opened as a repaired copy "
+        "(rollout-planner repair)."
+    )

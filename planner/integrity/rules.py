@@ -160,13 +160,14 @@ def _department_names(raw: RawPlan, names: Names) -> Iterator[Problem]:
 @row_rule
 def _phase_dates(raw: RawPlan, names: Names) -> Iterator[Problem]:
     for row_id, start, end in _rows(raw, "phase", "start_date", "end_date"):
-        if isinstance(start, str) and isinstance(end, str) and end < start:
-            if _is_date(start) and _is_date(end):
-                yield Problem(
-                    "phase", row_id, names("phase", row_id), "end_date", end,
-                    f"ends ({end}) before it starts ({start})",
-                    "clear the end date", Fix.SET, None,
-                )
+        if not (isinstance(start, str) and isinstance(end, str) and end < start):
+            continue
+        if _is_date(start) and _is_date(end):
+            yield Problem(
+                "phase", row_id, names("phase", row_id), "end_date", end,
+                f"ends ({end}) before it starts ({start})",
+                "clear the end date", Fix.SET, None,
+            )
 
 
 def _is_date(text: str) -> bool:
