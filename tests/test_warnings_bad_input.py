@@ -64,7 +64,9 @@ def test_a_file_with_unusable_thresholds_warns_and_uses_the_defaults(
 ) -> None:
     _write_behind_validation(
         sample_file,
-        "UPDATE plan SET team_capacity = 0, field_creep_phase = -2, working_days = 'weekdays'",
+        # A working week that is not ISO weekday numbers is refused on open since issue 10
+        # (planner/integrity; tests/test_damaged_files.py), so it is not part of this case.
+        "UPDATE plan SET team_capacity = 0, field_creep_phase = -2",
     )
     store = PlanStore.open(sample_file)
     try:
@@ -75,9 +77,7 @@ def test_a_file_with_unusable_thresholds_warns_and_uses_the_defaults(
         assert invalid[0].message == (
             "Some settings in this plan cannot be used: team capacity (person-days per week "
             "the project team delivers) is 0.0, outside 0.5–10000; 15 is used; field creep "
-            "phase (new data fields allowed in one phase) is -2, outside 1–1000; 5 is used; "
-            "the working days are 'weekdays', not ISO weekday numbers (Monday to Friday is "
-            "used)."
+            "phase (new data fields allowed in one phase) is -2, outside 1–1000; 5 is used."
         )
         # The other rules go on with the defaults: the sample's mistakes are still caught.
         overloaded = next(w for w in warnings if w.code == "phase-overloaded")

@@ -21,7 +21,6 @@ from planner.validation import (
     LATEST_DATE,
     MAX_CAPACITY,
     MAX_EFFORT,
-    THRESHOLDS,
 )
 
 EARLIEST, LATEST = EARLIEST_DATE, LATEST_DATE
@@ -32,8 +31,10 @@ DEFAULT_WORKING_DAYS = "12345"
 DEFAULT_COLOUR = "#888888"
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
+# The plan's warning thresholds are left out on purpose: a threshold outside its range is
+# reported by the warnings engine (threshold-invalid, with a one-click fix) and a usable value
+# is used meanwhile, so such a file is opened, not refused. They must still be finite numbers.
 RANGES: dict[tuple[str, str], tuple[float, float]] = {
-    **{("plan", name): (low, high) for name, (low, high, _) in THRESHOLDS.items()},
     ("demand", "effort"): (0.0, MAX_EFFORT),
     ("demand", "votes"): (0, ANY_NUMBER),
     ("department", "capacity"): (0.0, MAX_CAPACITY),
