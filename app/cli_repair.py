@@ -21,9 +21,11 @@ def _args(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from planner.fileformat import inspect_file
     from planner.repair import repair_file, repaired_name
 
     source: Path = args.file
+    inspect_file(source)  # not a plan at all: one line on stderr, and nothing on stdout
     target: Path = args.out or repaired_name(source)
     print(f"Repairing {source} into {target}:")
     result = repair_file(source, target, on_change=lambda change: print(f"  - {change}"))

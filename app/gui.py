@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from planner.errors import PlanError
+from planner.errors import DamagedPlanFile, PlanError
 
 ORGANISATION = "Rollout Planner"
 APPLICATION = "Rollout Planner"
@@ -57,6 +57,13 @@ def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) 
 
     try:
         window = open_window(path, workshop=workshop)
+    except DamagedPlanFile as exc:
+        if not exc.repairable:
+            return _refused(exc)
+        from ui.dialogs.damaged_plan import offer_repair
+
+        repaired = offer_repair(None, path, exc)  # shown already when there is one
+        return app.exec() if repaired is not None else _refused(exc, shown=True)
     except PlanError as exc:
         from PySide6.QtWidgets import QMessageBox
 
@@ -65,3 +72,12 @@ def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) 
         return 2
     window.show()
     return app.exec()
+
+
+def _refused(exc: PlanError, *, shown: bool = False) -> int:
+    if not shown:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, APPLICATION, str(exc))
+    print(f"rollout-planner: {exc}", file=sys.stderr)
+    return 2

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from integrity_support import exercise
 
 from planner.integrity import table_specs
 from planner.template import create_from_template
-from integrity_support import exercise
 
 pytestmark = pytest.mark.slow
 

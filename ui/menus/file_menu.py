@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from planner.errors import PlanError
+from planner.errors import DamagedPlanFile, PlanError
 from ui import settings
 
 if TYPE_CHECKING:
@@ -107,6 +107,13 @@ class FileMenu:
 
         try:
             open_window(path, parent=self.window).show()
+        except DamagedPlanFile as exc:
+            if not exc.repairable:
+                self.error("Cannot open the plan", str(exc))
+                return
+            from ui.dialogs.damaged_plan import offer_repair
+
+            offer_repair(self.window, path, exc)
         except PlanError as exc:
             self.error("Cannot open the plan", str(exc))
 
