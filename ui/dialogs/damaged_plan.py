@@ -48,10 +48,10 @@ class DamagedPlanDialog(QDialog):
             head = f"<b>{path.name}</b> holds {what} the plan's rules, so it was not opened."
         else:
             head = f"<b>{path.name}</b> was not opened: {_escape(error.message)}"
-        intro = QLabel(head + " The file has not been changed.")
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(intro)
+        self.intro = QLabel(head + " The file has not been changed.")
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.intro)
 
         self.problems = QTreeWidget()
         self.problems.setObjectName("problems")
