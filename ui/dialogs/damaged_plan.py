@@ -40,7 +40,7 @@ class DamagedPlanDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("damaged_plan_dialog")
         self.setWindowTitle(TITLE)
-        self.resize(860, 480)
+        self.resize(1080, 520)
         layout = QVBoxLayout(self)
         count = len(error.problems)
         if count:
@@ -67,10 +67,20 @@ class DamagedPlanDialog(QDialog):
             self.problems.addTopLevelItem(item)
         if count > SHOWN:
             self.problems.addTopLevelItem(QTreeWidgetItem(["", f"… and {count - SHOWN:,} more"]))
-        self.problems.setColumnWidth(0, 260)
-        self.problems.setColumnWidth(1, 360)
+        self.problems.setColumnWidth(0, 300)
+        self.problems.setColumnWidth(1, 430)
         self.problems.setVisible(bool(count))
         layout.addWidget(self.problems, 1)
+        # The selected problem in full: the columns cut long names and values.
+        self.detail = QLabel()
+        self.detail.setObjectName("detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setVisible(bool(count))
+        layout.addWidget(self.detail)
+        self.problems.currentItemChanged.connect(self._show_detail)
+        if count:
+            self.problems.setCurrentItem(self.problems.topLevelItem(0))
 
         buttons = QDialogButtonBox()
         self.repair_button: QPushButton | None = None
@@ -92,6 +102,13 @@ class DamagedPlanDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+    def _show_detail(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if item is None or not item.text(2):
+            self.detail.clear()
+            return
+        self.detail.setText(f"{item.text(0)}: {item.text(1)}. A repaired copy will {item.text(2)}.")
 
 
 class RepairReportDialog(QDialog):
