@@ -46,7 +46,7 @@ def read_raw(conn: sqlite3.Connection, tables: Iterable[tuple[str, list[str]]]) 
             continue
         columns = tuple(c for c in wanted if c in present)
         missing = tuple(c for c in wanted if c not in present)
-        select = f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)} ORDER BY rowid"
+        select = f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)}"
         try:
             rows = conn.execute(select).fetchall()
         except sqlite3.OperationalError as exc:
@@ -66,7 +66,7 @@ def _read_undecodable(
     old = conn.text_factory
     conn.text_factory = bytes
     try:
-        rows = conn.execute(f"SELECT {parts} FROM {_quote(table)} ORDER BY rowid").fetchall()
+        rows = conn.execute(f"SELECT {parts} FROM {_quote(table)}").fetchall()
     finally:
         conn.text_factory = old
     out = []
