@@ -161,9 +161,8 @@ def _department_names(raw: RawPlan, names: Names) -> Iterator[Problem]:
 @row_rule
 def _phase_dates(raw: RawPlan, names: Names) -> Iterator[Problem]:
     for row_id, start, end in _rows(raw, "phase", "start_date", "end_date"):
-        if not (isinstance(start, str) and isinstance(end, str) and end < start):
-            continue
-        if _is_date(start) and _is_date(end):
+        first, last = _date(start), _date(end)
+        if first is not None and last is not None and last < first:
             yield Problem(
                 "phase", row_id, names("phase", row_id), "end_date", end,
                 f"ends ({end}) before it starts ({start})",
@@ -171,11 +170,15 @@ def _phase_dates(raw: RawPlan, names: Names) -> Iterator[Problem]:
             )
 
 
-def _is_date(text: str) -> bool:
+def _date(value: Any) -> dt.date | None:
+    """A date the column check accepts, else None (that check reports the others)."""
+    if not isinstance(value, str):
+        return None
     try:
-        return EARLIEST <= dt.date.fromisoformat(text) <= LATEST
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        return False
+        return None
+    return day if EARLIEST <= day <= LATEST else None
 
 
 def _links(table: str, first: str, second: str, what: str) -> RowRule:
