@@ -101,3 +101,31 @@ def test_many_problems_are_listed_and_counted(qtbot, sample_file: Path) -> None:
     assert count > 50
     assert dialog.problems.topLevelItemCount() == count
     assert f"holds {count} values" in dialog.intro.text()
+
+
+def test_starting_the_app_with_a_damaged_plan(
+    qtbot, qapp, sample_file: Path, seen_dialogs, new_windows, monkeypatch, clean_settings
+) -> None:
+    from app import gui
+
+    damage(sample_file, CASES["working-week-9x9x9x9"][0])
+    monkeypatch.setattr(type(qapp), "exec", lambda *args: 0)
+    assert gui.run_gui(sample_file) == 0
+    assert len(seen_dialogs) == 1
+    copy = sample_file.with_name("sample (repaired).rollout").resolve()
+    window = next(w for w in open_windows() if w.document.store.path == copy)
+    assert window.document.store.plan.working_days == "12345"
+
+
+def test_starting_the_app_with_a_damaged_plan_and_cancelling(
+    qtbot, qapp, sample_file: Path, monkeypatch, clean_settings, capsys
+) -> None:
+    from app import gui
+
+    damage(sample_file, CASES["status-bogus"][0])
+    monkeypatch.setattr(
+        damaged_plan.DamagedPlanDialog, "exec", lambda self: QDialog.DialogCode.Rejected
+    )
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: pytest.fail("a second dialog"))
+    assert gui.run_gui(sample_file) == 2
+    assert "status 'bogus'" in capsys.readouterr().err
