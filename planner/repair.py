@@ -108,7 +108,7 @@ def repair_file(
 
     try:
         _copy_bytes(source, work)
-        _make_sound(work, facts.schema_version, note)
+        _make_sound(work, source.name, facts.schema_version, note)
         conn = _writable(work)
         try:
             _mend(conn, note)
@@ -165,7 +165,7 @@ def _writable(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _make_sound(work: Path, version: int, note: Callable[[str], None]) -> None:
+def _make_sound(work: Path, name: str, version: int, note: Callable[[str], None]) -> None:
     """Leave `work` an SQLite file of the current format that SQLite reads without error."""
     try:
         conn = _writable(work)
@@ -182,7 +182,7 @@ def _make_sound(work: Path, version: int, note: Callable[[str], None]) -> None:
             return
     except Exception:  # noqa: BLE001 - any failure here means: salvage what can be read
         pass
-    _salvage(work, note)
+    _salvage(work, name, note)
 
 
 def _drop_code(conn: sqlite3.Connection, note: Callable[[str], None]) -> None:
@@ -211,7 +211,7 @@ def _sound(path: Path) -> bool:
         conn.close()
 
 
-def _salvage(work: Path, note: Callable[[str], None]) -> None:
+def _salvage(work: Path, name: str, note: Callable[[str], None]) -> None:
     """Carry every row that can be read from the damaged `work` into a fresh plan."""
     from planner.store import _create_schema
 
@@ -227,19 +227,27 @@ def _salvage(work: Path, note: Callable[[str], None]) -> None:
             new.execute("PRAGMA foreign_keys = OFF")
             new.execute("PRAGMA ignore_check_constraints = ON")
             new.execute("DELETE FROM plan")  # the file's own plan row, if it can be read
-            for spec in table_specs():
-                _salvage_table(old, new, spec, note)
+            readable = [_salvage_table(old, new, spec, note) for spec in table_specs()]
+            if not any(readable):
+                # An empty plan is no repair of anything: say so instead.
+                raise sqlite3.DatabaseError("none of its tables can be read")
             new.commit()
         finally:
             old.close()
             new.close()
         fresh.replace(work)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:  # the latter: an unreadable schema
         fresh.unlink(missing_ok=True)
         raise DamagedPlanFile(
-            f"{work.name.removeprefix('.').removesuffix('.repairing')} cannot be repaired: "
-            f"SQLite cannot read it at all ({exc})."
+            f"{name} cannot be repaired: "
+            f"SQLite cannot read it at all ({_reason(exc)})."
         ) from exc
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "its schema is damaged"
+    return str(exc).rstrip(".") or type(exc).__name__
 
 
 def _text_or_bytes(data: bytes) -> str | bytes:
@@ -251,15 +259,16 @@ def _text_or_bytes(data: bytes) -> str | bytes:
 
 def _salvage_table(
     old: sqlite3.Connection, new: sqlite3.Connection, spec: TableSpec, note: Callable[[str], None]
-) -> None:
+) -> bool:
+    """Copy what can be read of one table; False if none of it could be."""
     try:
         present = file_columns(old, spec.name)
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         present = set()
     columns = [c for c in spec.column_names if c in present]
     if "id" not in columns:
         note(f"table '{spec.name}' could not be read; it starts empty")
-        return
+        return False
     names = ", ".join(f'"{c}"' for c in columns)
     insert = (
         f'INSERT OR IGNORE INTO "{spec.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
@@ -269,13 +278,14 @@ def _salvage_table(
         cursor = old.execute(f'SELECT {names} FROM "{spec.name}"')
         while (row := cursor.fetchone()) is not None:
             copied += new.execute(insert, row).rowcount
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         complete = False
     lacking = [c for c in spec.column_names if c not in present]
     if not complete:
         note(f"table '{spec.name}': {copied} rows could be read, the rest was damaged")
     if lacking:
         note(f"table '{spec.name}' had no column {', '.join(lacking)}; defaults filled in")
+    return True
 
 
 # --- mending -------------------------------------------------------------------------------

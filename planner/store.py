@@ -173,7 +173,13 @@ class PlanStore:
         except (sqlite3.Error, SQLAlchemyError) as exc:
             if conn is not None:
                 conn.close()
-            raise DamagedPlanFile(f"{path.name} is damaged: {_sqlite_reason(exc)}.") from exc
+            raise DamagedPlanFile(
+                f"{path.name} is damaged: {_sqlite_reason(exc)}.", repairable=True
+            ) from exc
+        except UnicodeDecodeError as exc:  # SQLite's error about a damaged schema, unreadable
+            if conn is not None:
+                conn.close()
+            raise DamagedPlanFile(f"{path.name} is damaged: its schema cannot be read.") from exc
         return store
 
     @classmethod
@@ -390,12 +396,24 @@ def _check_integrity(conn: sqlite3.Connection, name: str) -> list[str]:
     """Refuse damaged pages, triggers and missing tables. Returns what SQLite found wrong
     with values only (a CHECK or NOT NULL constraint broken), so that the row check can name
     the record and field instead."""
+    # quick_check quotes damaged values and names, which need not be UTF-8.
+    old_factory = conn.text_factory
+    conn.text_factory = _tolerant_text
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.Error as exc:
-        raise DamagedPlanFile(
-            f"{name} is damaged: {_sqlite_reason(exc)}.", repairable=True
-        ) from exc
+        triggers = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+        ]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        # SQLite cannot even read the list of tables (its error may not be text either):
+        # no rows can be salvaged from such a file.
+        reason = "its schema cannot be read" if isinstance(exc, UnicodeDecodeError) else (
+            _sqlite_reason(exc)
+        )
+        raise DamagedPlanFile(f"{name} is damaged: {reason}.") from exc
+    finally:
+        conn.text_factory = old_factory
     # One line each: SQLite heads a multi-line report with "*** in database main ***".
     findings = [
         " ".join(str(r[0]).replace("*** in database main ***", "").split())
@@ -406,19 +424,21 @@ def _check_integrity(conn: sqlite3.Connection, name: str) -> list[str]:
     if problems:
         raise DamagedPlanFile(f"{name} is damaged: {problems[0]}.", repairable=True)
     # Our schema has no triggers; one in a plan would run SQL from the file on every edit.
-    triggers = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
     if triggers:
         raise NotAPlanFile(
             f"{name} contains triggers ('{triggers[0]}'), which no plan has; it is not opened, "
             "because they would run whenever the plan is edited."
         )
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     missing = sorted({m.__tablename__ for m in MODELS} - tables)
     if missing:
         raise DamagedPlanFile(
             f"{name} is damaged: the table '{missing[0]}' is missing.", repairable=True
         )
     return findings
+
+
+def _tolerant_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
 
 
 def is_value_finding(finding: str) -> bool:

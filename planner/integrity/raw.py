@@ -33,7 +33,16 @@ def _quote(name: str) -> str:
 
 
 def file_columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {r[1] for r in conn.execute(f"PRAGMA table_info({_quote(table)})")}
+    old = conn.text_factory
+    conn.text_factory = _tolerant  # a damaged schema may name a column in broken UTF-8
+    try:
+        return {r[1] for r in conn.execute(f"PRAGMA table_info({_quote(table)})")}
+    finally:
+        conn.text_factory = old
+
+
+def _tolerant(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
 
 
 def read_raw(conn: sqlite3.Connection, tables: Iterable[tuple[str, list[str]]]) -> RawPlan:
