@@ -112,7 +112,18 @@ def repair_file(
         _make_sound(work, source.name, facts.schema_version, note)
         conn = _writable(work)
         try:
-            _mend(conn, note)
+            mark = len(changes)
+            try:
+                _mend(conn, note)
+            except (sqlite3.DatabaseError, UnicodeDecodeError):
+                # Damage the integrity check did not see, met while writing: salvage the rows
+                # into a fresh plan after all, and mend that (the mending so far is undone).
+                conn.close()
+                del changes[mark:]
+                note("the file is damaged below its rows; starting over from what can be read")
+                _salvage(work, source.name, note)
+                conn = _writable(work)
+                _mend(conn, note)
             if not changes:
                 note("nothing needed mending; the copy is the plan as it was")
             _write_log(conn, source, changes)
@@ -123,6 +134,8 @@ def repair_file(
         work.replace(target)
     except OSError as exc:
         raise PlanFileError(f"Cannot write {target.name}: {exc.strerror or exc}.") from exc
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        raise DamagedPlanFile(f"{source.name} cannot be repaired: {_reason(exc)}.") from exc
     finally:
         work.unlink(missing_ok=True)
         work.with_name(work.name + "-journal").unlink(missing_ok=True)
@@ -208,7 +221,8 @@ def _sound(path: Path) -> bool:
 
     conn = sqlite3.connect(str(path))
     try:
-        findings = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+        # The full check (indexes too), not the quick one: mending writes through them.
+        findings = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
         if not all(f == "ok" or is_value_finding(f) for f in findings):
             return False
         for spec in table_specs():

@@ -124,7 +124,9 @@ def counts() -> Counter[str]:
 def _report(name: str, counts: Counter[str]) -> None:
     print(
         f"\n{name}: {counts['examples']} examples, {counts['refused']} refused, "
-        f"{counts['opened']} opened, {counts['repaired']} repaired, failures 0"
+        f"{counts['opened']} opened, {counts['repaired']} repaired, "
+        f"{counts['unrepairable']} refused by the repair too (SQLite cannot read the schema), "
+        "failures 0"
     )
 
 
