@@ -19,6 +19,7 @@ from planner.commands import Command
 from planner.live_index import LiveIndex
 from planner.queries import PlanIndex
 from planner.store import PlanStore
+from ui.guard import guarded
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +31,24 @@ class _QtCommand(QUndoCommand):
         self.command = command
         self._skip_first_redo = True
 
+    @guarded()
     def redo(self) -> None:
         if self._skip_first_redo:  # done already by PlanDocument.push
             self._skip_first_redo = False
             return
         self.document.run_guarded(lambda: self.command.do(self.document.store))
 
+    @guarded()
     def undo(self) -> None:
         self.document.run_guarded(lambda: self.command.undo(self.document.store))
 
+    @guarded()
     def id(self) -> int:  # noqa: A003 - Qt's name
         key = self.command.merge_key
         # QUndoStack merges commands with equal non-negative ids; -1 means "never merge".
         return -1 if key is None else zlib.crc32(repr(key).encode()) & 0x7FFFFFFF
 
+    @guarded()
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, _QtCommand) or not self.command.absorb(other.command):
             return False
