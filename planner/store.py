@@ -77,7 +77,9 @@ class PlanStore:
         self.read_only_reason = read_only_reason
         self._engine: Engine = create_engine(
             # Through self._conn, so Save As can swap the file under the same session.
-            "sqlite://", creator=lambda: self._conn, poolclass=StaticPool
+            "sqlite://",
+            creator=lambda: self._conn,
+            poolclass=StaticPool,
         )
         # expire_on_commit=False: the in-memory rows stay valid across commits; autoflush off
         # because the store flushes exactly when foreign-key order requires it.
@@ -176,6 +178,13 @@ class PlanStore:
             finally:
                 source.close()
         return cls(conn, path, f"{reason}; it is an older format, shown upgraded in memory")
+
+    def copy_in_memory(self) -> PlanStore:
+        """An independent copy of this plan in memory (SQLite's backup API): for scratch work
+        and tests that need many fresh plans quickly."""
+        conn = _connect(None, "rwc")
+        self._conn.backup(conn)
+        return PlanStore(conn, None)
 
     def save_as(self, target: Path | str) -> None:
         """Copy the plan to `target` with SQLite's backup API and continue in the copy."""

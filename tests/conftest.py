@@ -38,8 +38,17 @@ def store():
 
 
 @pytest.fixture
-def sample_store():
-    """The bundled CRM sample plan, in memory."""
+def sample_store(sample_source):
+    """The bundled CRM sample plan, in memory (a fresh copy per test)."""
+    s = sample_source.copy_in_memory()
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def sample_source():
+    """The CRM sample plan in memory, built once; take `.copy_in_memory()` for a fresh plan
+    (property tests make hundreds)."""
     from planner.store import PlanStore
     from planner.template import fill, template_data
 
