@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 
 import pytest
+import shiboken6
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_commands import draw_command
@@ -35,8 +36,21 @@ def same(live: LiveGanttData, document: PlanDocument) -> None:
     assert (got.working_days, got.plan_start) == (want.working_days, want.plan_start)
 
 
-def test_an_edit_redoes_only_the_phases_it_touched(qapp, sample_store) -> None:
-    document = PlanDocument(sample_store)
+@pytest.fixture
+def document(qapp, sample_store):  # noqa: ANN001, ANN201
+    doc = PlanDocument(sample_store)
+    yield doc
+    dispose(doc)
+
+
+def dispose(document: PlanDocument) -> None:
+    """Close the document and delete its Qt objects now, as its window would: left to
+    Python's cyclic collector, they would go at whatever moment it runs."""
+    document.close()
+    shiboken6.delete(document)
+
+
+def test_an_edit_redoes_only_the_phases_it_touched(document) -> None:  # noqa: ANN001
     live = LiveGanttData(document)
     first = live.read([])
     phases = document.index.phases
@@ -58,8 +72,7 @@ def test_an_edit_redoes_only_the_phases_it_touched(qapp, sample_store) -> None:
         same(live, document)
 
 
-def test_a_chart_built_with_the_memo_equals_one_built_without(qapp, sample_store) -> None:
-    document = PlanDocument(sample_store)
+def test_a_chart_built_with_the_memo_equals_one_built_without(document) -> None:  # noqa: ANN001
     live, memo = LiveGanttData(document), ChartMemo()
     phases = document.index.phases
     wish = document.index.demands(phases[1].id)[0]
@@ -123,6 +136,4 @@ def test_after_random_edits_and_undo_it_equals_a_fresh_read(qapp, sample_source,
             document.undo_stack.undo()
         same(live, document)
     finally:
-        document.undo_stack.clear()
-        store.unsubscribe(document._on_store_changed)
-        store.close()
+        dispose(document)
