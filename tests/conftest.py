@@ -66,3 +66,22 @@ def sample_file(tmp_path: Path) -> Path:
     path = tmp_path / "sample.rollout"
     create_from_template(path, "crm").close()
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_swallowed_view_errors(request: pytest.FixtureRequest):
+    """ui/guard.py keeps exceptions from leaving Qt overrides (they would kill the app);
+    pytest-qt would otherwise have failed the test on them, so fail it here. Tests that
+    plant one on purpose are marked `guard_failures`."""
+    import sys
+
+    guard = sys.modules.get("ui.guard")
+    if guard is not None:
+        guard.take_failures()
+    yield
+    guard = sys.modules.get("ui.guard")
+    if guard is None:
+        return
+    failures = guard.take_failures()
+    if failures and request.node.get_closest_marker("guard_failures") is None:
+        pytest.fail("an exception in a Qt override was caught by @guarded:\n" + failures[0])

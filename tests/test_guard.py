@@ -14,14 +14,7 @@ from ui import guard
 from ui.error_bar import SAFE
 
 pytest_plugins = ("ui_fixtures",)
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _fresh_reports():
-    guard._seen.clear()
-    yield
-    guard._seen.clear()
+pytestmark = [pytest.mark.gui, pytest.mark.guard_failures]
 
 
 class Broken(QWidget):

@@ -98,6 +98,7 @@ _reporter: Reporter | None = None
 # Failures already reported, by where they happened: a paint that fails fails on every
 # frame; the log gets its traceback once, and the bar is not raised again for it.
 _seen: dict[tuple[str, str, str, int], int] = {}
+_taken: list[str] = []
 
 
 def reporter() -> Reporter:
@@ -110,6 +111,15 @@ def reporter() -> Reporter:
 def failure_count() -> int:
     """How many failures were caught so far (repeats included)."""
     return sum(_seen.values())
+
+
+def take_failures() -> list[str]:
+    """The tracebacks reported since the last call, and forget them (so the next failure at
+    the same place is reported again): tests fail on a swallowed exception with this."""
+    taken = list(_taken)
+    _taken.clear()
+    _seen.clear()
+    return taken
 
 
 def _document_of(owner: object) -> object:
@@ -153,6 +163,7 @@ def report(message: str, exc: BaseException, owner: object = None, site: str = "
         if count:
             return
         details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        _taken.append(details)
         log.error("%s\n%s", message, details.rstrip())
         reporter().failed.emit(message, details, _document_of(owner))
     except Exception:  # reporting must never become the second pending exception
