@@ -218,9 +218,10 @@ class MainWindow(QMainWindow):
     @guarded()
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_state()
+        # Views of the plan in other windows (workshop mode) go first, while it is open.
+        self.closed.emit()
         self.document.close()
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None
-        self.closed.emit()
         super().closeEvent(event)
