@@ -1,7 +1,7 @@
 """Child process for test_guard_planted.py: the main window over the sample plan with a bug
 planted in the overrides of several views at once — the outline's and the tables' cells
-(painted side by side), then the Gantt's bars — as the app starts it (crash log, rotating log,
-excepthook). Prints what the window shows and exits 0 if it got through.
+(painted side by side), then the Gantt's bars — and in a slot, as the app starts it (crash
+log, rotating log, excepthook). Prints what the window shows and exits 0 if it got through.
 
 `--unguarded` first turns ui/guard.py's decorator into a no-op, to show what the guard is for:
 then PySide6 dies of a segmentation fault.
@@ -82,6 +82,12 @@ def run(app) -> None:  # noqa: ANN001
     spin(800)  # the outline and the wishes table paint their cells
     window.show_view(window.gantt_tab)
     spin(800)  # the Gantt is built and paints its bars
+
+    def broken_slot() -> None:
+        raise RuntimeError(f"{PLANTED} a slot")
+
+    window.document.changed.connect(broken_slot)  # a slot, covered by the excepthook
+    window.document.changed.emit([])
     window.repaint()
     spin(300)
     bar = window.error_bar

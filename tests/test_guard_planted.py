@@ -36,11 +36,13 @@ def test_a_planted_bug_in_two_views_leaves_the_app_running(tmp_path: Path) -> No
     result = run_child(tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "bar visible: True" in result.stdout
-    assert "Something went wrong drawing" in result.stdout
+    assert "bar text: Something went wrong" in result.stdout
     assert "Your plan is safe: every edit is already saved." in result.stdout
     assert "modal: False" in result.stdout
     log = (tmp_path / "logs" / LOG_NAME).read_text(encoding="utf-8")
-    for planted in ("OutlineModel.multiData", "RecordTableModel.multiData", "MarkItem.paint"):
+    for planted in (
+        "OutlineModel.multiData", "RecordTableModel.multiData", "MarkItem.paint", "a slot"
+    ):
         assert f"RuntimeError: planted bug in {planted}" in log
     assert "Traceback (most recent call last)" in log
     # Each place is logged once, however many cells and frames it failed in.
