@@ -152,3 +152,22 @@ def test_another_windows_failure_stays_there(qtbot, window, document) -> None:  
     QApplication.processEvents()
     QApplication.processEvents()
     assert not window.error_bar.isVisible()
+
+
+def test_a_failed_multidata_clears_the_span_it_was_given() -> None:
+    # Views reuse one span from cell to cell: a failed cell must not show the one before.
+    class RoleData:
+        def __init__(self) -> None:
+            self.value = "from the cell before"
+
+        def clearData(self) -> None:  # noqa: N802
+            self.value = None
+
+    class Model:
+        @guard.guarded()
+        def multiData(self, index, span):  # noqa: N802, ANN001, ANN202
+            raise IndexError(index)
+
+    span = [RoleData(), RoleData()]
+    assert Model().multiData(7, span) is None
+    assert [r.value for r in span] == [None, None]
