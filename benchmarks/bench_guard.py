@@ -63,6 +63,29 @@ def unguarded() -> Iterator[int]:
             setattr(cls, attr, wrapper)
 
 
+def calls_per_step(step: Callable[[], object]) -> int:
+    """How many guarded overrides one `step` calls (each counted through a wrapper)."""
+    count = 0
+    methods = guarded_methods()
+
+    def counting(wrapper: Callable) -> Callable:
+        def call(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            nonlocal count
+            count += 1
+            return wrapper(*args, **kwargs)
+
+        return call
+
+    for cls, attr, wrapper, _ in methods:
+        setattr(cls, attr, counting(wrapper))
+    try:
+        step()
+    finally:
+        for cls, attr, wrapper, _ in methods:
+            setattr(cls, attr, wrapper)
+    return count
+
+
 def alternate(step: Callable[[], object], repeat: int) -> tuple[float, float]:
     """Medians (ms) of `step` guarded and unguarded, in alternating blocks."""
     guarded_times: list[float] = []
@@ -122,8 +145,10 @@ def bench_plan(size: str, path: Path) -> list[dict]:
         with unguarded() as count:
             pass
         scroll = alternate(_scroll_page(page.view), repeat * 4)
+        calls = calls_per_step(_scroll_page(page.view))
         rows.append(_row("wishes table: scroll a page, guarded", size, scroll[0], None,
-                         "unguarded", scroll[1], f"{count} guarded overrides"))
+                         "unguarded", scroll[1],
+                         f"{count} guarded overrides; {calls} guarded calls per page"))
 
         document = window.document
         demand_id = document.store.rows(Demand)[0].id
@@ -135,7 +160,7 @@ def bench_plan(size: str, path: Path) -> list[dict]:
 
         edited = alternate(edit, repeat)
         rows.append(_row("main window: refresh after an edit, guarded", size, edited[0], None,
-                         "unguarded", edited[1]))
+                         "unguarded", edited[1], f"{calls_per_step(edit)} guarded calls"))
 
         window.show_view(window.gantt_tab)
         _settle()
@@ -149,7 +174,7 @@ def bench_plan(size: str, path: Path) -> list[dict]:
 
         gantt = alternate(gantt_scroll, repeat * 2)
         rows.append(_row("gantt: repaint after scroll, guarded", size, gantt[0], 16.0,
-                         "unguarded", gantt[1]))
+                         "unguarded", gantt[1], f"{calls_per_step(gantt_scroll)} guarded calls"))
         window.close()
         _settle()
     return rows
