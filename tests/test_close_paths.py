@@ -193,3 +193,24 @@ def test_closing_the_main_window_with_an_inspector_edit_pending(qtbot, main, sam
     settle()
     assert main.document.closed
     plan_is_intact(sample_file)
+
+
+def test_the_window_goes_while_the_plan_settings_dialog_is_open(qtbot, main):  # noqa: ANN001
+    # A modal dialog keeps the window manager's close away, but the app quitting (logout)
+    # still closes every window; the dialog is the window's child and goes with it.
+    from PySide6.QtCore import QTimer
+
+    from ui.window_parts import open_plan_settings
+
+    seen = []
+
+    def quit_while_open() -> None:
+        seen.append(type(QApplication.activeModalWidget()).__name__)
+        document = main.document
+        QApplication.closeAllWindows()
+        seen.append(document.closed)
+
+    QTimer.singleShot(200, quit_while_open)
+    open_plan_settings(main)  # returns when the dialog has gone
+    settle()
+    assert seen == ["PlanSettingsDialog", True]
