@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,13 +24,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_round(n: int, log_dir: Path, extra: list[str]) -> tuple[int, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     started = time.perf_counter()
     log = log_dir / f"round-{n:03d}.txt"
-    with log.open("w", encoding="utf-8") as out:
+    with tempfile.TemporaryDirectory(prefix="soak-") as home, log.open("w") as out:
+        # A home and a pytest temp folder of its own: Qt's test-mode settings live under
+        # $HOME/.qttest and the tests clear them, so a soak next to another test run (ours or
+        # a colleague's on the same account) would make both flaky.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+        env.update(QT_QPA_PLATFORM="offscreen", HOME=home)
         code = subprocess.call(
             [sys.executable, "-X", "faulthandler", "-m", "pytest", "-m", "gui", "-q",
-             "-p", "no:cacheprovider", *extra],
+             "-p", "no:cacheprovider", "--basetemp", str(Path(home) / "pytest"), *extra],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
     if code == 0:
