@@ -51,6 +51,7 @@ def start_file(file: Path | None, sample: bool) -> Path:
 
 def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) -> int:
     app = make_application()
+    notice = start_diagnostics(app)
     apply_colours()
     path = start_file(file, sample)
     from ui.app_window import open_window
@@ -65,11 +66,9 @@ def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) 
         repaired = offer_repair(None, path, exc)  # shown already when there is one
         return app.exec() if repaired is not None else _refused(exc, shown=True)
     except PlanError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, APPLICATION, str(exc))
-        print(f"rollout-planner: {exc}", file=sys.stderr)
-        return 2
+        return _refused(exc)
+    if notice:
+        window.error_bar.show_notice(notice)
     window.show()
     return app.exec()
 
@@ -81,3 +80,15 @@ def _refused(exc: PlanError, *, shown: bool = False) -> int:
         QMessageBox.critical(None, APPLICATION, str(exc))
     print(f"rollout-planner: {exc}", file=sys.stderr)
     return 2
+
+
+def start_diagnostics(app) -> str:  # noqa: ANN001 - the QApplication
+    """Crash trace and log in the data folder, and errors in views and slots to the log and
+    the window's bar (ui/diagnostics.py, ui/guard.py). Returns the line to show when the
+    last session crashed."""
+    from ui import diagnostics, guard
+
+    notice = diagnostics.start_session()
+    guard.install_excepthook()
+    app.aboutToQuit.connect(diagnostics.end_session)
+    return notice

@@ -210,6 +210,13 @@ class PlanStore:
             raise
         return cls(conn, path, f"{reason}; it is an older format, shown upgraded in memory")
 
+    def copy_in_memory(self) -> PlanStore:
+        """An independent copy of this plan in memory (SQLite's backup API): for scratch work
+        and tests that need many fresh plans quickly."""
+        conn = _connect(None, "rwc")
+        self._conn.backup(conn)
+        return PlanStore(conn, None)
+
     def save_as(self, target: Path | str) -> None:
         """Copy the plan to `target` with SQLite's backup API and continue in the copy."""
         target = Path(target)

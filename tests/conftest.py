@@ -38,8 +38,17 @@ def store():
 
 
 @pytest.fixture
-def sample_store():
-    """The bundled CRM sample plan, in memory."""
+def sample_store(sample_source):
+    """The bundled CRM sample plan, in memory (a fresh copy per test)."""
+    s = sample_source.copy_in_memory()
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def sample_source():
+    """The CRM sample plan in memory, built once; take `.copy_in_memory()` for a fresh plan
+    (property tests make hundreds)."""
     from planner.store import PlanStore
     from planner.template import fill, template_data
 
@@ -57,3 +66,22 @@ def sample_file(tmp_path: Path) -> Path:
     path = tmp_path / "sample.rollout"
     create_from_template(path, "crm").close()
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_swallowed_view_errors(request: pytest.FixtureRequest):
+    """ui/guard.py keeps exceptions from leaving Qt overrides (they would kill the app);
+    pytest-qt would otherwise have failed the test on them, so fail it here. Tests that
+    plant one on purpose are marked `guard_failures`."""
+    import sys
+
+    guard = sys.modules.get("ui.guard")
+    if guard is not None:
+        guard.take_failures()
+    yield
+    guard = sys.modules.get("ui.guard")
+    if guard is None:
+        return
+    failures = guard.take_failures()
+    if failures and request.node.get_closest_marker("guard_failures") is None:
+        pytest.fail("an exception in a Qt override was caught by @guarded:\n" + failures[0])

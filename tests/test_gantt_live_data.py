@@ -5,18 +5,16 @@ and what an edit did not touch is the same object as before (the chart's caches 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 
 import pytest
+import shiboken6
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_property_undo import draw_command, fresh_store
+from plan_commands import draw_command
 
 from planner.commands import MoveDemands, ShiftPhase, UpdateRow
 from planner.errors import PlanError
 from planner.model import Demand, Plan
-from planner.store import PlanStore
-from planner.template import fill, template_data
 from planner.warnings import Dismiss
 from ui.document import PlanDocument
 from ui.gantt.chart import ChartOptions, build_chart
@@ -38,19 +36,21 @@ def same(live: LiveGanttData, document: PlanDocument) -> None:
     assert (got.working_days, got.plan_start) == (want.working_days, want.plan_start)
 
 
-@pytest.fixture(scope="module")
-def sample_db():
-    store = PlanStore.in_memory()
-    fill(store, template_data("crm"))
-    copy = sqlite3.connect(":memory:", check_same_thread=False)
-    store._conn.backup(copy)
-    store.close()
-    yield copy
-    copy.close()
+@pytest.fixture
+def document(qapp, sample_store):  # noqa: ANN001, ANN201
+    doc = PlanDocument(sample_store)
+    yield doc
+    dispose(doc)
 
 
-def test_an_edit_redoes_only_the_phases_it_touched(qapp, sample_store) -> None:
-    document = PlanDocument(sample_store)
+def dispose(document: PlanDocument) -> None:
+    """Close the document and delete its Qt objects now, as its window would: left to
+    Python's cyclic collector, they would go at whatever moment it runs."""
+    document.close()
+    shiboken6.delete(document)
+
+
+def test_an_edit_redoes_only_the_phases_it_touched(document) -> None:  # noqa: ANN001
     live = LiveGanttData(document)
     first = live.read([])
     phases = document.index.phases
@@ -72,8 +72,7 @@ def test_an_edit_redoes_only_the_phases_it_touched(qapp, sample_store) -> None:
         same(live, document)
 
 
-def test_a_chart_built_with_the_memo_equals_one_built_without(qapp, sample_store) -> None:
-    document = PlanDocument(sample_store)
+def test_a_chart_built_with_the_memo_equals_one_built_without(document) -> None:  # noqa: ANN001
     live, memo = LiveGanttData(document), ChartMemo()
     phases = document.index.phases
     wish = document.index.demands(phases[1].id)[0]
@@ -83,9 +82,16 @@ def test_a_chart_built_with_the_memo_equals_one_built_without(qapp, sample_store
         lambda: document.push(ShiftPhase(phases[1].id, 7)),
         lambda: document.push(MoveDemands([wish.id], phases[4].id)),
         lambda: document.undo_stack.undo(),
-        lambda: document.push(Dismiss.warning(next(  # the badge changes, the phase does not
-            w for w in document.warnings.warnings if w.subject.kind == "phase" and not w.dismissed
-        ), "Agreed")),
+        lambda: document.push(
+            Dismiss.warning(
+                next(  # the badge changes, the phase does not
+                    w
+                    for w in document.warnings.warnings
+                    if w.subject.kind == "phase" and not w.dismissed
+                ),
+                "Agreed",
+            )
+        ),
     ]
     reused = 0
     for layout in ("phases", "departments"):
@@ -96,8 +102,10 @@ def test_a_chart_built_with_the_memo_equals_one_built_without(qapp, sample_store
                 step()
                 found = document.warnings.warnings
                 fast = build_chart(live.read(found), options, memo)
-                plain = build_chart(read_plan(document.store, document.index,
-                                              warnings=lambda _s, w=found: w), options)
+                plain = build_chart(
+                    read_plan(document.store, document.index, warnings=lambda _s, w=found: w),
+                    options,
+                )
                 assert fast.marks == plain.marks
                 assert (fast.label_width, fast.bounds) == (plain.label_width, plain.bounds)
                 if previous is not None:
@@ -112,8 +120,8 @@ def test_a_chart_built_with_the_memo_equals_one_built_without(qapp, sample_store
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_after_random_edits_and_undo_it_equals_a_fresh_read(qapp, sample_db, data) -> None:
-    store = fresh_store(sample_db)
+def test_after_random_edits_and_undo_it_equals_a_fresh_read(qapp, sample_source, data) -> None:
+    store = sample_source.copy_in_memory()
     document = PlanDocument(store)
     try:
         live = LiveGanttData(document)
@@ -128,6 +136,4 @@ def test_after_random_edits_and_undo_it_equals_a_fresh_read(qapp, sample_db, dat
             document.undo_stack.undo()
         same(live, document)
     finally:
-        document.undo_stack.clear()
-        store.unsubscribe(document._on_store_changed)
-        store.close()
+        dispose(document)

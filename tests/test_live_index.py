@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_property_undo import draw_command, fresh_store
+from plan_commands import draw_command
 
 from planner.commands import MoveDemands, ReorderPhase, UndoHistory, UpdateRow
 from planner.errors import PlanError
 from planner.live_index import LiveIndex
 from planner.model import Demand
 from planner.queries import PlanIndex
-from planner.store import PlanStore
-from planner.template import fill, template_data
 
 
 def ids_of(index: PlanIndex) -> dict:
@@ -31,17 +27,6 @@ def ids_of(index: PlanIndex) -> dict:
         "served": index.objectives_by_phase,
         "predecessors": index.predecessors,
     }
-
-
-@pytest.fixture(scope="module")
-def sample_db():
-    store = PlanStore.in_memory()
-    fill(store, template_data("crm"))
-    copy = sqlite3.connect(":memory:", check_same_thread=False)
-    store._conn.backup(copy)
-    store.close()
-    yield copy
-    copy.close()
 
 
 def test_moves_and_reorders_patch_only_the_lists_they_touch(sample_store):
@@ -94,8 +79,8 @@ def test_edits_after_save_as_still_patch_the_index(sample_store, tmp_path):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_after_random_edits_undo_and_redo_the_index_is_as_built(sample_db, data) -> None:
-    store = fresh_store(sample_db)
+def test_after_random_edits_undo_and_redo_the_index_is_as_built(sample_source, data) -> None:
+    store = sample_source.copy_in_memory()
     try:
         live = LiveIndex(store)
         store.subscribe(live.apply)

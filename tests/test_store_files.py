@@ -233,3 +233,12 @@ def test_create_refuses_to_overwrite(sample_file: Path) -> None:
 def test_create_in_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(PlanFileError, match="does not exist"):
         PlanStore.create(tmp_path / "no" / "such.rollout")
+
+
+def test_copy_in_memory_is_independent(sample_store) -> None:
+    copy = sample_store.copy_in_memory()
+    phase = copy.rows(Phase)[0]
+    UndoHistory(copy).push(UpdateRow(Phase, phase.id, {"title": "Only in the copy"}))
+    assert sample_store.get(Phase, phase.id).title != "Only in the copy"
+    assert copy.path is None and copy._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    copy.close()

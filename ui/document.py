@@ -8,6 +8,7 @@ a Qt virtual), and is then put on the QUndoStack already done.
 from __future__ import annotations
 
 import logging
+import weakref
 import zlib
 from collections.abc import Sequence
 
@@ -19,31 +20,48 @@ from planner.commands import Command
 from planner.live_index import LiveIndex
 from planner.queries import PlanIndex
 from planner.store import PlanStore
+from ui.guard import guarded
 
 log = logging.getLogger(__name__)
 
 
 class _QtCommand(QUndoCommand):
+    """A planner command on the QUndoStack. It holds its document weakly: the stack (a child
+    of the document) owns the commands, and a strong reference back would make every
+    document a reference cycle through Qt objects, left to Python's cyclic collector to
+    break at a moment no one chose instead of being deleted by Qt with its window."""
+
     def __init__(self, document: PlanDocument, command: Command) -> None:
         super().__init__(command.label)
-        self.document = document
+        self._document = weakref.ref(document)
         self.command = command
         self._skip_first_redo = True
 
+    @property
+    def document(self) -> PlanDocument:
+        document = self._document()
+        if document is None:  # pragma: no cover - the stack goes with its document
+            raise RuntimeError("the plan of this undo step is closed")
+        return document
+
+    @guarded()
     def redo(self) -> None:
         if self._skip_first_redo:  # done already by PlanDocument.push
             self._skip_first_redo = False
             return
         self.document.run_guarded(lambda: self.command.do(self.document.store))
 
+    @guarded()
     def undo(self) -> None:
         self.document.run_guarded(lambda: self.command.undo(self.document.store))
 
+    @guarded()
     def id(self) -> int:  # noqa: A003 - Qt's name
         key = self.command.merge_key
         # QUndoStack merges commands with equal non-negative ids; -1 means "never merge".
         return -1 if key is None else zlib.crc32(repr(key).encode()) & 0x7FFFFFFF
 
+    @guarded()
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, _QtCommand) or not self.command.absorb(other.command):
             return False
@@ -75,6 +93,7 @@ class PlanDocument(QObject):
         self._pending: list[RowChange] = []  # changes the index has not seen yet
         self._selection: tuple[str, list[int]] = ("", [])
         self._warnings = None
+        self._closed = False
         store.subscribe(self._on_store_changed)
 
     # --- editing ---------------------------------------------------------------------------
@@ -144,8 +163,19 @@ class PlanDocument(QObject):
         return self._selection
 
     def close(self) -> None:
+        """Stop following the plan and close it; a second call does nothing. (A view that
+        still holds the document finds an empty undo stack and a closed store.)"""
+        if self._closed:
+            return
+        self._closed = True
         if self._warnings is not None:
             self._warnings.close()
         self.store.unsubscribe(self._on_store_changed)
         self.undo_stack.clear()
+        self._index = None
+        self._pending.clear()
         self.store.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed

@@ -14,6 +14,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ui.guard import guarded
+
 
 class LazyView(QWidget):
     """`built(widget)` once the real view exists."""
@@ -46,6 +48,7 @@ class LazyView(QWidget):
             self.built.emit(widget)
         return self._widget
 
+    @guarded()
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.widget()

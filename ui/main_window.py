@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from ui import settings
 from ui.document import PlanDocument
+from ui.guard import guarded
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +48,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_parts()
+        from ui.error_bar import install as install_error_bar
+
+        self.error_bar = install_error_bar(self)  # failures in views: a bar, not a crash
         document.changed.connect(self._update_title)
         self._update_title()
         self.resize(1280, 820)
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
             parts.append(("warnings-split", panel.restore_split, panel.splitter.saveState))
         return parts
 
+    @guarded()
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not getattr(self, "_restored", False) and not getattr(self, "_sized", False):
@@ -210,11 +215,13 @@ class MainWindow(QMainWindow):
 
         default_dock_sizes(self)
 
+    @guarded()
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_state()
+        # Views of the plan in other windows (workshop mode) go first, while it is open.
+        self.closed.emit()
         self.document.close()
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None
-        self.closed.emit()
         super().closeEvent(event)

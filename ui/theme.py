@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from planner.warnings.types import Severity
+from ui.guard import guarded
 
 SCHEMES = {"system": "Follow the &system", "light": "&Light", "dark": "&Dark"}
 
@@ -84,6 +85,7 @@ class CheckOutlineStyle(QProxyStyle):
         QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
     )
 
+    @guarded()
     def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001, N802
         super().drawPrimitive(element, option, painter, widget)
         if element in self._CHECKS and is_dark(option.palette):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from planner.enums import label
 from planner.model import Department, Phase
 from ui import theme
+from ui.guard import guarded
 from ui.models.columns import (
     BOOL,
     COLOUR,
@@ -50,6 +51,7 @@ class TextBox(QPlainTextEdit):
 
     editingFinished = Signal()  # noqa: N815 - same name as QLineEdit's
 
+    @guarded()
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self.editingFinished.emit()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ui.document import PlanDocument
 from ui.editors import factory
+from ui.guard import guarded
 from ui.models.columns import COLOUR, Column
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,6 +27,7 @@ class RecordDelegate(QStyledItemDelegate):
         self.document = document
         self.columns = columns
 
+    @guarded()
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         column = self.columns[index.column()]
         editor = factory.create_editor(column, self.document, parent, inline=True)
@@ -39,10 +41,12 @@ class RecordDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
+    @guarded()
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         column = self.columns[index.column()]
         factory.set_value(editor, column, index.data(Qt.ItemDataRole.EditRole))
 
+    @guarded()
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
         column = self.columns[index.column()]
         new = factory.value(editor, column)
@@ -52,6 +56,7 @@ class RecordDelegate(QStyledItemDelegate):
         if new != old:
             model.setData(index, new, Qt.ItemDataRole.EditRole)
 
+    @guarded()
     def editorEvent(self, event: QEvent, model: QAbstractItemModel, option, index: Index) -> bool:  # noqa: ANN001, N802
         """A double click on a colour opens the colour dialog; F2 still lets one type #rrggbb."""
         column = self.columns[index.column()]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip
 from ui.gantt.bars import BarMark
 from ui.gantt.load_strip import LoadRowMark, percent
 from ui.gantt.scene import GanttScene, MarkItem
+from ui.guard import guarded
 
 
 class Pane(QGraphicsView):
@@ -36,6 +37,7 @@ class Pane(QGraphicsView):
         # item, for each of the six panes, costs more than repainting the pane.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
 
+    @guarded()
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         # The regions share one scene; cover whatever of the neighbours shows past ours.
         region = self.sceneRect()
@@ -63,6 +65,7 @@ class Pane(QGraphicsView):
 class LoadPane(Pane):
     """The load strip: the hover names the department, the week and the numbers."""
 
+    @guarded()
     def viewportEvent(self, event) -> bool:  # noqa: ANN001, N802 - Qt's name
         if event.type() == event.Type.ToolTip:
             item = self.mark_at(QPointF(event.pos()), LoadRowMark)
@@ -109,10 +112,12 @@ class BodyPane(Pane):
         self.setMouseTracking(True)
         self._press: QPointF | None = None
 
+    @guarded()
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().resizeEvent(event)
         self.resized.emit()
 
+    @guarded()
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
@@ -128,6 +133,7 @@ class BodyPane(Pane):
         self.drags.press(item.mark, self.mapToScene(event.position().toPoint()).x())
         event.accept()
 
+    @guarded()
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self._press is not None and self.drags.active:
             moved = (event.position() - self._press).manhattanLength()
@@ -140,6 +146,7 @@ class BodyPane(Pane):
         self._update_cursor(event.position())
         super().mouseMoveEvent(event)
 
+    @guarded()
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self._press is not None and event.button() == Qt.MouseButton.LeftButton:
             self._press = None
@@ -149,6 +156,7 @@ class BodyPane(Pane):
             return
         super().mouseReleaseEvent(event)
 
+    @guarded()
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         item = self.mark_at(event.position(), BarMark)
         if item is not None and event.button() == Qt.MouseButton.LeftButton:
@@ -157,6 +165,7 @@ class BodyPane(Pane):
             return
         super().mouseDoubleClickEvent(event)
 
+    @guarded()
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape and self.drags.active:
             self._press = None
@@ -171,6 +180,7 @@ class BodyPane(Pane):
             return
         super().keyPressEvent(event)
 
+    @guarded()
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         mods = event.modifiers()
         delta = event.angleDelta()

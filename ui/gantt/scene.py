@@ -17,6 +17,7 @@ from ui.gantt.bars import BarMark
 from ui.gantt.chart import Chart
 from ui.gantt.marks import Mark, PaintContext
 from ui.gantt.palette import Palette
+from ui.guard import guarded
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +49,11 @@ class MarkItem(QGraphicsItem):
             self.setToolTip(tip)
         self.update()
 
+    @guarded()
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self.mark.rect
 
+    @guarded()
     def paint(self, painter, option: QStyleOptionGraphicsItem,  # noqa: ANN001
               widget: QWidget | None = None) -> None:
         exposed = option.exposedRect if self.mark.partial else self.mark.rect

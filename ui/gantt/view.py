@@ -33,6 +33,7 @@ from ui.gantt.memo import ChartMemo
 from ui.gantt.panes import BodyPane, LoadPane, Pane
 from ui.gantt.scene import GanttScene
 from ui.gantt.timescale import DAY, ZOOM_PRESETS, clamp_zoom, fit_zoom, next_month
+from ui.guard import guarded
 
 LAYOUT_TITLES = {"phases": "Roadmap", "departments": "Department lanes"}
 MAX_LOAD_SHARE = 0.4  # of the view's height, before the load strip scrolls on its own
@@ -198,6 +199,7 @@ class GanttView(QWidget):
             return
         self._timer.start()
 
+    @guarded()
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)
         if self._stale:
@@ -295,6 +297,7 @@ class GanttView(QWidget):
             pane.setMinimumHeight(60)
             pane.setMaximumHeight(math.ceil(chart.body_rect.height()) + 1)
 
+    @guarded()
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().resizeEvent(event)
         if self.scene.chart is not None:

@@ -13,6 +13,7 @@ from planner.enums import DemandKind, Priority
 from planner.errors import CommandError
 from planner.model import Demand, Department, Objective, Phase
 from planner.validation import MAX_EFFORT
+from ui.guard import guarded
 from ui.models import mime
 from ui.models.columns import ENUM, INTEGER, LONG_TEXT, NUMBER, REF, Column
 from ui.models.record_table_model import Index, RecordTableModel
@@ -62,23 +63,29 @@ class DemandTableModel(RecordTableModel):
 
     # --- drag and drop ----------------------------------------------------------------------
 
+    @guarded()
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
+    @guarded()
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
+    @guarded()
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [mime.DEMAND_IDS]
 
+    @guarded()
     def mimeData(self, indexes: list) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         return mime.encode([self._ids[r] for r in rows])
 
+    @guarded()
     def canDropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
         # Onto a wish only: the dropped wishes go into its phase, just before it.
         return parent.isValid() and bool(mime.decode(data)) and not self.document.read_only
 
+    @guarded()
     def dropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
         if not self.canDropMimeData(data, action, row, column, parent):
             return False

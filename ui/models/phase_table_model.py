@@ -13,6 +13,7 @@ from planner.enums import PhaseStatus
 from planner.model import Demand, Phase, Plan
 from planner.queries import duration_weeks
 from ui.document import PlanDocument
+from ui.guard import guarded
 from ui.models import mime
 from ui.models.columns import DATE, ENUM, INTEGER, LONG_TEXT, NUMBER, Column
 from ui.models.derived import phase_number
@@ -84,15 +85,19 @@ class PhaseTableModel(RecordTableModel):
 
     # --- wishes dropped on a phase --------------------------------------------------------------
 
+    @guarded()
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
+    @guarded()
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [mime.DEMAND_IDS]
 
+    @guarded()
     def canDropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
         return parent.isValid() and bool(mime.decode(data)) and not self.document.read_only
 
+    @guarded()
     def dropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
         if not self.canDropMimeData(data, action, row, column, parent):
             return False

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ui.guard import guarded
 from ui.models.record_table_model import RecordTableModel
 
 
@@ -70,6 +71,7 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def field_filter(self, field: str) -> frozenset[Any] | None:
         return self._equals.get(field)
 
+    @guarded()
     def filterAcceptsRow(  # noqa: N802
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
@@ -88,10 +90,12 @@ class RecordFilterProxy(QSortFilterProxyModel):
             )
         return True
 
+    @guarded()
     def multiData(self, index: QModelIndex, span: QModelRoleDataSpan) -> None:  # noqa: N802
         # Qt's proxy asks the source one role at a time; the source answers all in one call.
         self.records.multiData(self.mapToSource(index), span)  # an invalid one clears them
 
+    @guarded()
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.records.sort(column, order)
 

@@ -29,6 +29,7 @@ from planner.errors import PlanError
 from planner.model import Base, Department
 from ui import theme
 from ui.document import PlanDocument
+from ui.guard import guarded
 from ui.models import layout
 from ui.models.columns import BOOL, COLOUR, DATE, ENUM, INTEGER, NUMBER, REF, Column
 
@@ -74,9 +75,11 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- reading --------------------------------------------------------------------------
 
+    @guarded()
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._ids)
 
+    @guarded()
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         # Qt's own index() asks rowCount and columnCount, two calls into Python for each of
         # the thousands of indexes a repaint makes; this is one.
@@ -84,6 +87,7 @@ class RecordTableModel(QAbstractTableModel):
             return self.createIndex(row, column)
         return QModelIndex()
 
+    @guarded()
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
@@ -99,6 +103,7 @@ class RecordTableModel(QAbstractTableModel):
     def column_named(self, field: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.field == field)
 
+    @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Painting a cell asks for about eight roles; those this model never answers (font,
         # colours, size) return before any lookup, which keeps scrolling 10 000 rows smooth.
@@ -110,6 +115,7 @@ class RecordTableModel(QAbstractTableModel):
             return None
         return self._role_data(role, index.column(), record, row_id)
 
+    @guarded()
     def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:  # noqa: N802
         """All the roles a view paints a cell with, in one call (Qt's default asks `data`
         once per role: eight calls into Python per cell)."""
@@ -174,6 +180,7 @@ class RecordTableModel(QAbstractTableModel):
         full = str(value) if isinstance(value, str) else text
         return full if len(full) > 40 or "\n" in full else None
 
+    @guarded()
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -189,6 +196,7 @@ class RecordTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    @guarded()
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Asked for every cell painted: a lookup, no enum arithmetic (slow in Python).
         if not index.isValid():
@@ -209,6 +217,7 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- editing --------------------------------------------------------------------------
 
+    @guarded()
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid():
             return False
@@ -270,6 +279,7 @@ class RecordTableModel(QAbstractTableModel):
             )
         return key
 
+    @guarded()
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column = column if 0 <= column < len(self.columns) else -1
         self._sort_order = order

@@ -36,6 +36,7 @@ from planner.model import Demand, Department, Objective, Phase, Plan
 from planner.queries import duration_weeks
 from ui import theme
 from ui.document import PlanDocument
+from ui.guard import guarded
 from ui.models import mime
 from ui.outline.tree_sync import sync_children
 
@@ -201,12 +202,14 @@ class OutlineModel(QAbstractItemModel):
 
     # --- QAbstractItemModel ----------------------------------------------------------------
 
+    @guarded()
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         code = code_of(self.key(parent)) if parent.isValid() else 0
         if not 0 <= row < self._shown(code) or not 0 <= column < 2:
             return QModelIndex()
         return self.createIndex(row, column, code)
 
+    @guarded()
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
@@ -217,6 +220,7 @@ class OutlineModel(QAbstractItemModel):
         row = self._row(grand, parent_key)
         return QModelIndex() if row is None else self.createIndex(row, 0, grand)
 
+    @guarded()
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         if parent.isValid():
             if parent.column() != 0:
@@ -227,15 +231,18 @@ class OutlineModel(QAbstractItemModel):
             return self._shown(code_of(key))
         return len(TOP)
 
+    @guarded()
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 2
 
+    @guarded()
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         key = self.key(parent) if parent.isValid() else None
         if key is not None and key[0] == "phase" and parent.column() == 0:
             return bool(self._children.get(code_of(key)))  # shown or not yet
         return self.rowCount(parent) > 0
 
+    @guarded()
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         key = self.key(parent) if parent.isValid() else None
         if key is None or key[0] != "phase" or parent.column() != 0 or self._syncing:
@@ -243,6 +250,7 @@ class OutlineModel(QAbstractItemModel):
         code = code_of(key)
         return code not in self._fetched and bool(self._children.get(code))
 
+    @guarded()
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
         if not self.canFetchMore(parent):
             return
@@ -251,12 +259,14 @@ class OutlineModel(QAbstractItemModel):
         self._fetched.add(code)
         self.endInsertRows()
 
+    @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         key = self.key(index)
         if key is None:
             return None
         return self._key_data(key, index.column(), role)
 
+    @guarded()
     def multiData(self, index: Index, span: QModelRoleDataSpan) -> None:  # noqa: N802
         """All the roles a view paints a row with, in one call (not one per role)."""
         key = self.key(index)
@@ -369,6 +379,7 @@ class OutlineModel(QAbstractItemModel):
             ]
         return "\n".join(lines) or None
 
+    @guarded()
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Called for every row each time the view lays the tree out: a table lookup, no enum
         # arithmetic (Python's enum `|` costs more than the rest of the call).
@@ -380,6 +391,7 @@ class OutlineModel(QAbstractItemModel):
         kind = "backlog" if key == BACKLOG else key[0]
         return _FLAGS.get((kind, index.column() == 0), _READ_ONLY_FLAGS)
 
+    @guarded()
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         key = self.key(index)
         if key is None or role != Qt.ItemDataRole.EditRole or key[0] not in _NAME_FIELD:
@@ -396,15 +408,19 @@ class OutlineModel(QAbstractItemModel):
 
     # --- drag and drop -------------------------------------------------------------------------
 
+    @guarded()
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
+    @guarded()
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
+    @guarded()
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [mime.DEMAND_IDS]
 
+    @guarded()
     def mimeData(self, indexes: list) -> QMimeData:  # noqa: N802
         keys = dict.fromkeys(self.key(i) for i in indexes if i.isValid())
         return mime.encode([k[1] for k in keys if k is not None and k[0] == "demand"])
@@ -424,11 +440,13 @@ class OutlineModel(QAbstractItemModel):
             return True, phase_id, before
         return False, None, None
 
+    @guarded()
     def canDropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
         if self.document.read_only or not mime.decode(data):
             return False
         return self.drop_target(row, parent)[0]
 
+    @guarded()
     def dropMimeData(self, data: QMimeData, action, row, column, parent: Index) -> bool:  # noqa: ANN001, N802
         ids = mime.decode(data)
         accepted, phase_id, before = self.drop_target(row, parent)

@@ -32,13 +32,20 @@ def run_export(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 
+    # The window can go while the pages are painted (the dialog is its child, the plan is
+    # closed with it): then the export stops as if cancelled.
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda *_: gone.append(True))
+
     def progress(done: int, total: int, what: str) -> bool:
+        if gone:
+            return False
         if dialog.maximum() != total:
             dialog.setMaximum(total)
         dialog.setLabelText(what)
         dialog.setValue(min(done, total))
         QApplication.processEvents()
-        return not dialog.wasCanceled()
+        return not gone and not dialog.wasCanceled()
 
     try:
         export_pdf(store, path, options, progress)
@@ -48,8 +55,9 @@ def run_export(
         QMessageBox.warning(parent, "Export PDF", str(exc))
         return None
     finally:
-        dialog.close()
-        dialog.deleteLater()
+        if not gone:
+            dialog.close()
+            dialog.deleteLater()
     if open_when_done:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path

@@ -29,6 +29,7 @@ from planner.errors import PlanError
 from planner.warnings.types import Severity, Warning
 from ui import theme
 from ui.document import PlanDocument
+from ui.guard import guarded
 from ui.warnings_panel.warnings_model import DISMISSED, GROUP_ROLE, WarningsModel
 
 
@@ -125,6 +126,7 @@ class WarningsPanel(QWidget):
         self._split = self.splitter.restoreState(state)
         return self._split
 
+    @guarded()
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
         if not getattr(self, "_split", False):  # first showing: 60 % list, 40 % details

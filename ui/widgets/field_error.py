@@ -8,6 +8,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from planner.warnings.types import Severity
+from ui.guard import guarded
 from ui.theme import SEVERITY_COLOURS
 
 SHOW_MS = 8000
@@ -55,12 +56,14 @@ class FieldErrorPopup(QLabel):
         self._timer.start(SHOW_MS)
         QApplication.instance().installEventFilter(self)
 
+    @guarded()
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
         super().hideEvent(event)
 
+    @guarded()
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
             self.hide()

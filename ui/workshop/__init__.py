@@ -51,7 +51,8 @@ def _enter(window: MainWindow) -> None:
     else:
         # `--workshop FILE`: the action fires before the main window is shown; go full
         # screen once it is, so the workshop ends up in front.
-        QTimer.singleShot(0, mode.enter)
+        # With the window as context: if it is closed before then, the call is dropped.
+        QTimer.singleShot(0, window, mode.enter)
 
 
 def _leave(window: MainWindow) -> None:

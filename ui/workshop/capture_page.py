@@ -23,6 +23,7 @@ from planner.commands import CreateRow
 from planner.enums import Priority, label
 from planner.model import Demand, Department
 from ui.document import PlanDocument
+from ui.guard import guarded
 from ui.workshop.cards import DemandListView
 from ui.workshop.demand_model import BY_NEWEST, DemandListModel, effort_text
 from ui.workshop.departments import DepartmentPicker
@@ -58,6 +59,7 @@ class TitleField(QLineEdit):
         super().__init__()
         self.document = document
 
+    @guarded()
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         text = event.text()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from ui.guard import guarded
 from ui.workshop import theme as th
 from ui.workshop.demand_model import COLOUR_ROLE, DETAIL_ROLE, ID_ROLE, DemandListModel
 
@@ -62,6 +63,7 @@ class CardDelegate(QStyledItemDelegate):
         width = max(50, self.view.viewport().width() - 2 * pad - band - 2 * pad)
         return pad, band, width
 
+    @guarded()
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         pad, band, width = self._geometry()
         title = index.data() or ""
@@ -81,6 +83,7 @@ class CardDelegate(QStyledItemDelegate):
             self._heights[key] = height
         return QSize(self.view.viewport().width(), height)
 
+    @guarded()
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         pad, band, width = self._geometry()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -188,6 +191,7 @@ class DemandListView(QListView):
     def _relayout(self) -> None:
         self.scheduleDelayedItemsLayout()
 
+    @guarded()
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # wrapped titles change height with the width

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from planner.enums import Priority, label
 from planner.model import Demand
 from ui.document import PlanDocument
+from ui.guard import guarded
 
 MIME = "application/x-rollout-demand-ids"
 
@@ -124,9 +125,11 @@ class DemandListModel(QAbstractListModel):
 
     # --- Qt model API ----------------------------------------------------------------------
 
+    @guarded()
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
 
+    @guarded()
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):  # noqa: ANN201
@@ -162,6 +165,7 @@ class DemandListModel(QAbstractListModel):
             parts.insert(0 if self.order == BY_VOTES else len(parts), dots)
         return " · ".join(parts)
 
+    @guarded()
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled if self.drop_handler else Qt.ItemFlag.NoItemFlags
         if not index.isValid():
@@ -175,22 +179,28 @@ class DemandListModel(QAbstractListModel):
 
     # --- drag and drop ---------------------------------------------------------------------
 
+    @guarded()
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME]
 
+    @guarded()
     def mimeData(self, indexes) -> QMimeData:  # noqa: N802, ANN001
         ids = list(dict.fromkeys(self._rows[i.row()].id for i in indexes if i.isValid()))
         return encode_ids(ids)
 
+    @guarded()
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
+    @guarded()
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
+    @guarded()
     def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802, ANN001
         return self.drop_handler is not None and bool(decode_ids(data))
 
+    @guarded()
     def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802, ANN001
         ids = decode_ids(data)
         if self.drop_handler is None or not ids or action == Qt.DropAction.IgnoreAction:

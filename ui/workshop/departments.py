@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Department
+from ui.guard import guarded
 from ui.workshop.theme import INK, Theme
 
 Suffix = Callable[[Department], str]
@@ -99,6 +100,7 @@ class DepartmentPicker(QScrollArea):
         self.updateGeometry()
         self.set_current(self._current if self._current in self._ids else None)
 
+    @guarded()
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         # As wide as the widest button once styled: a department's name is never cut off.
         inner = self._inner.sizeHint()
@@ -110,12 +112,14 @@ class DepartmentPicker(QScrollArea):
         rows = min(self.max_rows, -(-len(buttons) // self.columns))
         return QSize(width, round(rows * row))
 
+    @guarded()
     def sizeHint(self) -> QSize:  # noqa: N802
         minimum = self.minimumSizeHint()
         if self.max_rows is not None:
             return minimum
         return QSize(minimum.width(), self._inner.sizeHint().height())
 
+    @guarded()
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._inner and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # restyled or relabelled buttons: the column follows

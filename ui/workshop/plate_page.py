@@ -19,6 +19,7 @@ from planner.enums import PhaseStatus
 from planner.model import Department, Phase
 from planner.warnings.format import num, weeks
 from ui.document import PlanDocument
+from ui.guard import guarded
 from ui.workshop.cards import DemandListView
 from ui.workshop.demand_model import BY_PLAN, BY_PRIORITY, DemandListModel
 from ui.workshop.page import Page, label
@@ -174,6 +175,7 @@ class PlatePage(Page):
             self.refresh()
             self.message.emit("One more course on the table (Ctrl+Z takes it away).", False)
 
+    @guarded()
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()

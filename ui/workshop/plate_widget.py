@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.guard import guarded
 from ui.workshop import theme as th
 from ui.workshop.demand_model import MIME, decode_ids
 
@@ -84,6 +85,7 @@ class PlateWidget(QWidget):
 
     # --- drop target ----------------------------------------------------------------------
 
+    @guarded()
     def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001
         if event.mimeData().hasFormat(MIME):
             event.setDropAction(Qt.DropAction.MoveAction)
@@ -93,15 +95,18 @@ class PlateWidget(QWidget):
         else:
             event.ignore()
 
+    @guarded()
     def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001
         if event.mimeData().hasFormat(MIME):
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
 
+    @guarded()
     def dragLeaveEvent(self, event) -> None:  # noqa: N802, ANN001
         self.highlight = False
         self.update()
 
+    @guarded()
     def dropEvent(self, event) -> None:  # noqa: N802, ANN001
         self.highlight = False
         ids = decode_ids(event.mimeData())
@@ -139,6 +144,7 @@ class PlateWidget(QWidget):
             x += w
         return rows
 
+    @guarded()
     def paintEvent(self, _event) -> None:  # noqa: N802, ANN001
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

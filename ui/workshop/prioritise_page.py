@@ -24,6 +24,7 @@ from planner.commands import Macro, UpdateRow
 from planner.enums import Priority, label
 from planner.model import Demand, Department
 from ui.document import PlanDocument
+from ui.guard import guarded
 from ui.workshop.cards import DemandListView
 from ui.workshop.demand_model import BY_VOTES, DemandListModel
 from ui.workshop.departments import DepartmentPicker
@@ -166,6 +167,7 @@ class PrioritisePage(Page):
 
     # --- keyboard --------------------------------------------------------------------------
 
+    @guarded()
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusIn:
             for priority, view in self.columns.items():

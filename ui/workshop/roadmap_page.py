@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 from ui.document import PlanDocument
 from ui.gantt.palette import palette_for
 from ui.gantt.render import render_roadmap, roadmap_size_hint
+from ui.guard import guarded
 from ui.workshop.page import Page
 from ui.workshop.session import WorkshopSession
 from ui.workshop.theme import MIN_PX, Theme
@@ -36,6 +37,7 @@ class RoadmapCanvas(QWidget):
         self._pixmap = None
         self.update()
 
+    @guarded()
     def paintEvent(self, _event) -> None:  # noqa: N802, ANN001
         if self._pixmap is None or self._pixmap.size() != self.size() * self.devicePixelRatioF():
             ratio = self.devicePixelRatioF()
@@ -85,6 +87,7 @@ class RoadmapPage(Page):
         self.canvas.resize(self.canvas_size())
         self.canvas.invalidate()
 
+    @guarded()
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
         if self.isVisible():

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import PlanDocument
+from ui.guard import guarded
 from ui.workshop.capture_page import CapturePage
 from ui.workshop.page import Page, label
 from ui.workshop.plate_page import PlatePage
@@ -170,11 +171,13 @@ class WorkshopWindow(QWidget):
         self._layout.setSpacing(spacing)
         self.setStyleSheet(self.theme.stylesheet())
 
+    @guarded()
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
         # Type follows the screen: the same layout reads the same on 720 and 1080 lines.
         self.theme.set_screen_height(self.height())
 
+    @guarded()
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.closed.emit()
         super().closeEvent(event)
