@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -49,7 +50,22 @@ def start_file(file: Path | None, sample: bool) -> Path:
     return sample_plan_path()
 
 
+def no_display() -> bool:
+    """Linux without X11 or Wayland (and no QT_QPA_PLATFORM such as offscreen): Qt would
+    abort the process, so say so and exit instead."""
+    if not sys.platform.startswith("linux"):
+        return False
+    from app.preflight import platform_plugins
+
+    return platform_plugins(os.environ) is None
+
+
 def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) -> int:
+    if no_display():
+        from app.preflight import NO_DISPLAY
+
+        print(f"rollout-planner: {NO_DISPLAY}", file=sys.stderr)
+        return 2
     app = make_application()
     apply_colours()
     path = start_file(file, sample)
