@@ -10,6 +10,7 @@ from planner.errors import PlanError
 
 ORGANISATION = "Rollout Planner"
 APPLICATION = "Rollout Planner"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def make_application(argv: list[str] | None = None):  # noqa: ANN201
@@ -19,7 +20,25 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    # The desktop entry (packaging/desktop) whose icon and name Wayland shells show.
+    app.setDesktopFileName("rollout-planner")
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon():  # noqa: ANN201
+    """The app's icon in every size it was rendered in (tools/render_icons.py); Qt reads a
+    file only when a size is asked for."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from resources import resource
+
+    icon = QIcon()
+    folder = resource("icons")
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"rollout-planner-{size}.png"), QSize(size, size))
+    return icon
 
 
 def apply_colours() -> None:
@@ -80,4 +99,11 @@ def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) 
         print(f"rollout-planner: {exc}", file=sys.stderr)
         return 2
     window.show()
+    # For the packaged app's test and start-up benchmark: quit this long after the window
+    # is shown (0: as soon as the first paint is done).
+    quit_after = os.environ.get("ROLLOUT_PLANNER_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(quit_after), app.quit)
     return app.exec()
