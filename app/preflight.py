@@ -167,7 +167,9 @@ def examine(env: Mapping[str, str], qt: Path | None, fonts: bool) -> Findings:
         return findings
     if qt is None or shutil.which("ldd") is None:
         return findings
-    libraries = [qt / "plugins" / "platforms" / f"libq{name}.so" for name in plugins]
+    platforms = qt / "plugins" / "platforms"
+    # libqwayland.so, or libqwayland-generic.so in Qt before 6.7.
+    libraries = [lib for name in plugins for lib in sorted(platforms.glob(f"libq{name}*.so"))[:1]]
     libraries += sorted(qt.parent.glob("QtWidgets*.so"))
     for library in libraries:
         if library.exists():

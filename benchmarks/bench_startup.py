@@ -40,6 +40,10 @@ QTimer.singleShot(0, app.quit)
 app.exec()
 """
 
+# The floor with one way of reading a plan: the bare window after importing what the ORM
+# read of a plan needs (SQLAlchemy, the model, the store), before any view of ours.
+FLOOR = "from app.gui import import_domain; import_domain()\n" + BARE
+
 # Which heavy modules the app imported by its first paint (one run, not timed).
 REPORT = f"HEAVY = {HEAVY!r}\n" + """
 import sys
@@ -108,6 +112,7 @@ def run(plans: dict[str, Path] | None = None, repeat: int = REPEAT) -> list[dict
         shutil.copy(plans["large"], large)
 
     commands: dict[str, tuple[str, list[str]]] = {
+        "floor (bare window + ORM and domain imports)": ("-", [sys.executable, "-c", FLOOR]),
         "source app (python -m app)": ("sample", [sys.executable, "-m", "app", "--sample"]),
     }
     if large is not None:
