@@ -141,3 +141,19 @@ def test_the_bundle_carries_what_it_needs_and_not_the_rest(exe: Path) -> None:
         assert not (internal / unwanted).exists(), unwanted
     assert (exe.parent / "desktop" / "rollout-planner.desktop").is_file()
     assert (exe.parent / "INSTALL.txt").is_file()
+
+
+def test_the_bundle_registers_itself_with_the_desktop(exe: Path, tmp_path: Path) -> None:
+    data = tmp_path / "share"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)}
+    script = exe.parent / "desktop" / "install-desktop.sh"
+    installed = subprocess.run(["sh", str(script), "install"], env=env, capture_output=True,
+                               text=True, check=False)
+    assert installed.returncode == 0, installed.stderr
+    entry = (data / "applications" / "rollout-planner.desktop").read_text()
+    assert f'Exec="{exe}" %f' in entry
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "rollout-planner.png").is_file()
+    removed = subprocess.run(["sh", str(script), "uninstall"], env=env, capture_output=True,
+                             text=True, check=False)
+    assert removed.returncode == 0 and not (data / "applications" / "rollout-planner.desktop"
+                                            ).exists()
