@@ -17,6 +17,7 @@ and from the bundle, and the source app with the Gantt as the remembered tab.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -71,10 +72,26 @@ def environment(config: Path) -> dict[str, str]:
     return env
 
 
+CPU: dict[str, list[float]] = {}  # CPU milliseconds per command, beside the wall times
+
+
 def time_process(command: list[str], env: dict[str, str]) -> float:
+    """Wall milliseconds; the CPU milliseconds (user + system) go to CPU, keyed by the
+    command: on a shared machine they drift less than the wall clock."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
-    return (time.perf_counter() - start) * 1000
+    wall = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    CPU.setdefault(" ".join(command), []).append(cpu)
+    return wall
+
+
+def cpu_ratio(command: list[str], bare: list[str]) -> str:
+    mine, base = CPU[" ".join(command)][1:], CPU[" ".join(bare)][1:]
+    return (f"CPU {statistics.median(mine):.0f} ms vs {statistics.median(base):.0f} ms bare "
+            f"(x{statistics.median(mine) / statistics.median(base):.2f})")
 
 
 def heavy_modules(plan: str, env: dict[str, str]) -> str:
@@ -126,9 +143,12 @@ def run(plans: dict[str, Path] | None = None, repeat: int = REPEAT) -> list[dict
     bare, times = measure({name: cmd for name, (_, cmd) in commands.items()}, env, repeat)
     base = statistics.median(bare)
     note = f"heavy modules imported by the first paint: {heavy_modules('--sample', env) or 'none'}"
+    bare_command = [sys.executable, "-c", BARE]
     rows = [_row(name, size, statistics.median(times[name]), base, repeat,
-                 note if name.startswith("source app (") else "")
-            for name, (size, _) in commands.items()]
+                 "; ".join(filter(None, [cpu_ratio(command, bare_command),
+                                         note if name.startswith("source app (") else ""])))
+            for name, (size, command) in commands.items()]
+    CPU.clear()
 
     env = environment(remembered)
     gantt = {"source app, Gantt remembered": [sys.executable, "-m", "app", "--sample"]}
