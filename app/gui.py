@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from planner.errors import DamagedPlanFile, PlanError
 
 ORGANISATION = "Rollout Planner"
 APPLICATION = "Rollout Planner"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def make_application(argv: list[str] | None = None):  # noqa: ANN201
@@ -18,7 +20,25 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    # The desktop entry (packaging/desktop) whose icon and name Wayland shells show.
+    app.setDesktopFileName("rollout-planner")
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon():  # noqa: ANN201
+    """The app's icon in every size it was rendered in (tools/render_icons.py); Qt reads a
+    file only when a size is asked for."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from resources import resource
+
+    icon = QIcon()
+    folder = resource("icons")
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"rollout-planner-{size}.png"), QSize(size, size))
+    return icon
 
 
 def apply_colours() -> None:
@@ -49,7 +69,39 @@ def start_file(file: Path | None, sample: bool) -> Path:
     return sample_plan_path()
 
 
+def no_display() -> bool:
+    """Linux without X11 or Wayland (and no QT_QPA_PLATFORM such as offscreen): Qt would
+    abort the process, so say so and exit instead."""
+    if not sys.platform.startswith("linux"):
+        return False
+    from app.preflight import platform_plugins
+
+    return platform_plugins(os.environ) is None
+
+
+# The Qt-free modules the first window needs (SQLAlchemy and the domain), imported before
+# PySide6: from its import on, PySide6's import hook reads the source of every module
+# imported after it (to see whether the module uses its __feature__ switches), which made
+# these ~350 modules about a fifth slower to import. SQLite's dialect: the first engine's.
+DOMAIN_MODULES = ("planner.store", "planner.queries", "planner.live_index", "planner.commands",
+                  "planner.warnings.engine", "planner.warnings.fixes", "planner.baseline",
+                  "planner.sample", "sqlalchemy.dialects.sqlite")
+
+
+def import_domain() -> None:
+    import importlib
+
+    for name in DOMAIN_MODULES:
+        importlib.import_module(name)
+
+
 def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) -> int:
+    if no_display():
+        from app.preflight import NO_DISPLAY
+
+        print(f"rollout-planner: {NO_DISPLAY}", file=sys.stderr)
+        return 2
+    import_domain()
     app = make_application()
     notice = start_diagnostics(app)
     apply_colours()
@@ -69,6 +121,9 @@ def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) 
         return _refused(exc)
     if notice:
         window.error_bar.show_notice(notice)
+    quit_after = os.environ.get("ROLLOUT_PLANNER_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():
+        quit_after_first_paint(window, int(quit_after))
     window.show()
     return app.exec()
 
@@ -92,3 +147,23 @@ def start_diagnostics(app) -> str:  # noqa: ANN001 - the QApplication
     guard.install_excepthook()
     app.aboutToQuit.connect(diagnostics.end_session)
     return notice
+
+
+def quit_after_first_paint(window, delay_ms: int) -> None:  # noqa: ANN001
+    """Quit `delay_ms` after the window's first paint (ROLLOUT_PLANNER_QUIT_AFTER_MS: for the
+    packaged app's tests and the start-up benchmark, which time a launch to a painted
+    window)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+    from ui.guard import guarded
+
+    class FirstPaint(QObject):
+        @guarded(False)
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and self.parent() is not None:
+                # Quit once this paint (the window and its children) is done.
+                QTimer.singleShot(delay_ms, QCoreApplication.quit)
+                window.removeEventFilter(self)
+            return False
+
+    window.installEventFilter(FirstPaint(window))

@@ -76,6 +76,10 @@ def _check(progress: Progress, done: int, total: int, what: str) -> None:
 def _write(
     pack: PlanPack, store: PlanStore, path: Path, options: ExportOptions, progress: Progress
 ) -> int:
+    from ui.pdf.fonts import ensure_family
+    from ui.pdf.style import FAMILY
+
+    ensure_family(FAMILY)
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setTitle(f"{pack.title} — plan pack {day(pack.pack_date)}")

@@ -34,6 +34,10 @@ def export_summary_pdf(summary: Summary, target: Path | str, paper: Paper = Pape
 
 
 def _write(summary: Summary, path: Path, paper: Paper) -> int:
+    from ui.pdf.fonts import ensure_family
+    from ui.pdf.style import FAMILY
+
+    ensure_family(FAMILY)  # the pack's font, as ui/pdf/writer.py does
     frame = Frame(paper, False)
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
