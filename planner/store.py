@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import Enum, create_engine, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, make_transient_to_detached
@@ -356,16 +356,21 @@ class PlanStore:
             return []
         table = self._rows[model]
         next_id = 1 + max(table, default=0)
+        defaults = {
+            c.key: c.default.arg if c.default is not None and c.default.is_scalar else None
+            for c in model.__table__.columns
+        }
         values = []
         for row in rows:
+            row = {**defaults, **row}
             if row.get("id") is None:
-                row = {**row, "id": next_id}
+                row["id"] = next_id
                 next_id += 1
             else:
                 next_id = max(next_id, row["id"] + 1)
             values.append(row)
         self._session.flush()  # pending updates first, as with single inserts
-        self._session.execute(insert(model.__table__), values)
+        self._insert_values(model, values)
         # The rows are in the file; make the matching objects persistent without reading
         # them back (a SELECT of 10 000 rows costs more than the INSERT).
         # Built the way SQLAlchemy builds loaded rows (values straight into the instance's
@@ -381,6 +386,26 @@ class PlanStore:
         for obj in objects:
             table[obj.id] = obj
         return objects
+
+    def _insert_values(self, model: type[Base], values: list[dict[str, Any]]) -> None:
+        """One executemany on the session's connection, each value through its column's
+        own bind processing (enum members are already validated: stored as their value)."""
+        columns = list(model.__table__.columns)
+        dialect = self._engine.dialect
+        steps = []
+        for column in columns:
+            if isinstance(column.type, Enum):
+                steps.append(lambda v: None if v is None else getattr(v, "value", v))
+            else:
+                processor = column.type.bind_processor(dialect)
+                steps.append(processor or (lambda v: v))
+        keys = [c.key for c in columns]
+        pairs = list(zip(keys, steps, strict=True))
+        params = [tuple(step(row[k]) for k, step in pairs) for row in values]
+        names = ", ".join(f'"{c.name}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        sql = f'INSERT INTO "{model.__tablename__}" ({names}) VALUES ({marks})'
+        self._session.connection().exec_driver_sql(sql, params)
 
     def delete_rows(self, model: type[Base], row_ids: Sequence[int]) -> None:
         rows = [self.get(model, i) for i in row_ids]

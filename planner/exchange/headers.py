@@ -6,6 +6,7 @@ and punctuation folded), so 'Effort (days)', 'effort_days' and 'EFFORT' all matc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planner.enums import DemandKind, Priority
 
@@ -110,7 +111,12 @@ _PUNCT = re.compile(r"[\s_\-./()\[\]:;,*#?!'\"]+")
 
 
 def normalise(text: object) -> str:
-    return _PUNCT.sub(" ", str(text).casefold()).strip()
+    return _normalise(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=65536)  # an import compares the same few values row after row
+def _normalise(text: str) -> str:
+    return _PUNCT.sub(" ", text.casefold()).strip()
 
 
 HEADER_WORDS: dict[str, str] = {}

@@ -1,0 +1,190 @@
+"""Import 10 000 wishes into the typical and large plans, from CSV and from XLSX, preview
+included: read the file by content, guess the mapping, check every row, and run the one
+undoable command (then undo it, untimed, so each run starts from the same plan).
+
+Baselines measured in the same run: for CSV, Python's csv module splitting the same bytes;
+for XLSX, python-calamine reading the same workbook (when installed; it is not a dependency:
+this comparison is why openpyxl was kept, see README notes in planner/exchange/tabular.py).
+
+    .venv/bin/python benchmarks/bench_import.py            # alone
+    .venv/bin/python benchmarks/run.py --only import       # with the others
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from run import measure, measure_pair, median, row  # noqa: E402
+
+from planner.commands import UndoHistory  # noqa: E402
+from planner.exchange.tabular import read_table  # noqa: E402
+from planner.exchange.wish_import import (  # noqa: E402
+    ImportChoices,
+    ImportWishes,
+    build_preview,
+    default_mapping,
+)
+from planner.model import Department, Phase  # noqa: E402
+from planner.store import PlanStore  # noqa: E402
+
+ROWS = 10_000
+REPEAT = 5
+TARGETS = {"csv": 1000.0, "xlsx": 3000.0}
+HEADER = ["Ønske", "Avdeling", "Fase", "Innsats (dager)", "Prioritet", "Type", "Notater"]
+
+
+def _rows(departments: list[str], phases: list[str]) -> list[list[object]]:
+    rng = random.Random(11)
+    priorities = ["Må", "Bør", "Kan", "Skal ikke"]
+    kinds = ["Funksjon", "Rapport", "Datafelt", "Integrasjon"]
+    out = []
+    for i in range(ROWS):
+        out.append([
+            f"Ønske {i}: kundekort med historikk for {rng.choice(departments)}",
+            rng.choice(departments),
+            rng.choice(phases) if phases and rng.random() < 0.6 else "",
+            round(rng.uniform(0.5, 8), 1),
+            rng.choice(priorities),
+            rng.choice(kinds),
+            "Fra workshop; se referat" if rng.random() < 0.3 else "",
+        ])
+    return out
+
+
+def make_csv(rows: list[list[object]]) -> bytes:
+    """As Norwegian Excel saves 'CSV (semikolondelt)': Windows-1252, semicolons, comma
+    decimals, CRLF."""
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for r in rows:
+        writer.writerow([str(v).replace(".", ",") if isinstance(v, float) else v for v in r])
+    return text.getvalue().encode("cp1252", errors="replace")
+
+
+def make_xlsx(rows: list[list[object]]) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Ønsker")
+    sheet.append(HEADER)
+    for r in rows:
+        sheet.append(r)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def import_once(store: PlanStore, data: bytes, name: str) -> int:
+    table = read_table(data, name)
+    mapping = default_mapping(store, table)
+    preview = build_preview(store, table, mapping, ImportChoices(create_phases=False))
+    history = UndoHistory(store)
+    history.push(ImportWishes(preview))
+    imported = len(preview.wishes)
+    history.undo()  # leaves the plan as it was, for the next run (undo is timed separately)
+    return imported
+
+
+def _csv_baseline(data: bytes) -> None:
+    for _ in csv.reader(io.StringIO(data.decode("cp1252")), delimiter=";"):
+        pass
+
+
+def _calamine_baseline(data: bytes):  # noqa: ANN202
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return None
+
+    def read() -> None:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        book.get_sheet_by_index(0).to_python()
+
+    return read
+
+
+def run(plans: dict[str, Path]) -> list[dict]:
+    results = []
+    for size, path in plans.items():
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder) / path.name
+            shutil.copyfile(path, work)
+            store = PlanStore.open(work)
+            try:
+                departments = [d.name for d in store.rows(Department)]
+                phases = [p.title for p in store.rows(Phase)]
+                rows = _rows(departments, phases)
+                files = {"csv": make_csv(rows), "xlsx": make_xlsx(rows)}
+                for kind, data in files.items():
+                    name = f"wishes.{kind}"
+                    count = import_once(store, data, name)  # warm-up, and a check
+                    if count != ROWS:
+                        raise RuntimeError(f"{name}: imported {count} of {ROWS} rows")
+                    base = _csv_baseline if kind == "csv" else _calamine_baseline(data)
+                    if base is not None:
+                        mine, theirs = measure_pair(
+                            lambda d=data, n=name: import_once(store, d, n),
+                            lambda d=data, b=base: b(d) if kind == "csv" else b(),
+                            REPEAT,
+                        )
+                        label = "csv.reader split" if kind == "csv" else "python-calamine read"
+                        results.append(row(
+                            f"import 10 000 wishes ({kind}, incl. preview + undo)", size,
+                            median(mine), TARGETS[kind], label, median(theirs), runs=REPEAT,
+                        ))
+                    else:
+                        times = measure(lambda d=data, n=name: import_once(store, d, n), REPEAT)
+                        results.append(row(
+                            f"import 10 000 wishes ({kind}, incl. preview + undo)", size,
+                            median(times), TARGETS[kind], runs=REPEAT,
+                        ))
+                results.extend(_phases(store, files, size))
+            finally:
+                store.close()
+    return results
+
+
+def _phases(store: PlanStore, files: dict[str, bytes], size: str) -> list[dict]:
+    """Where the time goes, once per size: reading, preview, the command, its undo."""
+    import time
+
+    out = []
+    for kind, data in files.items():
+        marks = {}
+        t = time.perf_counter()
+        table = read_table(data, f"wishes.{kind}")
+        marks["read"] = time.perf_counter() - t
+        t = time.perf_counter()
+        preview = build_preview(store, table, default_mapping(store, table))
+        marks["preview"] = time.perf_counter() - t
+        history = UndoHistory(store)
+        t = time.perf_counter()
+        history.push(ImportWishes(preview))
+        marks["command"] = time.perf_counter() - t
+        t = time.perf_counter()
+        history.undo()
+        marks["undo"] = time.perf_counter() - t
+        for step, seconds in marks.items():
+            out.append(row(f"  {kind}: {step}", size, seconds * 1000, runs=1))
+    return out
+
+
+if __name__ == "__main__":
+    import run as runner
+
+    for result in run(runner.plans()):
+        ratio = f"  ×{result['ratio']} of {result['baseline']}" if result["ratio"] else ""
+        target = f"  (target {result['target_ms']:.0f})" if result["target_ms"] else ""
+        print(f"{result['size']:8} {result['name']:55} {result['median_ms']:9.1f} ms"
+              f"{target}{ratio}")
