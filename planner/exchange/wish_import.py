@@ -175,6 +175,7 @@ class _Builder:
         self.new_phases: dict[str, str] = {}
         self.notices: list[str] = []
         self.epic_rows = 0
+        self.rejected: dict[str, int] = {}  # key or title of a skipped row -> its number
 
     def header(self, index: int | None) -> str:
         return self.table.headers[index] if index is not None else ""
@@ -256,6 +257,9 @@ class _Builder:
         ]
         if problems:
             self.problems.extend(problems)
+            for name in (title, cell_text(self.cell(row, self.c_key))):
+                if name:
+                    self.rejected.setdefault(name.casefold(), number)
             return
         self.wishes.append(WishDraft(
             number, title, department or "", phase, effort, priority, kind, objective_id,
@@ -338,6 +342,7 @@ class _Builder:
         by_title = {w.title.casefold(): w for w in self.wishes}
         existing = {d.title.casefold(): d.id for d in self.store.rows(Demand)}
         column = self.header(self.c_needs[0])
+        outside: set[str] = set()
         changed = True
         while changed:
             changed = False
@@ -355,14 +360,23 @@ class _Builder:
                             wish.needs_rows.append(other.row)
                     elif other is not None:
                         failure = f"'{name}' (row {other.row}) is not imported."
+                    elif name.casefold() in self.rejected:
+                        skipped = self.rejected[name.casefold()]
+                        failure = f"'{name}' (row {skipped}) is not imported."
                     elif name.casefold() in existing:
                         wish.needs_ids.append(existing[name.casefold()])
+                    elif self.is_jira:
+                        # Jira links to issues outside the export are common; say so.
+                        outside.add(name)
                     else:
                         failure = f"'{name}' is no wish in this file or the plan."
                     if failure:
                         break
                 if failure:
                     self.problems.append(RowProblem(wish.row, column, failure))
+                    for name in (wish.key, wish.title):
+                        if name:
+                            self.rejected.setdefault(name.casefold(), wish.row)
                     changed = True
                 else:
                     keep.append(wish)
@@ -372,6 +386,11 @@ class _Builder:
                 wish.row, column, "the wishes it needs end up needing it (a circle)."))
         cyclic = {p.row for p in self.problems}
         self.wishes = [w for w in self.wishes if w.row not in cyclic]
+        if outside:
+            self.notices.append(
+                f"{len(outside)} 'blocked by' link(s) to issues not in this file were left out "
+                f"({', '.join(sorted(outside)[:5])}{'…' if len(outside) > 5 else ''})."
+            )
 
 
 def _in_cycles(wishes: list[WishDraft]) -> list[WishDraft]:
