@@ -284,8 +284,8 @@ class _Builder:
         if self.fallback is not None:
             return self.fallback
         if self.c_department is None:
-            problem(None, "no department: no column is mapped to Department; choose a "
-                    "department for the wishes.")
+            problem(None, "no department (no column is mapped to Department); choose where "
+                    "wishes without one go.")
         else:
             problem(self.c_department, "empty; choose a department for wishes without one.")
         return None
