@@ -87,7 +87,7 @@ def _mspdi(store, source: Path, args: argparse.Namespace) -> int:  # noqa: ANN00
 
 def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # noqa: ANN001
     from planner.commands import UndoHistory
-    from planner.exchange.mapping import apply_overrides, describe
+    from planner.exchange.mapping import apply_overrides, describe, require_known_header
     from planner.exchange.tabular import ReadOptions, read_table
     from planner.exchange.wish_import import (
         ImportChoices,
@@ -106,6 +106,8 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
     table = read_table(data, name, options)
     if args.points_to_days <= 0:
         return _fail("--points-to-days must be more than 0.")
+    if not args.map:
+        require_known_header(table)
     mapping = default_mapping(store, table, args.points_to_days)
     apply_overrides(table, mapping, args.map)
     if args.effort_unit:

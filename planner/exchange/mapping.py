@@ -120,6 +120,18 @@ def _guess_by_content(table: Table, mapping: ColumnMapping, departments: Iterabl
             mapping.fields[best] = "title"
 
 
+def require_known_header(table: Table) -> None:
+    """For unattended imports (the command line): a header row of which no column name is
+    known is refused rather than guessed from the content, which nobody would check."""
+    if not table.has_header or any(headers.field_for_header(h) for h in table.headers):
+        return
+    shown = ", ".join(table.headers[:8]) + ("…" if len(table.headers) > 8 else "")
+    raise ExchangeError(
+        f"{table.name}: none of its columns has a name the planner knows ({shown}). Name a "
+        "column Title (or Ønske, Önskemål, Toive, Wens …) or map it with --map COLUMN=title."
+    )
+
+
 def resolve_column(table: Table, name: str) -> int:
     """A column named by the user: its header (any case), its letter (A, B, …) or its
     number (1, 2, …)."""
