@@ -114,7 +114,9 @@ def test_reads_by_content_not_extension(plan: Path, tmp_path: Path, capsys) -> N
         (b"Farge;Storleik\r\nraud;stor\r\n", "none of its columns has a name"),
     ],
 )
-def test_bad_input_exit_2(plan: Path, tmp_path: Path, capsys, content: bytes, expected: str) -> None:  # noqa: ANN001
+def test_bad_input_exit_2(  # noqa: ANN001
+    plan: Path, tmp_path: Path, capsys, content: bytes, expected: str
+) -> None:
     source = tmp_path / "bad.csv"
     source.write_bytes(content)
     data = plan.read_bytes()

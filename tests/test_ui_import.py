@@ -161,7 +161,9 @@ def test_ctrl_v_in_the_wishes_table_imports_clipboard_rows(qtbot, window, monkey
 
     monkeypatch.setattr(import_flow, "run_dialog", accept)
     # What Excel puts on the clipboard: tab-separated rows, no header, decimal comma.
-    QGuiApplication.clipboard().setText("Kundekort for selgere\t2,5\tMust\r\nPipeline\t1\tCould\r\n")
+    QGuiApplication.clipboard().setText(
+        "Kundekort for selgere\t2,5\tMust\r\nPipeline\t1\tCould\r\n"
+    )
     page = window.pages["demand"]
     window.show_view(page)
     page.view.setFocus()
@@ -191,6 +193,6 @@ def test_keyboard_only(qtbot, sample_store) -> None:  # noqa: ANN001
 
 
 def test_clipboard_read_accepts_rows_without_header() -> None:
-    table = read_table("A\t1\r\nB\t2\r\n".encode(), "clip",
+    table = read_table(b"A\t1\r\nB\t2\r\n", "clip",
                        ReadOptions(delimiter="\t", header_optional=True))
     assert table.headers == ["Column A", "Column B"] and len(table.rows) == 2

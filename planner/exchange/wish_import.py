@@ -473,10 +473,9 @@ class ImportWishes(Command):
         self.demand_ids = [r.id for r in rows]
         by_row = {w.row: r.id for w, r in zip(preview.wishes, rows, strict=True)}
         links = []
-        existing = {d.id for d in store.rows(Demand)}
         for wish, row in zip(preview.wishes, rows, strict=True):
             needed = [by_row[r] for r in wish.needs_rows] + [
-                i for i in wish.needs_ids if i in existing
+                i for i in wish.needs_ids if store.find(Demand, i) is not None
             ]
             for needs_id in dict.fromkeys(needed):
                 links.append({"demand_id": row.id, "needs_id": needs_id})
