@@ -286,3 +286,48 @@ def test_jira_original_estimate_in_seconds_and_labels_to_notes(store: PlanStore)
     first, second = preview.wishes
     assert (first.effort, first.priority, first.notes) == (2.0, Priority.MUST, "Labels: crm, sync")
     assert (second.effort, second.priority) == (1.0, Priority.WONT)
+
+
+def test_sample_plan_through_a_workbook_into_a_blank_plan(sample_store: PlanStore) -> None:
+    """The wishes of the sample plan, written to XLSX the way a spreadsheet export lays
+    them out (one row per wish, named columns, numbers as numbers), come back into a blank
+    plan with the same fields, departments and phases created on request."""
+    import io
+
+    import openpyxl
+
+    from planner.enums import label
+
+    departments = {d.id: d.name for d in sample_store.rows(Department)}
+    phases = {p.id: p.title for p in sample_store.rows(Phase)}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Title", "Department", "Phase", "Effort (person-days)", "Priority", "Kind",
+                  "Notes", "Votes"])
+    expected = []
+    for wish in sample_store.rows(Demand):
+        row = (wish.title, departments[wish.department_id], phases.get(wish.phase_id),
+               wish.effort, wish.priority, wish.kind, wish.notes, wish.votes)
+        expected.append(row)
+        sheet.append([row[0], row[1], row[2] or "", row[3], label(row[4]), label(row[5]),
+                      row[6], row[7]])
+    out = io.BytesIO()
+    book.save(out)
+
+    blank = PlanStore.in_memory()
+    try:
+        table = read_table(out.getvalue(), "sample.xlsx")
+        preview = build_preview(blank, table, default_mapping(blank, table),
+                                ImportChoices(create_departments=True, create_phases=True))
+        assert not preview.problems
+        UndoHistory(blank).push(ImportWishes(preview))
+        got_departments = {d.id: d.name for d in blank.rows(Department)}
+        got_phases = {p.id: p.title for p in blank.rows(Phase)}
+        got = [
+            (w.title, got_departments[w.department_id], got_phases.get(w.phase_id), w.effort,
+             w.priority, w.kind, w.notes, w.votes)
+            for w in blank.rows(Demand)
+        ]
+        assert got == expected
+    finally:
+        blank.close()

@@ -196,3 +196,22 @@ def test_clipboard_read_accepts_rows_without_header() -> None:
     table = read_table(b"A\t1\r\nB\t2\r\n", "clip",
                        ReadOptions(delimiter="\t", header_optional=True))
     assert table.headers == ["Column A", "Column B"] and len(table.rows) == 2
+
+
+def test_big_file_shows_progress_and_can_be_cancelled(  # noqa: ANN001
+    qtbot, window, monkeypatch, tmp_path
+) -> None:
+    from ui.exchange import import_flow
+
+    source = tmp_path / "big.csv"
+    source.write_text("Title;Department\n" + "A wish from the workshop;Sales\n" * 45_000,
+                      "utf-8")
+    assert source.stat().st_size > import_flow.BIG
+    shown = []
+    monkeypatch.setattr(import_flow.QProgressDialog, "wasCanceled",
+                        lambda self: shown.append(self.labelText()) or True)
+    count = window.document.store.count(Demand)
+    assert not import_flow.import_path(window, source)
+    assert shown and shown[0].startswith("Reading big.csv…")
+    assert window.document.store.count(Demand) == count
+    assert window.document.undo_stack.count() == 0
