@@ -215,3 +215,22 @@ def test_big_file_shows_progress_and_can_be_cancelled(  # noqa: ANN001
     assert shown and shown[0].startswith("Reading big.csv…")
     assert window.document.store.count(Demand) == count
     assert window.document.undo_stack.count() == 0
+
+
+# The offscreen platform cannot grab the keyboard for a popup; it says so, harmlessly.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_column_mapping_by_keyboard(qtbot, sample_store) -> None:  # noqa: ANN001
+    dialog = _dialog(qtbot, sample_store)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.column_table
+    table.setFocus()
+    table.setCurrentCell(dialog.table.headers.index("Meddelande"), 0)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    combo = table.cellWidget(dialog.table.headers.index("Meddelande"), 2)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    combo.hidePopup()
+    assert dialog.focusWidget() is combo
+    qtbot.keyClick(combo, Qt.Key.Key_N)  # keyboard search in the closed combo: "Notes"
+    assert combo.currentData() == "notes"
+    assert dialog.mapping.columns_for("notes") == [dialog.table.headers.index("Meddelande")]

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -93,6 +101,31 @@ class _WishModel(QAbstractTableModel):
             return values[column]
         except Exception:
             return None
+
+
+class _OpenComboOnKey(QObject):
+    """In a table whose last column holds combo boxes, Space, F4 or Enter on a row opens
+    that row's combo: the mapping can be changed without a mouse (arrows pick the row)."""
+
+    KEYS = (Qt.Key.Key_Space, Qt.Key.Key_F4, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+    def __init__(self, table: QTableWidget, column: int) -> None:
+        super().__init__(table)
+        self.table, self.column = table, column
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        try:
+            if event.type() == QEvent.Type.KeyPress and event.key() in self.KEYS:
+                row = max(self.table.currentRow(), 0)
+                combo = self.table.cellWidget(row, self.column)
+                if isinstance(combo, QComboBox):
+                    combo.setFocus(Qt.FocusReason.TabFocusReason)
+                    combo.showPopup()
+                    return True
+        except Exception:  # never let an exception leave a Qt override
+            return False
+        return False
 
 
 class ImportDialog(QDialog):
@@ -241,6 +274,8 @@ class ImportDialog(QDialog):
         self.column_table.setHorizontalHeaderLabels(["Column", "Examples", "Imported as"])
         self.column_table.verticalHeader().hide()
         self.column_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.column_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.column_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.column_table.setTabKeyNavigation(False)
         self.column_table.setWordWrap(False)
         header = self.column_table.horizontalHeader()
@@ -248,6 +283,9 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         box.setFocusProxy(self.column_table)
+        self.column_table.setToolTip("Arrows choose a column; Space or Enter changes what it "
+                                     "is imported as.")
+        _OpenComboOnKey(self.column_table, 2)
         layout.addWidget(self.column_table)
         effort_row = QHBoxLayout()
         self.unit_combo = QComboBox(box)
@@ -305,6 +343,7 @@ class ImportDialog(QDialog):
         self.value_table.horizontalHeader().setStretchLastSection(True)
         self.value_table.setMaximumHeight(150)
         box.setFocusProxy(self.value_table)
+        _OpenComboOnKey(self.value_table, 2)
         layout.addWidget(self.value_table)
         box.hide()
         return box
