@@ -122,6 +122,9 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
         create_phases=args.create_missing,
         fallback_name=args.department,
     )
+    if mapping.column_for("title") is None:
+        return _fail(f"{name}: no column is mapped to the title; name it with "
+                     "--map COLUMN=title.")
     preview = build_preview(store, table, mapping, choices)
     report = {
         "source": name,

@@ -135,9 +135,8 @@ class _Builder:
             )
             shown = ", ".join(table.headers[:8]) + ("…" if len(table.headers) > 8 else "")
             raise ExchangeError(
-                f"{table.name}: {hint} (columns: {shown}). Map a column to Title "
-                "(e.g. --map \"Summary=title\"), or name one Title, Ønske, Önskemål, Toive or "
-                "Wens."
+                f"{table.name}: {hint} (columns: {shown}). Choose the column that holds the "
+                "wishes' titles."
             )
         self.departments = {headers.normalise(d.name): d for d in store.rows(Department)}
         self.phases = {headers.normalise(p.title): p for p in store.rows(Phase)}

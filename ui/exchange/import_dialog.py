@@ -381,6 +381,7 @@ class ImportDialog(QDialog):
                     combo.addItem(text, field)
                 self._select(combo, self.mapping.fields[index])
                 combo.activated.connect(lambda _i, c=index: self._column_changed(c))
+                combo.activated.connect(lambda _i, c=combo: self._back_to_table(c))
                 self.column_table.setCellWidget(index, 2, combo)
             self.column_table.resizeColumnsToContents()
             self._select(self.unit_combo, self.mapping.effort_unit)
@@ -443,6 +444,13 @@ class ImportDialog(QDialog):
         finally:
             self._filling = False
         self._schedule()
+
+    def _back_to_table(self, combo: QComboBox) -> None:
+        """After a choice made with the keyboard, the arrows move between rows again (a
+        closed combo would otherwise take them and step through every field, moving
+        fields away from other columns as it goes)."""
+        if combo.hasFocus():
+            self.column_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _unit_changed(self, *_: object) -> None:
         self.mapping.effort_unit = self.unit_combo.currentData()
