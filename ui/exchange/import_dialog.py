@@ -384,6 +384,8 @@ class ImportDialog(QDialog):
                 combo.activated.connect(lambda _i, c=combo: self._back_to_table(c))
                 self.column_table.setCellWidget(index, 2, combo)
             self.column_table.resizeColumnsToContents()
+            if table.headers:
+                self.column_table.setCurrentCell(0, 0)
             self._select(self.unit_combo, self.mapping.effort_unit)
             self.points_spin.setValue(self.mapping.points_to_days)
             self._update_effort_row()
@@ -445,11 +447,23 @@ class ImportDialog(QDialog):
             self._filling = False
         self._schedule()
 
-    def _back_to_table(self, combo: QComboBox) -> None:
+    def _back_to_table(self, _combo: QComboBox) -> None:
         """After a choice made with the keyboard, the arrows move between rows again (a
         closed combo would otherwise take them and step through every field, moving
         fields away from other columns as it goes)."""
-        if combo.hasFocus():
+        # On the next turn: a closing popup gives the focus back to its combo first.
+        QTimer.singleShot(0, self, self._focus_table)
+
+    def _focus_table(self) -> None:
+        focus = self.focusWidget()
+        if isinstance(focus, QComboBox) and self.column_table.isAncestorOf(focus):
+            # Column 0, not the combo's: a view gives the focus to the widget in its current
+            # cell when the current cell moves, and the arrows would change the next combo.
+            row = max(self.column_table.currentRow(), 0)
+            for index in range(self.column_table.rowCount()):
+                if self.column_table.cellWidget(index, 2) is focus:
+                    row = index
+            self.column_table.setCurrentCell(row, 0)
             self.column_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _unit_changed(self, *_: object) -> None:
