@@ -234,3 +234,19 @@ def test_column_mapping_by_keyboard(qtbot, sample_store) -> None:  # noqa: ANN00
     qtbot.keyClick(combo, Qt.Key.Key_N)  # keyboard search in the closed combo: "Notes"
     assert combo.currentData() == "notes"
     assert dialog.mapping.columns_for("notes") == [dialog.table.headers.index("Meddelande")]
+
+
+def test_an_unknown_department_can_be_sent_to_one_of_the_plan(  # noqa: ANN001
+    qtbot, sample_store, tmp_path
+) -> None:
+    source = tmp_path / "w.csv"
+    source.write_text("Ønske;Avdeling\nKundekort;Salg\nRapport;Salg\nFaktura;Økonomi\n", "utf-8")
+    dialog = _dialog(qtbot, sample_store, source)
+    rows = {dialog.value_table.item(r, 1).text(): r for r in range(dialog.value_table.rowCount())}
+    assert set(rows) == {"Salg (2 rows)", "Økonomi (1 row)"}
+    _choose(dialog.value_table.cellWidget(rows["Salg (2 rows)"], 2), "Sales")
+    qtbot.waitUntil(lambda: dialog.preview is not None and len(dialog.preview.wishes) == 2)
+    assert {w.department for w in dialog.preview.wishes} == {"Sales"}
+    # The mapped name stays listed, showing its choice, so it can be changed back.
+    combo = dialog.value_table.cellWidget(rows["Salg (2 rows)"], 2)
+    assert combo.currentData() == "Sales"

@@ -165,6 +165,7 @@ class _Builder:
             "seconds": 1.0 / SECONDS_PER_HOUR / max(mapping.hours_per_day, 0.1),
         }[mapping.effort_unit]
         self.priority_map = mapping.value_maps.get("priority", {})
+        self.department_map = mapping.value_maps.get("department", {})
         self.kind_map = mapping.value_maps.get("kind", {})
         self.wishes: list[WishDraft] = []
         self.problems: list[RowProblem] = []
@@ -214,9 +215,11 @@ class _Builder:
         priority = Priority.SHOULD
         raw = cell_text(self.cell(row, self.c_priority))
         if raw and headers.normalise(raw) not in headers.NOT_STATED:
-            found = self.priority_map.get(headers.normalise(raw)) or headers.priority_for(raw)
-            if found is None:
+            known = headers.priority_for(raw)
+            found = self.priority_map.get(headers.normalise(raw)) or known
+            if known is None:  # listed even when mapped, so the mapping can be changed
                 self.unknown_values["priority"][raw] += 1
+            if found is None:
                 problem(self.c_priority, f"'{raw}' is not a priority (must, should, could, "
                         "won't); map the value or the column.")
             else:
@@ -224,9 +227,11 @@ class _Builder:
         kind = DemandKind.FEATURE
         raw = cell_text(self.cell(row, self.c_kind))
         if raw and headers.normalise(raw) not in headers.NOT_STATED:
-            found_kind = self.kind_map.get(headers.normalise(raw)) or headers.kind_for(raw)
-            if found_kind is None:
+            known_kind = headers.kind_for(raw)
+            found_kind = self.kind_map.get(headers.normalise(raw)) or known_kind
+            if known_kind is None:
                 self.unknown_values["kind"][raw] += 1
+            if found_kind is None:
                 problem(self.c_kind, f"'{raw}' is not a kind of wish "
                         f"({', '.join(label(k).lower() for k in DemandKind)}).")
             else:
@@ -273,6 +278,9 @@ class _Builder:
             if known is not None:
                 return known.name
             self.unknown_departments[raw] += 1
+            chosen = self.departments.get(headers.normalise(self.department_map.get(key, "")))
+            if chosen is not None:  # the user said which department this name means
+                return chosen.name
             if self.choices.create_departments:
                 return self.new_departments.setdefault(key, raw)
             if self.fallback is not None:

@@ -149,6 +149,7 @@ class ImportDialog(QDialog):
         self.preview: Preview | None = None
         self.error = ""
         self._filling = False
+        self._value_pairs: list[tuple[str, str, int]] = []
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
 
@@ -558,22 +559,30 @@ class ImportDialog(QDialog):
         )
 
     def _fill_values(self, preview: Preview) -> None:
-        pairs = [(f, raw, n) for f, counter in preview.unknown_values.items()
-                 for raw, n in sorted(counter.items())]
-        mapped = [(f, raw) for f, values in self.mapping.value_maps.items() for raw in values]
-        self.values_box.setVisible(bool(pairs) or bool(mapped))
-        if not pairs:
-            return
+        pairs = [("department", raw, n) for raw, n in sorted(preview.unknown_departments.items())]
+        pairs += [(f, raw, n) for f, counter in preview.unknown_values.items()
+                  for raw, n in sorted(counter.items())]
+        self.values_box.setVisible(bool(pairs))
+        if pairs == self._value_pairs:
+            return  # unchanged: keep the combos (and the keyboard focus in them)
+        self._value_pairs = pairs
         self.value_table.setRowCount(len(pairs))
         for row, (field, raw, count) in enumerate(pairs):
             self.value_table.setItem(row, 0, QTableWidgetItem(headers.FIELDS[field]))
-            self.value_table.setItem(row, 1, QTableWidgetItem(f"{raw} ({count} rows)"))
+            self.value_table.setItem(row, 1, QTableWidgetItem(f"{raw} ({count} row{'s' if count != 1 else ''})"))
             combo = QComboBox(self.value_table)
             combo.setAccessibleName(f"{field} value {raw} means")
-            combo.addItem("— skip those rows —", "")
-            members = Priority if field == "priority" else DemandKind
-            for member in members:
-                combo.addItem(label(member), member.value)
+            if field == "department":
+                combo.addItem("— as chosen below —", "")
+                for department in self.store.rows(Department):
+                    combo.addItem(department.name, department.name)
+            else:
+                combo.addItem("— skip those rows —", "")
+                members = Priority if field == "priority" else DemandKind
+                for member in members:
+                    combo.addItem(label(member), member.value)
+            self._select(combo, self.mapping.value_maps.get(field, {}).get(
+                headers.normalise(raw), ""))
             combo.activated.connect(
                 lambda _i, f=field, r=raw, c=combo: self._value_changed(f, r, c)
             )
