@@ -569,7 +569,8 @@ class ImportDialog(QDialog):
         self.value_table.setRowCount(len(pairs))
         for row, (field, raw, count) in enumerate(pairs):
             self.value_table.setItem(row, 0, QTableWidgetItem(headers.FIELDS[field]))
-            self.value_table.setItem(row, 1, QTableWidgetItem(f"{raw} ({count} row{'s' if count != 1 else ''})"))
+            rows = f"{count} row{'s' if count != 1 else ''}"
+            self.value_table.setItem(row, 1, QTableWidgetItem(f"{raw} ({rows})"))
             combo = QComboBox(self.value_table)
             combo.setAccessibleName(f"{field} value {raw} means")
             if field == "department":
