@@ -29,6 +29,9 @@ def _args(parser: argparse.ArgumentParser) -> None:
                         help="map a column (header, letter or number) to a field: title, "
                         "department, phase, effort, priority, kind, objective, notes, votes, "
                         "key, needs, or ignore; repeatable")
+    parser.add_argument("--value", action="append", default=[], metavar="FIELD:VALUE=MEANS",
+                        help="what a value means, e.g. priority:Top=must or "
+                        "department:Salg=Sales; repeatable")
     parser.add_argument("--create-missing", action="store_true",
                         help="create departments and phases the plan does not have yet")
     parser.add_argument("--department", metavar="NAME",
@@ -87,7 +90,12 @@ def _mspdi(store, source: Path, args: argparse.Namespace) -> int:  # noqa: ANN00
 
 def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # noqa: ANN001
     from planner.commands import UndoHistory
-    from planner.exchange.mapping import apply_overrides, describe, require_known_header
+    from planner.exchange.mapping import (
+        apply_overrides,
+        apply_value_overrides,
+        describe,
+        require_known_header,
+    )
     from planner.exchange.tabular import ReadOptions, read_table
     from planner.exchange.wish_import import (
         ImportChoices,
@@ -110,6 +118,7 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
         require_known_header(table)
     mapping = default_mapping(store, table, args.points_to_days)
     apply_overrides(table, mapping, args.map)
+    apply_value_overrides(mapping, args.value, [d.name for d in store.rows(Department)])
     if args.effort_unit:
         mapping.effort_unit = args.effort_unit
     if args.department:

@@ -158,3 +158,20 @@ def test_mspdi_dispatch(plan: Path, tmp_path: Path, capsys) -> None:  # noqa: AN
         assert "MS Project XML import is not available" in capsys.readouterr().err
     else:  # wired at merge: the MSPDI importer answers for itself
         assert code in (0, 1, 2)
+
+
+def test_value_meanings(plan: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    source = _write(tmp_path, "w.csv", "Title;Department;Priority\nA;Salg;Top\nB;Sales;Must\n")
+    assert main(["import", str(plan), str(source), "--dry-run"]) == 1
+    capsys.readouterr()
+    assert main(["import", str(plan), str(source), "--value", "priority:Top=must",
+                 "--value", "department:Salg=Sales"]) == 0
+    store = PlanStore.open(plan, read_only=True)
+    try:
+        wish = next(d for d in store.rows(Demand) if d.title == "A")
+        sales = next(d for d in store.rows(Department) if d.name == "Sales")
+        assert (wish.priority.value, wish.department_id) == ("must", sales.id)
+    finally:
+        store.close()
+    assert main(["import", str(plan), str(source), "--value", "priority:Top=urgent"]) == 2
+    assert "'urgent' is not a priority" in capsys.readouterr().err

@@ -176,6 +176,40 @@ def apply_overrides(table: Table, mapping: ColumnMapping, overrides: Iterable[st
             mapping.effort_unit = unit_for_header(table.headers[resolve_column(table, column)])
 
 
+def apply_value_overrides(mapping: ColumnMapping, items: Iterable[str],
+                          departments: Iterable[str] = ()) -> None:
+    """`FIELD:VALUE=MEANS` from the command line, e.g. 'priority:Top=must',
+    'department:Salg=Sales'."""
+    from planner.enums import DemandKind, Priority
+
+    names = {headers.normalise(d): d for d in departments}
+    for item in items:
+        field, colon, rest = item.partition(":")
+        value, equals, target = rest.rpartition("=")
+        field = headers.normalise(field)
+        if not colon or not equals or not value.strip() or field not in (
+            "priority", "kind", "department"
+        ):
+            raise ExchangeError(
+                f"'{item}' is not FIELD:VALUE=MEANS with FIELD priority, kind or department "
+                "(e.g. --value \"priority:Top=must\")."
+            )
+        if field == "priority":
+            found = headers.priority_for(target)
+            allowed = ", ".join(p.value for p in Priority)
+        elif field == "kind":
+            found = headers.kind_for(target)
+            allowed = ", ".join(k.value for k in DemandKind)
+        else:
+            found = names.get(headers.normalise(target))
+            allowed = ", ".join(sorted(names.values()))
+        if found is None:
+            raise ExchangeError(f"'{target}' is not a {field}; use one of {allowed}.")
+        mapping.value_maps.setdefault(field, {})[headers.normalise(value)] = str(
+            getattr(found, "value", found)
+        )
+
+
 def describe(table: Table, mapping: ColumnMapping) -> list[str]:
     out = []
     for index, name in enumerate(mapping.fields):

@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 FILTER = (
-    "Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)"
+    "Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;MS Project XML (*.xml);;"
+    "All files (*)"
 )
-SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls"}
+SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls", ".xml"}
 BIG = 1024 * 1024  # bytes from which reading shows a progress dialog
 
 
@@ -40,12 +41,33 @@ def choose_and_import(window: MainWindow) -> None:
 
 
 def import_path(window: MainWindow, path: Path) -> bool:
+    from planner.exchange import sniff
+
     try:
         data = path.read_bytes()
     except OSError as exc:
         _error(window, f"{path.name} cannot be read: {exc.strerror or exc}.")
         return False
+    if sniff.detect_format(data) == sniff.XML:
+        return _import_mspdi(window, path)
     return import_data(window, data, path.name)
+
+
+def _import_mspdi(window: MainWindow, path: Path) -> bool:
+    """MS Project XML goes to the MSPDI importer (planner/exchange/mspdi_import.py)."""
+    try:
+        from planner.exchange.mspdi_import import import_into_plan
+    except ImportError:
+        _error(window, "MS Project XML import is not available.")
+        return False
+    try:
+        report = import_into_plan(window.document.store, path)
+        window.document.push(report.command)
+    except PlanError as exc:
+        _error(window, str(exc))
+        return False
+    QMessageBox.information(window, "Import from MS Project", "\n".join(report.lines))
+    return True
 
 
 def import_clipboard(window: MainWindow) -> bool:
