@@ -280,7 +280,7 @@ class ImportDialog(QDialog):
         self.column_table.setTabKeyNavigation(False)
         self.column_table.setWordWrap(False)
         header = self.column_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         box.setFocusProxy(self.column_table)
@@ -324,9 +324,19 @@ class ImportDialog(QDialog):
         fallback_label = QLabel("&Wishes without a known department go to:", box)
         fallback_label.setBuddy(self.fallback_combo)
         fallback_label.setToolTip("Wishes with an empty or unknown department")
+        # The names go in wrapped labels: in the check box's own text a long list would
+        # widen the dialog's left side and squeeze the preview.
+        self.department_names = QLabel(box)
+        self.phase_names = QLabel(box)
+        for names in (self.department_names, self.phase_names):
+            names.setWordWrap(True)
+            names.setIndent(22)
+            names.setObjectName("unknown_names")
         form.addRow(self.create_departments)
+        form.addRow(self.department_names)
         form.addRow(fallback_label, self.fallback_combo)
         form.addRow(self.create_phases)
+        form.addRow(self.phase_names)
         self.create_departments.toggled.connect(self._schedule)
         self.create_phases.toggled.connect(self._schedule)
         self.fallback_combo.activated.connect(self._schedule)
@@ -342,7 +352,6 @@ class ImportDialog(QDialog):
         self.value_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.value_table.setTabKeyNavigation(False)
         self.value_table.horizontalHeader().setStretchLastSection(True)
-        self.value_table.setMaximumHeight(150)
         box.setFocusProxy(self.value_table)
         _OpenComboOnKey(self.value_table, 2)
         layout.addWidget(self.value_table)
@@ -369,6 +378,7 @@ class ImportDialog(QDialog):
             self.column_table.setRowCount(len(table.headers))
             for index, name in enumerate(table.headers):
                 item = QTableWidgetItem(name)
+                item.setToolTip(name)
                 self.column_table.setItem(index, 0, item)
                 examples = [cell_text(v) for v in table.column_values(index, 6) if cell_text(v)]
                 shown = " · ".join(e.replace("\n", " ")[:30] for e in examples[:3])
@@ -385,6 +395,8 @@ class ImportDialog(QDialog):
                 combo.activated.connect(lambda _i, c=combo: self._back_to_table(c))
                 self.column_table.setCellWidget(index, 2, combo)
             self.column_table.resizeColumnsToContents()
+            # Jira's 'Custom field (…)' names are long: the examples need the room more.
+            self.column_table.setColumnWidth(0, min(self.column_table.columnWidth(0), 170))
             if table.headers:
                 self.column_table.setCurrentCell(0, 0)
             self._select(self.unit_combo, self.mapping.effort_unit)
@@ -548,15 +560,18 @@ class ImportDialog(QDialog):
         self.create_departments.setEnabled(bool(unknown))
         self.create_departments.setText(
             "Create the &departments the plan does not have"
-            + (f": {_names(unknown)}" if unknown else " (there are none)")
+            + (f" ({len(unknown)})" if unknown else " (there are none)")
         )
+        self.department_names.setText(_escape(_names(unknown)))
+        self.department_names.setVisible(bool(unknown))
         phases = sorted(preview.unknown_phases)
         self.create_phases.setEnabled(bool(phases))
         self.create_phases.setText(
             "Create the p&hases the plan does not have"
-            + (f": {_names(phases)}" if phases else " (there are none)")
-            + ("; else their wishes go to the backlog" if phases else "")
+            + (f" ({len(phases)})" if phases else " (there are none)")
         )
+        self.phase_names.setText(_escape(_names(phases)))
+        self.phase_names.setVisible(bool(phases))
 
     def _fill_values(self, preview: Preview) -> None:
         pairs = [("department", raw, n) for raw, n in sorted(preview.unknown_departments.items())]
@@ -574,7 +589,7 @@ class ImportDialog(QDialog):
             combo = QComboBox(self.value_table)
             combo.setAccessibleName(f"{field} value {raw} means")
             if field == "department":
-                combo.addItem("— as chosen below —", "")
+                combo.addItem("— as set above —", "")
                 for department in self.store.rows(Department):
                     combo.addItem(department.name, department.name)
             else:
@@ -589,6 +604,10 @@ class ImportDialog(QDialog):
             )
             self.value_table.setCellWidget(row, 2, combo)
         self.value_table.resizeColumnsToContents()
+        frame = 2 * self.value_table.frameWidth()
+        height = self.value_table.horizontalHeader().height() + frame + sum(
+            self.value_table.rowHeight(r) for r in range(min(len(pairs), 4)))
+        self.value_table.setFixedHeight(height)
 
     def _show_error(self, message: str) -> None:
         self.error = message
@@ -616,7 +635,7 @@ def _summary(preview: Preview) -> str:
 
 
 def _names(names: list[str], limit: int = 4) -> str:
-    shown = ", ".join(names[:limit])
+    shown = ", ".join(n if len(n) <= 40 else n[:39] + "…" for n in names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
