@@ -186,7 +186,26 @@ def test_password_protected_xlsx() -> None:
     # zip file"), which says nothing useful; it is recognised before any parser sees it.
     data = (FIXTURES / "password_protected.xlsx").read_bytes()
     message = _refused(data, "secret.xlsx")
-    assert "protected with a password" in message and "remove the password" in message
+    assert "protected with a password" in message and "without the password" in message
+
+
+@pytest.mark.parametrize("name", ["calamine_password.xls", "calamine_password.ods"])
+def test_password_protected_xls_and_ods_from_other_tools(name: str) -> None:
+    # An encrypted .xls carries a FILEPASS record after its BOF; an encrypted .ods lists
+    # encryption-data in its manifest. Both are told apart from damaged files.
+    message = _refused((FIXTURES / name).read_bytes(), name)
+    assert "protected with a password" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("calamine_base.ods", "OpenDocument"), ("calamine_base.xls", "Excel 97-2003")],
+)
+def test_libreoffice_and_old_excel_workbooks_are_read(name: str, kind: str) -> None:
+    table = read_table((FIXTURES / name).read_bytes(), name, ReadOptions(header_optional=True))
+    assert table.describe().startswith(f"{kind} workbook")
+    assert table.rows[0][:3] == ["String", 1.0, 1.1]
+    assert table.row_numbers == [3]  # the sheet's data starts on its third row
 
 
 def test_old_ole_file_that_is_no_workbook() -> None:

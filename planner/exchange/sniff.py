@@ -50,10 +50,21 @@ def detect_format(data: bytes) -> str:
     return TEXT
 
 
+_BIFF8_BOF = b"\x09\x08\x10\x00\x00\x06"  # record 0x0809, 16 bytes, BIFF8 (0x0600)
+
+
 def is_encrypted_office(data: bytes) -> bool:
-    """An OLE compound file holding an 'EncryptedPackage' stream is a password-protected
-    Office document (MS-OFFCRYPTO); without it, an OLE file is a pre-2007 .xls."""
-    return "EncryptedPackage".encode("utf-16-le") in data[: 1024 * 1024]
+    """A password-protected Office file in an OLE compound file: an .xlsx encrypted by Excel
+    or LibreOffice holds an 'EncryptedPackage' stream (MS-OFFCRYPTO); an encrypted .xls has
+    a FILEPASS record (0x002F) right after the workbook stream's BOF record."""
+    head = data[: 4 * 1024 * 1024]
+    if "EncryptedPackage".encode("utf-16-le") in head:
+        return True
+    start = head.find(_BIFF8_BOF)
+    if start < 0:
+        return False
+    after_bof = start + 4 + 16
+    return head[after_bof : after_bof + 2] == b"\x2f\x00"
 
 
 @dataclass(frozen=True)

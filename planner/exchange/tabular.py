@@ -67,6 +67,7 @@ class Table:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     has_header: bool = True
+    workbook: str = "Excel"  # for messages: Excel, OpenDocument or Excel 97-2003
 
     @property
     def options(self) -> ReadOptions:
@@ -75,7 +76,7 @@ class Table:
 
     def describe(self) -> str:
         if self.kind == "xlsx":
-            return f"Excel workbook, sheet '{self.sheet}', {len(self.rows)} rows"
+            return f"{self.workbook} workbook, sheet '{self.sheet}', {len(self.rows)} rows"
         return (
             f"{sniff.ENCODING_NAMES.get(self.encoding or '', self.encoding)} text, "
             f"{sniff.DELIMITER_NAMES.get(self.delimiter or '', self.delimiter)}-separated, "
@@ -287,7 +288,8 @@ def _read_workbook(
     # Numbers in a workbook are numbers; text that looks like one follows Excel's locale.
     sample = [c for r in rows[1:201] for c in r if isinstance(c, str)]
     decimal = options.decimal or sniff.sniff_decimal(sample, ",")
-    table = Table([], rows, numbers, "xlsx", label, None, None, decimal, sheet_name, sheets)
+    table = Table([], rows, numbers, "xlsx", label, None, None, decimal, sheet_name, sheets,
+                  workbook=what)
     return _split_header(table, options)
 
 
@@ -303,8 +305,9 @@ def _first_sheet_with_data(book: Any, sheets: list[str]) -> str:
 
 def _password_protected(label: str) -> ExchangeError:
     return ExchangeError(
-        f"{label} is protected with a password. Open it in Excel, remove the password "
-        "(File → Info → Protect Workbook → Encrypt with Password), save, and import it again."
+        f"{label} is protected with a password. Open it in Excel or LibreOffice, save it "
+        "without the password (Excel: File → Info → Protect Workbook → Encrypt with "
+        "Password), and import it again."
     )
 
 
@@ -319,11 +322,17 @@ def _check_workbook_zip(data: bytes, label: str) -> bool:
                 if "mimetype" in names
                 else ""
             )
+            # An OpenDocument file saved with a password lists how each part is encrypted.
+            encrypted = "META-INF/manifest.xml" in names and b"encryption-data" in (
+                archive.read("META-INF/manifest.xml")[: 1024 * 1024]
+            )
     except (zipfile.BadZipFile, OSError, ValueError, KeyError):
         raise ExchangeError(
             f"{label} starts like a ZIP archive (as .xlsx files do) but is damaged."
         ) from None
     odf = "content.xml" in names and mimetype.endswith("opendocument.spreadsheet")
+    if odf and encrypted:
+        raise _password_protected(label)
     if "xl/workbook.xml" not in names and not odf:
         if "content.xml" in names and mimetype:
             what = "an OpenDocument file, but not a spreadsheet"
