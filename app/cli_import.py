@@ -155,9 +155,14 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
         reason = str(preview.problems[0]) if preview.problems else "the file has no rows"
         if args.json:
             print(json.dumps(report, ensure_ascii=False, indent=2))
+        hint = (
+            " (--department NAME or --create-missing)"
+            if "department" in reason and not args.department
+            else ""
+        )
         return _fail(
             f"nothing imported from {name}; {len({p.row for p in preview.problems})} row(s) "
-            f"skipped, e.g. {reason}"
+            f"skipped, e.g. {reason}{hint}"
         )
     if not args.dry_run:
         UndoHistory(store).push(ImportWishes(preview))
@@ -180,8 +185,11 @@ def _wish_dict(wish) -> dict:  # noqa: ANN001
 
 def _print_text(table, preview, report: dict, dry_run: bool) -> None:  # noqa: ANN001
     print(f"{report['source']}: {report['format']}")
-    for line in report["mapping"]:
+    used = [line for line in report["mapping"] if not line.endswith("→ ignored")]
+    for line in used:
         print(f"  {line}")
+    if len(used) < len(report["mapping"]):
+        print(f"  ({len(report['mapping']) - len(used)} other columns ignored)")
     for notice in preview.notices:
         print(f"Note: {notice}")
     if preview.new_departments:
@@ -199,7 +207,9 @@ def _print_text(table, preview, report: dict, dry_run: bool) -> None:  # noqa: A
         for problem in preview.problems:
             print(f"  {problem}")
     verb = "Would import" if dry_run else "Imported"
-    print(f"{verb} {len(preview.wishes)} wishes ({preview.summary()}).")
+    skipped = len({p.row for p in preview.problems})
+    tail = f"; {skipped} rows skipped." if skipped else "."
+    print(f"{verb} {len(preview.wishes)} wishes{tail}")
 
 
 register("import", "import wishes from CSV, TSV, XLSX or a Jira export into a plan",
