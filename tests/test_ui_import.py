@@ -271,3 +271,26 @@ def test_ms_project_xml_goes_to_the_mspdi_importer(  # noqa: ANN001
     else:  # wired at merge: whatever it says, it is said in a message, not raised
         import_flow.import_path(window, source)
         assert messages
+
+
+def test_checking_a_big_file_can_be_cancelled_too(  # noqa: ANN001
+    qtbot, window, monkeypatch, tmp_path
+) -> None:
+    from ui.exchange import import_flow
+
+    source = tmp_path / "big.csv"
+    source.write_text("Title;Department\n" + "A wish from the workshop;Sales\n" * 45_000,
+                      "utf-8")
+    labels: list[str] = []
+
+    def cancel_when_checking(self) -> bool:  # noqa: ANN001
+        labels.append(self.labelText())
+        return self.labelText().startswith("Checking")
+
+    monkeypatch.setattr(import_flow.QProgressDialog, "wasCanceled", cancel_when_checking)
+    opened = []
+    monkeypatch.setattr(import_flow, "run_dialog", lambda d: opened.append(d))
+    assert not import_flow.import_path(window, source)
+    assert any(t.startswith("Reading") for t in labels)
+    assert any(t.startswith("Checking big.csv…") for t in labels)
+    assert opened == []  # the dialog never showed

@@ -45,7 +45,7 @@ from planner.enums import DemandKind, Priority, label
 from planner.errors import PlanError
 from planner.exchange import headers, sniff
 from planner.exchange.mapping import EFFORT_UNITS, ColumnMapping
-from planner.exchange.tabular import ReadOptions, Table
+from planner.exchange.tabular import ImportCancelled, Progress, ReadOptions, Table
 from planner.exchange.values import cell_text
 from planner.exchange.wish_import import (
     ImportChoices,
@@ -138,6 +138,7 @@ class ImportDialog(QDialog):
         table: Table,
         reread: Reader | None = None,
         parent: QWidget | None = None,
+        progress: Progress | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("import_dialog")
@@ -226,7 +227,11 @@ class ImportDialog(QDialog):
         self.resize(1180, 760)
         splitter.setSizes([500, 680])
         self._fill_from_table()
-        self.refresh()
+        self.cancelled = False  # the first check of a big file was cancelled
+        try:
+            self.refresh(progress)
+        except ImportCancelled:
+            self.cancelled = True
 
     # --- building -------------------------------------------------------------------------
 
@@ -510,11 +515,15 @@ class ImportDialog(QDialog):
             create_phases=self.create_phases.isChecked(),
         )
 
-    def refresh(self) -> None:
+    def refresh(self, progress: Progress | None = None) -> None:
         """Rebuild the preview from the current mapping and choices."""
         self._timer.stop()
         try:
-            self.preview = build_preview(self.store, self.table, self.mapping, self.choices())
+            self.preview = build_preview(
+                self.store, self.table, self.mapping, self.choices(), progress
+            )
+        except ImportCancelled:
+            raise
         except PlanError as exc:
             self._show_error(str(exc))
             return

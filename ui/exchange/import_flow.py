@@ -112,11 +112,19 @@ def import_data(
 
     try:
         table = _with_progress(window, name, len(data), lambda p: read_table(data, name, base, p))
-        dialog = ImportDialog(document.store, table, reread if can_reread else None, window)
+        dialog = _with_progress(
+            window, name, len(data),
+            lambda p: ImportDialog(document.store, table, reread if can_reread else None, window,
+                                   p),
+            "Checking",
+        )
     except ImportCancelled:
         return False
     except PlanError as exc:
         _error(window, str(exc))
+        return False
+    if dialog.cancelled:
+        dialog.deleteLater()
         return False
     if run_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.preview is None:
         dialog.deleteLater()
@@ -143,16 +151,18 @@ def run_dialog(dialog: QDialog) -> int:
     return dialog.exec()
 
 
-def _with_progress(window: MainWindow, name: str, size: int, work: Callable[[Progress], T]) -> T:
+def _with_progress(
+    window: MainWindow, name: str, size: int, work: Callable[[Progress], T], verb: str = "Reading"
+) -> T:
     if size < BIG:
         return work(lambda _rows: None)
-    progress = QProgressDialog(f"Reading {name}…", "Cancel", 0, 0, window)
+    progress = QProgressDialog(f"{verb} {name}…", "Cancel", 0, 0, window)
     progress.setWindowTitle("Import wishes")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
     def report(rows: int) -> None:
-        progress.setLabelText(f"Reading {name}… {rows:,} rows")
+        progress.setLabelText(f"{verb} {name}… {rows:,} rows")
         QApplication.processEvents()
         if progress.wasCanceled():
             raise ImportCancelled()
