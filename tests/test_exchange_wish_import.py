@@ -331,3 +331,14 @@ def test_sample_plan_through_a_workbook_into_a_blank_plan(sample_store: PlanStor
         assert got == expected
     finally:
         blank.close()
+
+
+def test_jira_issue_types_of_a_site_of_its_own_default_to_feature(store: PlanStore) -> None:
+    table = _table("Summary,Issue key,Issue Type,Component/s\nA,X-1,Spike,Sales\nB,X-2,Bug,Sales\n")
+    mapping = default_mapping(store, table)
+    preview = build_preview(store, table, mapping)
+    assert not preview.problems
+    assert [w.kind for w in preview.wishes] == [DemandKind.FEATURE, DemandKind.FEATURE]
+    assert dict(preview.unknown_values["kind"]) == {"Spike": 1}  # listed, so it can be mapped
+    mapping.value_maps = {"kind": {"spike": "other"}}
+    assert build_preview(store, table, mapping).wishes[0].kind == DemandKind.OTHER

@@ -231,7 +231,9 @@ class _Builder:
             found_kind = self.kind_map.get(headers.normalise(raw)) or known_kind
             if known_kind is None:
                 self.unknown_values["kind"][raw] += 1
-            if found_kind is None:
+            if found_kind is None and self.is_jira:
+                pass  # Jira's issue types are the site's own: a feature unless mapped
+            elif found_kind is None:
                 problem(self.c_kind, f"'{raw}' is not a kind of wish "
                         f"({', '.join(label(k).lower() for k in DemandKind)}).")
             else:
