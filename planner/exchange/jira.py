@@ -100,9 +100,6 @@ def epics(table: Table) -> dict[str, str]:
     return found
 
 
-def is_epic(table: Table, row: list) -> bool:
+def issue_type_column(table: Table) -> int | None:
     names = [normalise(h) for h in table.headers]
-    if "issue type" not in names:
-        return False
-    index = names.index("issue type")
-    return index < len(row) and normalise(cell_text(row[index])) == "epic"
+    return names.index("issue type") if "issue type" in names else None

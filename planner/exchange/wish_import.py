@@ -158,6 +158,7 @@ class _Builder:
         self.c_notes, self.c_needs = mapping.columns_for("notes"), mapping.columns_for("needs")
         self.is_jira = jira.is_jira(table)
         self.epics = jira.epics(table) if self.is_jira else {}
+        self.c_issue_type = jira.issue_type_column(table) if self.is_jira else None
         self.effort_factor = {
             "days": 1.0,
             "hours": 1.0 / max(mapping.hours_per_day, 0.1),
@@ -184,7 +185,9 @@ class _Builder:
         return row[index] if index is not None and index < len(row) else None
 
     def add(self, row: list, number: int) -> None:
-        if self.is_jira and jira.is_epic(self.table, row):
+        if self.c_issue_type is not None and headers.normalise(
+            cell_text(self.cell(row, self.c_issue_type))
+        ) == "epic":
             self.epic_rows += 1
             return
         problems: list[RowProblem] = []
