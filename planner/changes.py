@@ -90,6 +90,16 @@ class Recorder:
         self.changes.append(RowChange(model, row.id, None, row.to_dict()))
         return row
 
+    def insert_many(self, model: type[M], rows: Sequence[dict[str, Any]]) -> list[M]:
+        """Insert many rows of one table at once (an import); recorded like single inserts."""
+        inserted = self.store.insert_rows(model, rows)
+        keys = [a.key for a in model.__mapper__.column_attrs]
+        # The values straight from each new object's dict: all are loaded, none has history.
+        self.changes.extend(
+            RowChange(model, row.id, None, {k: row.__dict__[k] for k in keys}) for row in inserted
+        )
+        return inserted
+
     def update(self, row: Base, **values: Any) -> bool:
         """Set the given columns; records only those that really change. True if any did."""
         before: dict[str, Any] = {}

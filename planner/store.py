@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import Enum, create_engine, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.util import LRUCache
 
@@ -354,13 +354,31 @@ class PlanStore:
             raise
 
     def _apply_changes(self, changes: Iterable[RowChange]) -> None:
+        # Runs of inserts or deletes of one table go to SQLite as one statement each, so
+        # undoing an import of 10 000 wishes takes a fraction of a second, not many seconds.
+        run: list[RowChange] = []
         for change in changes:
-            if change.after is None:
-                self.delete_row(change.model, change.row_id)
-            elif change.before is None:
-                self.insert_row(change.model, change.after)
-            else:
-                self.update_row(change.model, change.row_id, change.after)
+            if run and (change.kind != run[0].kind or change.model is not run[0].model):
+                self._apply_run(run)
+                run = []
+            run.append(change)
+        if run:
+            self._apply_run(run)
+
+    def _apply_run(self, run: list[RowChange]) -> None:
+        first = run[0]
+        if first.kind == "insert" and len(run) > 1:
+            self.insert_rows(first.model, [c.after or {} for c in run])
+        elif first.kind == "delete" and len(run) > 1:
+            self.delete_rows(first.model, [c.row_id for c in run])
+        else:
+            for change in run:
+                if change.after is None:
+                    self.delete_row(change.model, change.row_id)
+                elif change.before is None:
+                    self.insert_row(change.model, change.after)
+                else:
+                    self.update_row(change.model, change.row_id, change.after)
 
     # Used by Recorder and _apply_changes. Inserts and deletes flush at once so that the
     # order of statements follows the order of changes, which keeps foreign keys valid.
@@ -370,6 +388,74 @@ class PlanStore:
         self._session.flush()
         self._rows[model][row.id] = row
         return row
+
+    def insert_rows(self, model: type[M], rows: Sequence[dict[str, Any]]) -> list[M]:
+        """Insert many rows of one table in one statement (imports, undo of a deletion of
+        many). Rows without an `id` get the next free ones, in order."""
+        if not rows:
+            return []
+        table = self._rows[model]
+        next_id = 1 + max(table, default=0)
+        defaults = {
+            c.key: c.default.arg if c.default is not None and c.default.is_scalar else None
+            for c in model.__table__.columns
+        }
+        values = []
+        for row in rows:
+            row = {**defaults, **row}
+            if row.get("id") is None:
+                row["id"] = next_id
+                next_id += 1
+            else:
+                next_id = max(next_id, row["id"] + 1)
+            values.append(row)
+        self._session.flush()  # pending updates first, as with single inserts
+        self._insert_values(model, values)
+        # The rows are in the file; make the matching objects persistent without reading
+        # them back (a SELECT of 10 000 rows costs more than the INSERT).
+        # Built the way SQLAlchemy builds loaded rows (values straight into the instance's
+        # dict, no change events): these values are what the file holds.
+        new_instance = model._sa_class_manager.new_instance
+        objects = []
+        for row in values:
+            obj = new_instance()
+            obj.__dict__.update(row)
+            make_transient_to_detached(obj)
+            objects.append(obj)
+        self._session.add_all(objects)
+        for obj in objects:
+            table[obj.id] = obj
+        return objects
+
+    def _insert_values(self, model: type[Base], values: list[dict[str, Any]]) -> None:
+        """One executemany on the session's connection, each value through its column's
+        own bind processing (enum members are already validated: stored as their value)."""
+        columns = list(model.__table__.columns)
+        dialect = self._engine.dialect
+        steps = []
+        for column in columns:
+            if isinstance(column.type, Enum):
+                steps.append(lambda v: None if v is None else getattr(v, "value", v))
+            else:
+                processor = column.type.bind_processor(dialect)
+                steps.append(processor or (lambda v: v))
+        keys = [c.key for c in columns]
+        pairs = list(zip(keys, steps, strict=True))
+        params = [tuple(step(row[k]) for k, step in pairs) for row in values]
+        names = ", ".join(f'"{c.name}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        sql = f'INSERT INTO "{model.__tablename__}" ({names}) VALUES ({marks})'
+        self._session.connection().exec_driver_sql(sql, params)
+
+    def delete_rows(self, model: type[Base], row_ids: Sequence[int]) -> None:
+        rows = [self.get(model, i) for i in row_ids]
+        self._session.flush()
+        for row in rows:
+            self._session.delete(row)
+        self._session.flush()
+        table = self._rows[model]
+        for row in rows:
+            del table[row.id]
 
     def update_row(self, model: type[Base], row_id: int, values: dict[str, Any]) -> None:
         row = self.get(model, row_id)

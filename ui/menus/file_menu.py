@@ -39,6 +39,11 @@ class FileMenu:
         menu.addSeparator()
         self.save_as = menu.addAction("Save &As…", self.save_plan_as)
         self.save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        # Import of wishes (CSV, TSV, XLSX, Jira; also drop and paste): ui/exchange/.
+        from ui.exchange.import_flow import install as install_import
+
+        self.import_wishes = install_import(window)
+        menu.addAction(self.import_wishes)
         self.export_menu = menu.addMenu("&Export")
         self.export_menu.setObjectName("export_menu")
         menu.addSeparator()

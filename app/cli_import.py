@@ -1,0 +1,216 @@
+"""`rollout-planner import PLAN SOURCE`: wishes from a CSV, TSV or XLSX file (or a Jira
+export) into a plan, read by content, not by the file's name; MS Project XML is handed to
+the MSPDI importer.
+
+Exit codes: 0 every row came in; 1 some rows were skipped (each listed with its row number,
+column and reason); 2 nothing could be imported (one line on stderr, the plan untouched).
+`--dry-run` prints the same preview and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, PROG, register
+
+PREVIEW_ROWS = 10
+
+
+def _args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", type=Path, help="the plan file (*.rollout)")
+    parser.add_argument("source", type=Path, help="CSV, TSV, XLSX, Jira CSV or MS Project XML")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="show what would be imported and the row errors; change nothing")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                        help="map a column (header, letter or number) to a field: title, "
+                        "department, phase, effort, priority, kind, objective, notes, votes, "
+                        "key, needs, or ignore; repeatable")
+    parser.add_argument("--value", action="append", default=[], metavar="FIELD:VALUE=MEANS",
+                        help="what a value means, e.g. priority:Top=must or "
+                        "department:Salg=Sales; repeatable")
+    parser.add_argument("--create-missing", action="store_true",
+                        help="create departments and phases the plan does not have yet")
+    parser.add_argument("--department", metavar="NAME",
+                        help="department for wishes without a known one")
+    parser.add_argument("--effort-unit", choices=("days", "hours", "points", "seconds"),
+                        help="unit of the effort column (default: from its header)")
+    parser.add_argument("--points-to-days", type=float, default=1.0, metavar="DAYS",
+                        help="person-days per story point (default 1)")
+    parser.add_argument("--sheet", help="workbook sheet to read (default: the active one)")
+    parser.add_argument("--encoding", choices=("utf-8", "utf-16", "cp1252"),
+                        help="text encoding (default: detected)")
+    parser.add_argument("--delimiter", choices=("comma", "semicolon", "tab", "bar"),
+                        help="column delimiter (default: detected)")
+    parser.add_argument("--decimal", choices=("point", "comma"),
+                        help="decimal mark of numbers (default: detected)")
+
+
+_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    from planner.exchange import sniff
+    from planner.store import PlanStore
+
+    source: Path = args.source
+    if not source.is_file():
+        return _fail(f"{source} does not exist or is not a file.")
+    data = source.read_bytes()
+    store = PlanStore.open(args.plan, read_only=args.dry_run)
+    try:
+        if sniff.detect_format(data) == sniff.XML:
+            return _mspdi(store, source, args)
+        return _wishes(store, data, source.name, args)
+    finally:
+        store.close()
+
+
+def _mspdi(store, source: Path, args: argparse.Namespace) -> int:  # noqa: ANN001
+    try:
+        from planner.exchange.mspdi_import import import_into_plan
+    except ImportError:
+        return _fail("MS Project XML import is not available.")
+    report = import_into_plan(store, source)
+    print("\n".join(report.lines))
+    if not args.dry_run:
+        from planner.commands import UndoHistory
+
+        UndoHistory(store).push(report.command)
+    return EXIT_OK
+
+
+def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from planner.commands import UndoHistory
+    from planner.exchange.mapping import (
+        apply_overrides,
+        apply_value_overrides,
+        describe,
+        require_known_header,
+    )
+    from planner.exchange.tabular import ReadOptions, read_table
+    from planner.exchange.wish_import import (
+        ImportChoices,
+        ImportWishes,
+        build_preview,
+        default_mapping,
+    )
+    from planner.model import Department
+
+    options = ReadOptions(
+        encoding=args.encoding,
+        delimiter=_DELIMITERS.get(args.delimiter) if args.delimiter else None,
+        decimal={"point": ".", "comma": ","}.get(args.decimal) if args.decimal else None,
+        sheet=args.sheet,
+    )
+    table = read_table(data, name, options)
+    if args.points_to_days <= 0:
+        return _fail("--points-to-days must be more than 0.")
+    if not args.map:
+        require_known_header(table)
+    mapping = default_mapping(store, table, args.points_to_days)
+    apply_overrides(table, mapping, args.map)
+    apply_value_overrides(mapping, args.value, [d.name for d in store.rows(Department)])
+    if args.effort_unit:
+        mapping.effort_unit = args.effort_unit
+    if args.department:
+        known = {d.name.casefold() for d in store.rows(Department)}
+        if args.department.strip().casefold() not in known and not args.create_missing:
+            return _fail(f"the plan has no department '{args.department}'; add "
+                         "--create-missing to create it.")
+    choices = ImportChoices(
+        create_departments=args.create_missing,
+        create_phases=args.create_missing,
+        fallback_name=args.department,
+    )
+    if mapping.column_for("title") is None:
+        return _fail(f"{name}: no column is mapped to the title; name it with "
+                     "--map COLUMN=title.")
+    preview = build_preview(store, table, mapping, choices)
+    report = {
+        "source": name,
+        "format": table.describe(),
+        "mapping": describe(table, mapping),
+        "wishes": len(preview.wishes),
+        "skipped": [
+            {"row": p.row, "column": p.column, "reason": p.message} for p in preview.problems
+        ],
+        "new_departments": preview.new_departments,
+        "new_phases": preview.new_phases,
+        "unknown_departments": sorted(preview.unknown_departments),
+        "unknown_phases": sorted(preview.unknown_phases),
+        "notes": preview.notices,
+        "dry_run": args.dry_run,
+        "imported": 0,
+    }
+    if not preview.wishes:
+        reason = str(preview.problems[0]) if preview.problems else "the file has no rows"
+        if args.json:
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+        hint = (
+            " (--department NAME or --create-missing)"
+            if "department" in reason and not args.department
+            else ""
+        )
+        return _fail(
+            f"nothing imported from {name}; {len({p.row for p in preview.problems})} row(s) "
+            f"skipped, e.g. {reason}{hint}"
+        )
+    if not args.dry_run:
+        UndoHistory(store).push(ImportWishes(preview))
+        report["imported"] = len(preview.wishes)
+    if args.json:
+        report["preview"] = [_wish_dict(w) for w in preview.wishes[:PREVIEW_ROWS]]
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_text(table, preview, report, args.dry_run)
+    return EXIT_PROBLEMS if preview.problems else EXIT_OK
+
+
+def _wish_dict(wish) -> dict:  # noqa: ANN001
+    return {
+        "row": wish.row, "title": wish.title, "department": wish.department,
+        "phase": wish.phase, "effort": wish.effort, "priority": wish.priority.value,
+        "kind": wish.kind.value, "votes": wish.votes,
+    }
+
+
+def _print_text(table, preview, report: dict, dry_run: bool) -> None:  # noqa: ANN001
+    print(f"{report['source']}: {report['format']}")
+    used = [line for line in report["mapping"] if not line.endswith("→ ignored")]
+    for line in used:
+        print(f"  {line}")
+    if len(used) < len(report["mapping"]):
+        print(f"  ({len(report['mapping']) - len(used)} other columns ignored)")
+    for notice in preview.notices:
+        print(f"Note: {notice}")
+    if preview.new_departments:
+        print("New departments: " + ", ".join(preview.new_departments))
+    if preview.new_phases:
+        print("New phases: " + ", ".join(preview.new_phases))
+    shown = preview.wishes[:PREVIEW_ROWS]
+    print(f"First {len(shown)} of {len(preview.wishes)} wishes:")
+    for wish in shown:
+        phase = wish.phase or "backlog"
+        print(f"  row {wish.row}: {wish.title} | {wish.department} | {phase} | "
+              f"{wish.effort:g} d | {wish.priority.value} | {wish.kind.value}")
+    if preview.problems:
+        print(f"Skipped rows ({len({p.row for p in preview.problems})}):")
+        for problem in preview.problems:
+            print(f"  {problem}")
+    verb = "Would import" if dry_run else "Imported"
+    skipped = len({p.row for p in preview.problems})
+    tail = f"; {skipped} rows skipped." if skipped else "."
+    print(f"{verb} {len(preview.wishes)} wishes{tail}")
+
+
+register("import", "import wishes from CSV, TSV, XLSX or a Jira export into a plan",
+         _args, _run)

@@ -1,0 +1,1 @@
+"""Qt side of import and export: dialogs and the ways they start."""
