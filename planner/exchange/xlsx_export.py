@@ -1,0 +1,154 @@
+"""The plan as an Excel workbook: one sheet each for wishes, phases, departments (with their
+weekly load), milestones, objectives and warnings.
+
+Dates are dates and numbers numbers (so filters and sums work), each sheet has its header
+row frozen, an autofilter and column widths that fit the content; a department's week is
+shaded red where its load exceeds its capacity. Text cells never become formulas
+(planner/exchange/cell_safety.py). openpyxl's write-only mode streams rows, so a 10 000-wish
+plan does not build a cell object graph in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from planner.exchange.cell_safety import clean_text, is_risky
+from planner.exchange.csv_export import write_atomically
+from planner.exchange.tables import TABLE_NAMES, Kind, Table, Value, build_tables
+from planner.store import PlanStore
+
+MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 6, 70, 60
+FORMATS = {
+    Kind.DATE: "yyyy-mm-dd",
+    Kind.NUMBER: "0.0##",
+    Kind.INTEGER: "0",
+    Kind.LOAD: "0.0",
+}
+
+
+class _Styles:
+    """Named styles, made once per workbook (openpyxl shares them between cells)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+
+        self.header = NamedStyle(name="rp_header")
+        self.header.font = Font(bold=True, color="FFFFFF")
+        self.header.fill = PatternFill("solid", fgColor="305496")
+        self.header.alignment = Alignment(vertical="center", wrap_text=True)
+        self.by_kind = {}
+        for kind, fmt in FORMATS.items():
+            style = NamedStyle(name=f"rp_{kind.value}", number_format=fmt)
+            self.by_kind[kind] = style
+        self.wrap = NamedStyle(name="rp_wrap", alignment=Alignment(wrap_text=True, vertical="top"))
+        self.text = NamedStyle(name="rp_text", alignment=Alignment(vertical="top"))
+        # A text cell that looks like a formula: stored as a string with Excel's quote prefix.
+        self.quoted = NamedStyle(name="rp_quoted", alignment=Alignment(vertical="top"))
+        self.over = NamedStyle(
+            name="rp_over",
+            number_format=FORMATS[Kind.LOAD],
+            fill=PatternFill("solid", fgColor="F8CBAD"),
+            font=Font(bold=True, color="9C0006"),
+        )
+
+
+def _width(value: Value, kind: Kind) -> int:
+    if value is None:
+        return 0
+    if kind == Kind.DATE:
+        return 10
+    if isinstance(value, float):
+        return len(f"{value:.1f}")
+    text = str(value)
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+def _text_cell(ws, text: str, style):  # noqa: ANN001, ANN202 - openpyxl types
+    from openpyxl.cell import WriteOnlyCell
+
+    text = clean_text(text)
+    cell = WriteOnlyCell(ws, value=text)
+    if is_risky(text):
+        # openpyxl would store "=…" as a formula; force the string type and quote-prefix it.
+        cell.data_type = "s"
+        cell.style = "rp_quoted"
+        cell.quotePrefix = True
+    elif style is not None:
+        cell.style = style
+    return cell
+
+
+def _write_sheet(wb, table: Table, styles: _Styles) -> None:  # noqa: ANN001
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title=table.title)
+    columns = table.columns
+    widths = [max(MIN_WIDTH, len(c.header) + 2) for c in columns]
+    for row in table.rows:
+        for i, (column, value) in enumerate(zip(columns, row, strict=True)):
+            widths[i] = max(widths[i], _width(value, column.kind) + 2)
+    for i, column in enumerate(columns):
+        cap = WRAP_WIDTH if column.wrap else MAX_WIDTH
+        width = 9 if column.kind == Kind.LOAD else min(widths[i], cap)
+        ws.column_dimensions[get_column_letter(i + 1)].width = width
+    # Printed: landscape, one page wide, the header row on every page.
+    ws.page_setup.orientation = "landscape"
+    if not any(c.kind == Kind.LOAD for c in columns):  # a year of weeks can't fit a page
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    # Write-only sheets take these before the first row.
+    ws.freeze_panes = "C2" if table.name in ("wishes", "departments") else "B2"
+    if table.rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(table.rows) + 1}"
+    ws.append([_text_cell(ws, c.header, "rp_header") for c in columns])
+    for r, row in enumerate(table.rows):
+        capacity = table.capacity[r] if table.capacity else None
+        cells = []
+        for column, value in zip(columns, row, strict=True):
+            if isinstance(value, str):
+                cells.append(_text_cell(ws, value, "rp_wrap" if column.wrap else "rp_text"))
+                continue
+            cell = WriteOnlyCell(ws, value=value)
+            if value is not None and column.kind in styles.by_kind:
+                over = column.kind == Kind.LOAD and capacity is not None and value > capacity + 1e-9
+                cell.style = "rp_over" if over else f"rp_{column.kind.value}"
+            cells.append(cell)
+        ws.append(cells)
+
+
+def workbook_bytes(store: PlanStore, tables: list[str] | None = None) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    styles = _Styles()
+    for style in (
+        styles.header,
+        styles.wrap,
+        styles.text,
+        styles.quoted,
+        styles.over,
+        *styles.by_kind.values(),
+    ):
+        wb.add_named_style(style)
+    plan = store.plan
+    wb.properties.title = clean_text(plan.title)
+    wb.properties.creator = "Rollout Planner"
+    # A fixed timestamp would hide when the export was made; openpyxl wants naive UTC.
+    wb.properties.created = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    for table in build_tables(store, tables or list(TABLE_NAMES)):
+        _write_sheet(wb, table, styles)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def export_xlsx(store: PlanStore, out: Path, tables: list[str] | None = None) -> int:
+    """Write the workbook to `out` (atomically); returns the number of sheets."""
+    payload = workbook_bytes(store, tables)
+    write_atomically(out, payload)
+    return len(tables or TABLE_NAMES)
