@@ -28,8 +28,9 @@ def is_risky(text: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Text a spreadsheet file can hold: no XML-illegal control characters, not too long."""
-    text = _ILLEGAL.sub("", text)
+    """Text a spreadsheet file can hold: no XML-illegal control characters, line breaks as
+    spreadsheets store them (\n; a bare \r would not survive the XML), not too long."""
+    text = _ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - 1] + "…"
     return text
@@ -37,5 +38,6 @@ def clean_text(text: str) -> str:
 
 def csv_text(text: str) -> str:
     """A text cell for CSV/TSV: an apostrophe before anything that could start a formula."""
+    risky = is_risky(text)
     text = clean_text(text)
-    return "'" + text if is_risky(text) else text
+    return "'" + text if risky or is_risky(text) else text

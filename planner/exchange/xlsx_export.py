@@ -68,9 +68,10 @@ def _width(value: Value, kind: Kind) -> int:
 def _text_cell(ws, text: str, style):  # noqa: ANN001, ANN202 - openpyxl types
     from openpyxl.cell import WriteOnlyCell
 
+    risky = is_risky(text)
     text = clean_text(text)
     cell = WriteOnlyCell(ws, value=text)
-    if is_risky(text):
+    if risky or is_risky(text):
         # openpyxl would store "=…" as a formula; force the string type and quote-prefix it.
         cell.data_type = "s"
         cell.style = "rp_quoted"
