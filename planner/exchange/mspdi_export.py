@@ -285,7 +285,7 @@ class _Writer:
             summary=True,
             estimated=estimated,
             notes=phase.goal,
-            percent=100 if phase.status.value == "done" else 0,
+            percent=self.percent(phase, start, end),
         )
         child = 0
         for demand in demands:
@@ -294,6 +294,17 @@ class _Writer:
         for milestone in milestones:
             child += 1
             self.milestone(tasks, milestone, 2, f"{outline}.{child}")
+
+    @staticmethod
+    def percent(phase: Phase, start: dt.date, end: dt.date) -> int:
+        """% complete: 100 when done; for an active phase the share of its days gone by,
+        at least 1 so that every tool sees it as started; 0 while planned."""
+        if phase.status.value == "done":
+            return 100
+        if phase.status.value != "active":
+            return 0
+        elapsed = (dt.date.today() - start).days / max(1, (end - start).days + 1)
+        return max(1, min(99, round(100 * elapsed)))
 
     def wish(
         self,
