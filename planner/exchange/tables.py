@@ -240,7 +240,7 @@ def _warnings(store: PlanStore, index: PlanIndex) -> Table:
             Column("About"),
             Column("Week", Kind.DATE),
             Column("Message", wrap=True),
-            Column("Principle"),
+            Column("Principle", wrap=True),
             Column("Dismissed because", wrap=True),
         ],
     )

@@ -37,10 +37,12 @@ class _Styles:
         self.header = NamedStyle(name="rp_header")
         self.header.font = Font(bold=True, color="FFFFFF")
         self.header.fill = PatternFill("solid", fgColor="305496")
-        self.header.alignment = Alignment(vertical="center", wrap_text=True)
+        self.header.alignment = Alignment(vertical="center")
         self.by_kind = {}
         for kind, fmt in FORMATS.items():
-            style = NamedStyle(name=f"rp_{kind.value}", number_format=fmt)
+            style = NamedStyle(
+                name=f"rp_{kind.value}", number_format=fmt, alignment=Alignment(vertical="top")
+            )
             self.by_kind[kind] = style
         self.wrap = NamedStyle(name="rp_wrap", alignment=Alignment(wrap_text=True, vertical="top"))
         self.text = NamedStyle(name="rp_text", alignment=Alignment(vertical="top"))
@@ -63,6 +65,14 @@ def _width(value: Value, kind: Kind) -> int:
         return len(f"{value:.1f}")
     text = str(value)
     return max((len(line) for line in text.splitlines()), default=0)
+
+
+def _lines(value: Value, width: float) -> int:
+    """Lines a wrapped text cell needs in a column `width` characters wide."""
+    if not isinstance(value, str) or not value:
+        return 1
+    chars = max(1, int(width) - 1)
+    return sum(max(1, -(-len(line) // chars)) for line in value.splitlines())
 
 
 def _text_cell(ws, text: str, style):  # noqa: ANN001, ANN202 - openpyxl types
@@ -91,10 +101,12 @@ def _write_sheet(wb, table: Table, styles: _Styles) -> None:  # noqa: ANN001
     for row in table.rows:
         for i, (column, value) in enumerate(zip(columns, row, strict=True)):
             widths[i] = max(widths[i], _width(value, column.kind) + 2)
+    final_widths = []
     for i, column in enumerate(columns):
         cap = WRAP_WIDTH if column.wrap else MAX_WIDTH
-        width = 9 if column.kind == Kind.LOAD else min(widths[i], cap)
+        width = 11 if column.kind == Kind.LOAD else min(widths[i], cap)
         ws.column_dimensions[get_column_letter(i + 1)].width = width
+        final_widths.append(width)
     # Printed: landscape, one page wide, the header row on every page.
     ws.page_setup.orientation = "landscape"
     if not any(c.kind == Kind.LOAD for c in columns):  # a year of weeks can't fit a page
@@ -106,6 +118,14 @@ def _write_sheet(wb, table: Table, styles: _Styles) -> None:  # noqa: ANN001
     ws.freeze_panes = "C2" if table.name in ("wishes", "departments") else "B2"
     if table.rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(table.rows) + 1}"
+    # Rows with wrapped text get their height (write-only rows are not measured by every
+    # spreadsheet on opening, and wrapped lines would overlap the next row).
+    wrapped = [(i, final_widths[i]) for i, c in enumerate(columns) if c.wrap]
+    if wrapped:
+        for r, row in enumerate(table.rows, start=2):
+            lines = max(_lines(row[i], width) for i, width in wrapped)
+            if lines > 1:
+                ws.row_dimensions[r].height = min(409, 15 * lines)
     ws.append([_text_cell(ws, c.header, "rp_header") for c in columns])
     for r, row in enumerate(table.rows):
         capacity = table.capacity[r] if table.capacity else None
