@@ -274,3 +274,18 @@ def test_cli_new_from_mspdi(sample_file: Path, tmp_path: Path, capsys) -> None:
     assert len(err) == 1 and "refused" in err[0]
     assert not (tmp_path / "bomb.rollout").exists()
     assert main(["new", str(target), "--from", str(xml)]) == 2  # exists: never overwritten
+
+
+def test_a_repeated_link_is_one_dependency(store, tmp_path: Path) -> None:
+    link = "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink>"
+    source = tmp_path / "twice.xml"
+    source.write_text(_project(
+        "<Task><UID>1</UID><ID>1</ID><Name>A</Name><OutlineLevel>1</OutlineLevel>"
+        "<Start>2026-01-05T08:00:00</Start><Finish>2026-01-09T17:00:00</Finish></Task>"
+        "<Task><UID>2</UID><ID>2</ID><Name>B</Name><OutlineLevel>1</OutlineLevel>"
+        f"<Start>2026-01-12T08:00:00</Start><Finish>2026-01-16T17:00:00</Finish>{link}{link}"
+        "</Task>"), encoding="utf-8")
+    import_into_plan(store, source).command.do(store)
+    (dep,) = store.rows(Dependency)
+    titles = {p.id: p.title for p in store.rows(Phase)}
+    assert (titles[dep.predecessor_id], titles[dep.successor_id]) == ("A", "B")

@@ -552,13 +552,13 @@ class ImportMspdi(Command):
             add_wish(wish, None)
         for milestone in data.milestones:
             add_milestone(milestone, None)
+        linked: set[tuple[int, int]] = set()
         for pred, succ in data.dependencies:
-            if pred in task_phase and succ in task_phase and task_phase[pred] != task_phase[succ]:
-                new_row(
-                    rec,
-                    Dependency,
-                    {"predecessor_id": task_phase[pred], "successor_id": task_phase[succ]},
-                )
+            pair = (task_phase.get(pred), task_phase.get(succ))
+            if None in pair or pair[0] == pair[1] or pair in linked:
+                continue  # a repeated link in the file is one dependency
+            linked.add(pair)  # type: ignore[arg-type]
+            new_row(rec, Dependency, {"predecessor_id": pair[0], "successor_id": pair[1]})
         seen: set[tuple[int, int]] = set()
         for needs, wish in data.prerequisites:
             pair = (task_wish.get(wish), task_wish.get(needs))
