@@ -75,6 +75,11 @@ def _lines(value: Value, width: float) -> int:
     return sum(max(1, -(-len(line) // chars)) for line in value.splitlines())
 
 
+def _needs_cell(text: str) -> bool:
+    """Text that must be written through `_text_cell`: risky, or in need of cleaning."""
+    return is_risky(text) or clean_text(text) != text
+
+
 def _text_cell(ws, text: str, style):  # noqa: ANN001, ANN202 - openpyxl types
     from openpyxl.cell import WriteOnlyCell
 
@@ -127,18 +132,28 @@ def _write_sheet(wb, table: Table, styles: _Styles) -> None:  # noqa: ANN001
             if lines > 1:
                 ws.row_dimensions[r].height = min(409, 15 * lines)
     ws.append([_text_cell(ws, c.header, "rp_header") for c in columns])
+    # Plain values where no style is needed: openpyxl's per-cell styling is most of its
+    # cost on a 10 000-wish plan.
+    top = "rp_text" if wrapped else None
     for r, row in enumerate(table.rows):
         capacity = table.capacity[r] if table.capacity else None
-        cells = []
+        cells: list = []
         for column, value in zip(columns, row, strict=True):
-            if isinstance(value, str):
-                cells.append(_text_cell(ws, value, "rp_wrap" if column.wrap else "rp_text"))
-                continue
-            cell = WriteOnlyCell(ws, value=value)
-            if value is not None and column.kind in styles.by_kind:
+            if value is None or value == "":
+                cells.append(None)
+            elif isinstance(value, str):
+                style = "rp_wrap" if column.wrap else top
+                if style is None and not _needs_cell(value):
+                    cells.append(value)
+                else:
+                    cells.append(_text_cell(ws, value, style))
+            elif column.kind == Kind.INTEGER and top is None:
+                cells.append(value)
+            else:
+                cell = WriteOnlyCell(ws, value=value)
                 over = column.kind == Kind.LOAD and capacity is not None and value > capacity + 1e-9
                 cell.style = "rp_over" if over else f"rp_{column.kind.value}"
-            cells.append(cell)
+                cells.append(cell)
         ws.append(cells)
 
 
