@@ -86,7 +86,7 @@ def test_csv_and_tsv_prefix_and_quote_hostile_cells(hostile_store, tmp_path: Pat
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
-    assert f'"\'=HYPERLINK(""http://x"",""click"")"' in text  # prefixed, quoted, escaped
+    assert '"\'=HYPERLINK(""http://x"",""click"")"' in text  # prefixed, quoted, escaped
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     titles = [row[1] for row in rows[1:]]
     for title in HOSTILE:

@@ -36,7 +36,7 @@ def fixture(name: str, tmp_path: Path) -> Path:
 def _snapshot(store: PlanStore) -> dict:
     from planner.model import MODELS
 
-    return {m.__tablename__: sorted((repr(sorted(r.to_dict().items())) for r in store.rows(m)))
+    return {m.__tablename__: sorted(repr(sorted(r.to_dict().items())) for r in store.rows(m))
             for m in MODELS}
 
 
