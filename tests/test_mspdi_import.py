@@ -190,6 +190,7 @@ def test_tasks_without_resources_go_to_unassigned(store, tmp_path: Path) -> None
     assert milestone.kind.value == "go_live" and milestone.phase_id == store.rows(Phase)[0].id
     text = "\n".join(report.lines)
     assert "flattened" in text and "Costs on 1 task" in text
+    assert "2 tasks had no resource" in text
 
 
 # --- refused, changing nothing -------------------------------------------------------------

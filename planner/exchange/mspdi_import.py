@@ -375,6 +375,15 @@ class _Mapper:
                 f"Deeper outline levels were flattened: {_plural(flattened, 'task')} under "
                 "sub-summaries became wishes of their phase, named 'Sub-summary › Task'."
             )
+        unassigned = sum(
+            w.department == UNASSIGNED
+            for w in [*self.out.backlog, *(w for p in self.out.phases for w in p.wishes)]
+        )
+        if unassigned:
+            self.notes.append(
+                f"{_plural(unassigned, 'task')} had no resource: their wishes are in the "
+                f"department '{UNASSIGNED}' (capacity 0 until you set it), to hand on."
+            )
         if extra_people:
             self.notes.append(
                 f"{_plural(len(extra_people), 'task')} had more than one resource: the first is "
