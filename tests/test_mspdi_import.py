@@ -290,3 +290,15 @@ def test_a_repeated_link_is_one_dependency(store, tmp_path: Path) -> None:
     (dep,) = store.rows(Dependency)
     titles = {p.id: p.title for p in store.rows(Phase)}
     assert (titles[dep.predecessor_id], titles[dep.successor_id]) == ("A", "B")
+
+
+def test_files_are_recognised_by_content(tmp_path: Path) -> None:
+    from planner.exchange.mspdi_read import looks_like_mspdi
+
+    for name in ("ganttproject_issue2659.xml", "msproject2019_task_links.xml",
+                 "projectlibre_new_product.xml.gz"):
+        assert looks_like_mspdi(fixture(name, tmp_path)), name
+    other = tmp_path / "wishes.xml"
+    other.write_text("Title;Department\nA;B\n", encoding="utf-8")
+    assert not looks_like_mspdi(other)
+    assert not looks_like_mspdi(tmp_path / "missing.xml")

@@ -349,3 +349,22 @@ def read_mspdi(source: Path | str) -> MsProject:
             return _parse(stream)
     except OSError as exc:
         raise ExchangeError(f"Cannot read {source.name}: {exc.strerror or exc}.") from exc
+
+
+def looks_like_mspdi(source: Path | str, head: bytes | None = None) -> bool:
+    """True when the file's first kilobytes read as MS Project XML — for importers that
+    choose the reader by content, not by extension. Never parses the whole file."""
+    if head is None:
+        try:
+            with Path(source).open("rb") as stream:
+                head = stream.read(4096)
+        except OSError:
+            return False
+    for encoding in ("utf-8", "utf-16"):
+        try:
+            text = head.decode(encoding, errors="ignore")
+        except LookupError:  # pragma: no cover
+            continue
+        if "<Project" in text and NS in text:
+            return True
+    return False
