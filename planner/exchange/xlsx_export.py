@@ -22,7 +22,7 @@ from planner.store import PlanStore
 MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 6, 70, 60
 FORMATS = {
     Kind.DATE: "yyyy-mm-dd",
-    Kind.NUMBER: "0.0##",
+    Kind.NUMBER: "General",  # 3, 2.5 and 0.125 as typed
     Kind.INTEGER: "0",
     Kind.LOAD: "0.0",
 }
@@ -126,29 +126,31 @@ def _write_sheet(wb, table: Table, styles: _Styles) -> None:  # noqa: ANN001
     # Rows with wrapped text get their height (write-only rows are not measured by every
     # spreadsheet on opening, and wrapped lines would overlap the next row).
     wrapped = [(i, final_widths[i]) for i, c in enumerate(columns) if c.wrap]
+    tall: set[int] = set()  # rows whose wrapped text needs more than one line
     if wrapped:
-        for r, row in enumerate(table.rows, start=2):
+        for r, row in enumerate(table.rows):
             lines = max(_lines(row[i], width) for i, width in wrapped)
             if lines > 1:
-                ws.row_dimensions[r].height = min(409, 15 * lines)
+                ws.row_dimensions[r + 2].height = min(409, 15 * lines)
+                tall.add(r)
     ws.append([_text_cell(ws, c.header, "rp_header") for c in columns])
     # Plain values where no style is needed: openpyxl's per-cell styling is most of its
-    # cost on a 10 000-wish plan.
-    top = "rp_text" if wrapped else None
+    # cost on a 10 000-wish plan. Only the cells of tall rows are aligned to the top.
     for r, row in enumerate(table.rows):
+        top = "rp_text" if r in tall else None
         capacity = table.capacity[r] if table.capacity else None
         cells: list = []
         for column, value in zip(columns, row, strict=True):
             if value is None or value == "":
                 cells.append(None)
             elif isinstance(value, str):
-                style = "rp_wrap" if column.wrap else top
+                style = ("rp_wrap" if r in tall else None) if column.wrap else top
                 if style is None and not _needs_cell(value):
                     cells.append(value)
                 else:
                     cells.append(_text_cell(ws, value, style))
-            elif column.kind == Kind.INTEGER and top is None:
-                cells.append(value)
+            elif column.kind in (Kind.INTEGER, Kind.NUMBER) and top is None:
+                cells.append(value)  # "General" shows 3, 2.5 and 0.125 as they are
             else:
                 cell = WriteOnlyCell(ws, value=value)
                 over = column.kind == Kind.LOAD and capacity is not None and value > capacity + 1e-9
