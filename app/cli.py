@@ -50,6 +50,8 @@ def _new_args(parser: _Parser) -> None:
         "--template", choices=("crm", "blank"), default="blank", help="start from a template"
     )
     parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument("--from", dest="source", type=Path, metavar="SOURCE.xml",
+                        help="make the plan from an MS Project XML (MSPDI) file")
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -58,6 +60,10 @@ def _new(args: argparse.Namespace) -> int:
     path: Path = args.file
     if path.suffix != ".rollout":
         path = path.with_name(path.name + ".rollout")
+    if args.source is not None:
+        from app.cli_new_from import new_from_mspdi
+
+        return new_from_mspdi(path, args.source, overwrite=args.force)
     store = create_from_template(path, args.template, overwrite=args.force)
     store.close()
     print(f"Created {path}")

@@ -1,5 +1,13 @@
-"""`rollout-planner export FILE --pdf OUT.pdf [--paper a4|letter]`: the plan pack without a
-window. Qt still lays out and paints the pages, on the offscreen platform."""
+"""`rollout-planner export FILE (--pdf|--xlsx|--csv|--mspdi|--ics) OUT [options]`.
+
+- `--pdf OUT.pdf [--paper a4|letter]`: the plan pack without a window (Qt still lays out and
+  paints the pages, on the offscreen platform);
+- `--xlsx OUT.xlsx`: a workbook of wishes, phases, departments (weekly load), milestones,
+  objectives and warnings (`--table` for one sheet only);
+- `--csv OUT.csv [--table wishes|phases|…]`: one table; TSV for a .tsv/.txt name or `--tab`;
+- `--mspdi OUT.xml [--no-backlog]`: MS Project XML;
+- `--ics OUT.ics`: milestones, phase starts and go-lives as all-day calendar events.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +18,28 @@ from pathlib import Path
 
 from app.cli import EXIT_ERROR, EXIT_OK, PROG, register
 
+FORMATS = ("pdf", "xlsx", "csv", "mspdi", "ics")
+
 
 def _args(parser: argparse.ArgumentParser) -> None:
+    from planner.exchange.tables import TABLE_NAMES
+
     parser.add_argument("file", type=Path, help="the plan file (*.rollout)")
-    parser.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf",
-                        help="where to write the plan pack")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the PDF plan pack")
+    target.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="an Excel workbook")
+    target.add_argument("--csv", type=Path, metavar="OUT.csv", help="one table as CSV or TSV")
+    target.add_argument("--mspdi", type=Path, metavar="OUT.xml", help="MS Project XML")
+    target.add_argument("--ics", type=Path, metavar="OUT.ics", help="an iCalendar file")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4",
-                        help="paper size (default: a4)")
+                        help="PDF paper size (default: a4)")
+    parser.add_argument("--table", choices=TABLE_NAMES, default=None,
+                        help="CSV: the table to write (default: wishes); XLSX: only this sheet")
+    parser.add_argument("--tab", action="store_true",
+                        help="CSV: tab-separated (also chosen by a .tsv or .txt name)")
+    parser.add_argument("--no-backlog", action="store_true",
+                        help="MS Project: leave the backlog out (default: a last, inactive "
+                             "summary task)")
 
 
 def _gui_application():  # noqa: ANN202
@@ -28,30 +51,67 @@ def _gui_application():  # noqa: ANN202
     return QGuiApplication.instance() or QGuiApplication([PROG])
 
 
+def _pdf(store, out: Path, args: argparse.Namespace) -> str | None:  # noqa: ANN001
+    app = _gui_application()  # noqa: F841 - must live while painting
+    from ui.pdf.options import ExportError, ExportOptions, Paper
+    from ui.pdf.writer import export_pdf
+
+    try:
+        pages = export_pdf(store, out, ExportOptions(paper=Paper(args.paper)))
+    except ExportError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return None
+    return f"{pages} pages"
+
+
+def _exchange(kind: str, store, out: Path, args: argparse.Namespace) -> str:  # noqa: ANN001
+    if kind == "xlsx":
+        from planner.exchange.xlsx_export import export_xlsx
+
+        sheets = export_xlsx(store, out, [args.table] if args.table else None)
+        return f"{sheets} sheet{'s' if sheets != 1 else ''}"
+    if kind == "csv":
+        from planner.exchange.csv_export import export_csv
+
+        rows = export_csv(store, out, args.table or "wishes", tab=True if args.tab else None)
+        return f"{args.table or 'wishes'}, {rows} row{'s' if rows != 1 else ''}"
+    if kind == "mspdi":
+        from planner.exchange.mspdi_export import export_mspdi
+
+        result = export_mspdi(store, out, include_backlog=not args.no_backlog)
+        for note in result.notes:
+            print(note)
+        return f"{result.tasks} tasks, {len(result.resource_uid)} resources"
+    from planner.exchange.ical_export import export_ics
+
+    events = export_ics(store, out)
+    return f"{events} event{'s' if events != 1 else ''}"
+
+
 def _run(args: argparse.Namespace) -> int:
     from planner.store import PlanStore
 
+    kind = next(k for k in FORMATS if getattr(args, k) is not None)
     source: Path = args.file
-    out: Path = args.pdf
+    out: Path = getattr(args, kind)
     if out.exists() and source.exists() and out.resolve() == source.resolve():
-        print(f"{PROG}: the PDF would overwrite the plan itself; choose another name.",
+        print(f"{PROG}: the {kind.upper()} file would overwrite the plan itself; choose another "
+              "name.", file=sys.stderr)
+        return EXIT_ERROR
+    if kind != "pdf" and not out.parent.is_dir():
+        print(f"{PROG}: cannot write {out.name}: the folder {out.parent} does not exist.",
               file=sys.stderr)
         return EXIT_ERROR
     store = PlanStore.open(source, read_only=True)
     try:
-        app = _gui_application()  # noqa: F841 - must live while painting
-        from ui.pdf.options import ExportError, ExportOptions, Paper
-        from ui.pdf.writer import export_pdf
-
-        try:
-            pages = export_pdf(store, out, ExportOptions(paper=Paper(args.paper)))
-        except ExportError as exc:
-            print(f"{PROG}: {exc}", file=sys.stderr)
-            return EXIT_ERROR
+        what = _pdf(store, out, args) if kind == "pdf" else _exchange(kind, store, out, args)
     finally:
         store.close()
-    print(f"Wrote {out} ({pages} pages)")
+    if what is None:
+        return EXIT_ERROR
+    print(f"Wrote {out} ({what})")
     return EXIT_OK
 
 
-register("export", "write the plan pack as a PDF", _args, _run)
+register("export", "write the plan as a PDF pack, Excel, CSV, MS Project XML or a calendar",
+         _args, _run)

@@ -46,6 +46,11 @@ class FileMenu:
         menu.addAction(self.import_wishes)
         self.export_menu = menu.addMenu("&Export")
         self.export_menu.setObjectName("export_menu")
+        # File → Export → Excel, CSV, MS Project, Calendar (planner/exchange/).
+        from ui.exchange_export import add_export_actions
+
+        window.export_menu = self.export_menu
+        add_export_actions(window)
         menu.addSeparator()
         self.close = menu.addAction("&Close", window.close)
         self.close.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
