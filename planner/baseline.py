@@ -2,6 +2,11 @@
 effort, so a steering review can see what changed since the last one (the PDF pack's
 "changes since baseline" page) and the scope-creep warning can measure growth.
 
+Snapshot versions: 1 held phases (title, dates, position) and wishes (title, department,
+phase, effort, priority). 2 adds what a review needs besides: each phase's status and goal,
+the milestones' dates, the departments' names and capacities and the warnings open at the
+time. Version 1 snapshots stay readable; what they lack is empty.
+
 A baseline is a row of the Baseline table holding a JSON snapshot; taking one is a command
 like any other edit, so it can be undone. "Planned effort" is the effort of the wishes that
 are in a phase; the backlog is "later", not scope.
@@ -12,17 +17,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row
 from planner.errors import PlanError, ValidationError
-from planner.model import Baseline, Demand, Phase
+from planner.model import Baseline, Demand, Department, Milestone, Phase
 from planner.store import PlanStore
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 class BaselineError(PlanError):
@@ -36,6 +42,38 @@ class PhaseState:
     start: dt.date | None
     end: dt.date | None
     position: int
+    status: str = ""
+    goal: str = ""
+
+
+@dataclass(frozen=True)
+class MilestoneState:
+    id: int
+    title: str
+    kind: str
+    date: dt.date
+    phase_id: int | None
+
+
+@dataclass(frozen=True)
+class DepartmentState:
+    id: int
+    name: str
+    capacity: float
+
+
+@dataclass(frozen=True)
+class WarningState:
+    """An open warning when the snapshot was taken: enough to tell new from resolved."""
+
+    code: str
+    kind: str
+    subject_id: int | None
+    message: str
+
+    @property
+    def key(self) -> tuple[str, str, int | None]:
+        return (self.code, self.kind, self.subject_id)
 
 
 @dataclass(frozen=True)
@@ -52,6 +90,11 @@ class DemandState:
 class Snapshot:
     phases: dict[int, PhaseState]
     demands: dict[int, DemandState]
+    milestones: dict[int, MilestoneState] = field(default_factory=dict)
+    departments: dict[int, DepartmentState] = field(default_factory=dict)
+    # None: not recorded (a version-1 snapshot), so no warning can be called new or resolved.
+    warnings: list[WarningState] | None = None
+    version: int = SNAPSHOT_VERSION
 
     @property
     def planned_effort(self) -> float:
@@ -68,6 +111,8 @@ class Snapshot:
                         "start": p.start.isoformat() if p.start else None,
                         "end": p.end.isoformat() if p.end else None,
                         "position": p.position,
+                        "status": p.status,
+                        "goal": p.goal,
                     }
                     for p in self.phases.values()
                 ],
@@ -82,16 +127,46 @@ class Snapshot:
                     }
                     for d in self.demands.values()
                 ],
+                "milestones": [
+                    {
+                        "id": m.id,
+                        "title": m.title,
+                        "kind": m.kind,
+                        "date": m.date.isoformat(),
+                        "phase_id": m.phase_id,
+                    }
+                    for m in self.milestones.values()
+                ],
+                "departments": [
+                    {"id": d.id, "name": d.name, "capacity": d.capacity}
+                    for d in self.departments.values()
+                ],
+                "warnings": None
+                if self.warnings is None
+                else [[w.code, w.kind, w.subject_id, w.message] for w in self.warnings],
             },
             ensure_ascii=False,
             separators=(",", ":"),
         )
 
 
-def take_snapshot(store: PlanStore) -> Snapshot:
+def take_snapshot(store: PlanStore, *, with_warnings: bool = False) -> Snapshot:
+    """The plan as it is now. `with_warnings` also evaluates its warnings (what a baseline
+    keeps; the scope-creep rule, which runs inside the evaluation, must not ask for it)."""
+    warnings: list[WarningState] | None = None
+    if with_warnings:
+        from planner.warnings.engine import evaluate  # the warnings read baselines too
+
+        warnings = [
+            WarningState(w.code, w.subject.kind, w.subject.id, w.message)
+            for w in evaluate(store)
+            if not w.dismissed and w.subject.week is None
+        ]
     return Snapshot(
         phases={
-            p.id: PhaseState(p.id, p.title, p.start_date, p.end_date, p.position)
+            p.id: PhaseState(
+                p.id, p.title, p.start_date, p.end_date, p.position, str(p.status), p.goal or ""
+            )
             for p in store.rows(Phase)
         },
         demands={
@@ -100,6 +175,14 @@ def take_snapshot(store: PlanStore) -> Snapshot:
             )
             for d in store.rows(Demand)
         },
+        milestones={
+            m.id: MilestoneState(m.id, m.title, str(m.kind), m.date, m.phase_id)
+            for m in store.rows(Milestone)
+        },
+        departments={
+            d.id: DepartmentState(d.id, d.name, float(d.capacity)) for d in store.rows(Department)
+        },
+        warnings=warnings,
     )
 
 
@@ -109,8 +192,9 @@ def read_snapshot(baseline: Baseline) -> Snapshot:
         data = json.loads(baseline.snapshot)
         if not isinstance(data, dict):
             raise ValueError("it holds no snapshot")
-        if data.get("version") != SNAPSHOT_VERSION:
-            raise ValueError(f"unknown snapshot version {data.get('version')!r}")
+        version = data.get("version")
+        if version not in READABLE_VERSIONS:
+            raise ValueError(f"unknown snapshot version {version!r}")
         phases = {
             int(p["id"]): PhaseState(
                 int(p["id"]),
@@ -118,6 +202,8 @@ def read_snapshot(baseline: Baseline) -> Snapshot:
                 _date(p.get("start")),
                 _date(p.get("end")),
                 int(p.get("position", 0)),
+                str(p.get("status") or ""),
+                str(p.get("goal") or ""),
             )
             for p in data["phases"]
         }
@@ -132,9 +218,28 @@ def read_snapshot(baseline: Baseline) -> Snapshot:
             )
             for d in data["demands"]
         }
+        milestones = {
+            int(m["id"]): MilestoneState(
+                int(m["id"]),
+                str(m["title"]),
+                str(m.get("kind", "")),
+                dt.date.fromisoformat(m["date"]),
+                None if m.get("phase_id") is None else int(m["phase_id"]),
+            )
+            for m in data.get("milestones") or []
+        }
+        departments = {
+            int(d["id"]): DepartmentState(int(d["id"]), str(d["name"]), _effort(d["capacity"]))
+            for d in data.get("departments") or []
+        }
+        raw = data.get("warnings")
+        warnings = None if raw is None else [
+            WarningState(str(c), str(k), None if i is None else int(i), str(m))
+            for c, k, i, m in raw
+        ]
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise BaselineError(f"Baseline '{baseline.name}' cannot be read: {exc}.") from None
-    return Snapshot(phases, demands)
+    return Snapshot(phases, demands, milestones, departments, warnings, int(version))
 
 
 def _date(value: Any) -> dt.date | None:
@@ -168,7 +273,7 @@ class TakeBaseline(Command):
             {
                 "name": name,
                 "created_at": self.taken_at or dt.datetime.now().replace(microsecond=0),
-                "snapshot": take_snapshot(rec.store).to_json(),
+                "snapshot": take_snapshot(rec.store, with_warnings=True).to_json(),
             },
         )
         self.row_id = row.id
