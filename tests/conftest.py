@@ -57,3 +57,14 @@ def sample_file(tmp_path: Path) -> Path:
     path = tmp_path / "sample.rollout"
     create_from_template(path, "crm").close()
     return path
+
+
+# --- reviews (benefit checks): a fixed "today", so overdue checks do not depend on the day
+# the suite runs. Before the sample plan's first go-live: nothing is overdue unless a test
+# moves the day itself (monkeypatch planner.benefit.today).
+BENEFIT_TODAY = __import__("datetime").date(2026, 9, 1)
+
+
+@pytest.fixture(autouse=True)
+def _benefit_today(monkeypatch) -> None:
+    monkeypatch.setattr("planner.benefit.today", lambda: BENEFIT_TODAY)
