@@ -41,14 +41,15 @@ def _since(path: Path, name: str | None) -> PlanDiff:
     store = PlanStore.open(path, read_only=True)
     try:
         good, bad = readable_baselines(store)
-        for row, why in bad:
-            if name is None or row.name == name:
+        if name is None:
+            for _, why in bad:
                 print(f"{PROG}: skipped: {why}", file=sys.stderr)
         if name is not None:
             named = [b for b in good if b.name == name]
             if not named:
-                if any(row.name == name for row, _ in bad):
-                    raise PlanError(f"Baseline '{name}' cannot be read.")
+                for row, why in bad:
+                    if row.name == name:
+                        raise PlanError(why)
                 known = ", ".join(f"'{b.name}'" for b in good) or "none"
                 raise PlanError(f"The plan has no baseline '{name}' (it has: {known}).")
             chosen = named[-1]

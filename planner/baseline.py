@@ -70,10 +70,11 @@ class WarningState:
     kind: str
     subject_id: int | None
     message: str
+    week: str | None = None  # ISO Monday, for time-based warnings
 
     @property
-    def key(self) -> tuple[str, str, int | None]:
-        return (self.code, self.kind, self.subject_id)
+    def key(self) -> tuple[str, str, int | None, str | None]:
+        return (self.code, self.kind, self.subject_id, self.week)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class Snapshot:
                 ],
                 "warnings": None
                 if self.warnings is None
-                else [[w.code, w.kind, w.subject_id, w.message] for w in self.warnings],
+                else [[w.code, w.kind, w.subject_id, w.message, w.week] for w in self.warnings],
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -158,9 +159,15 @@ def take_snapshot(store: PlanStore, *, with_warnings: bool = False) -> Snapshot:
         from planner.warnings.engine import evaluate  # the warnings read baselines too
 
         warnings = [
-            WarningState(w.code, w.subject.kind, w.subject.id, w.message)
+            WarningState(
+                w.code,
+                w.subject.kind,
+                w.subject.id,
+                w.message,
+                w.subject.week.isoformat() if w.subject.week else None,
+            )
             for w in evaluate(store)
-            if not w.dismissed and w.subject.week is None
+            if not w.dismissed
         ]
     return Snapshot(
         phases={
@@ -233,13 +240,22 @@ def read_snapshot(baseline: Baseline) -> Snapshot:
             for d in data.get("departments") or []
         }
         raw = data.get("warnings")
-        warnings = None if raw is None else [
-            WarningState(str(c), str(k), None if i is None else int(i), str(m))
-            for c, k, i, m in raw
-        ]
+        warnings = None if raw is None else [_warning(item) for item in raw]
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise BaselineError(f"Baseline '{baseline.name}' cannot be read: {exc}.") from None
     return Snapshot(phases, demands, milestones, departments, warnings, int(version))
+
+
+def _warning(item: Any) -> WarningState:
+    code, kind, subject_id, message, *rest = item
+    week = rest[0] if rest else None
+    return WarningState(
+        str(code),
+        str(kind),
+        None if subject_id is None else int(subject_id),
+        str(message),
+        None if week is None else dt.date.fromisoformat(week).isoformat(),
+    )
 
 
 def _date(value: Any) -> dt.date | None:
@@ -454,3 +470,65 @@ def _same_wish(old: DemandState, new: DemandState) -> bool:
 
 def _ref(state: DemandState, phase_title: str | None) -> DemandRef:
     return DemandRef(state.id, state.title, state.phase_id, phase_title, state.effort)
+
+
+class RenameBaseline(Command):
+    def __init__(self, baseline_id: int, name: str) -> None:
+        super().__init__()
+        self.baseline_id = baseline_id
+        self.name = name
+        self.label = f"Rename baseline to '{name.strip()}'"
+
+    def perform(self, rec: Recorder) -> None:
+        from planner.commands.entities import change_row
+
+        row = rec.get(Baseline, self.baseline_id)
+        change_row(rec, row, {"name": (self.name or "").strip()})
+
+
+class DeleteBaseline(Command):
+    """Forget a baseline (its snapshot goes too; undo brings both back)."""
+
+    def __init__(self, baseline_id: int) -> None:
+        super().__init__()
+        self.baseline_id = baseline_id
+        self.label = "Delete baseline"
+
+    def perform(self, rec: Recorder) -> None:
+        row = rec.get(Baseline, self.baseline_id)
+        self.label = f"Delete baseline '{row.name}'"
+        rec.delete(row)
+
+
+def next_review_name(store: PlanStore, on: dt.date | None = None) -> str:
+    """A name for a new baseline: the next steering review's title up to its colon
+    ("Steering review 3"), else "Baseline N"."""
+    from planner.enums import MilestoneKind
+
+    on = on or dt.date.today()
+    reviews = sorted(
+        (m for m in store.rows(Milestone) if m.kind == MilestoneKind.STEERING_REVIEW),
+        key=lambda m: (m.date, m.id),
+    )
+    upcoming = [m for m in reviews if m.date >= on]
+    if upcoming:
+        return upcoming[0].title.split(":")[0].strip() or upcoming[0].title
+    return f"Baseline {store.count(Baseline) + 1}"
+
+
+def review_due(store: PlanStore, on: dt.date | None = None) -> Milestone | None:
+    """The latest steering review whose date has come (up to `on`) with no baseline taken on
+    or after its date: the app offers to take one."""
+    from planner.enums import MilestoneKind
+
+    on = on or dt.date.today()
+    passed = [
+        m for m in store.rows(Milestone)
+        if m.kind == MilestoneKind.STEERING_REVIEW and m.date <= on
+    ]
+    if not passed:
+        return None
+    review = max(passed, key=lambda m: (m.date, m.id))
+    if any(b.created_at.date() >= review.date for b in store.rows(Baseline)):
+        return None
+    return review

@@ -409,14 +409,16 @@ def _warnings(then: Snapshot, now: Snapshot) -> list[Change]:
         return frozenset({subject_id}) if kind == "department" and subject_id is not None \
             else frozenset()
 
+    from planner.warnings.types import TITLES  # the warnings package reads baselines too
+
     out = [
-        Change("warnings", NEW, w.subject_id, w.message, {},
+        Change("warnings", NEW, w.subject_id, TITLES.get(w.code, w.code), {},
                {"code": w.code, "subject": w.kind, "message": w.message},
                depts(w.kind, w.subject_id), w.subject_id if w.kind == "phase" else None)
         for key, w in after.items() if key not in before
     ]
     out += [
-        Change("warnings", RESOLVED, w.subject_id, w.message,
+        Change("warnings", RESOLVED, w.subject_id, TITLES.get(w.code, w.code),
                {"code": w.code, "subject": w.kind, "message": w.message}, {},
                depts(w.kind, w.subject_id), w.subject_id if w.kind == "phase" else None)
         for key, w in before.items() if key not in after

@@ -22,7 +22,8 @@ def describe(c: Change) -> str:
     """One change in words, e.g. "moved 14 days later: 2027-04-19 – 2027-05-14"."""
     b, a = c.before, c.after
     if c.subject == "warnings":
-        return ("new: " if c.change == "new" else "resolved: ") + c.title
+        message = (a or b).get("message", "")
+        return ("new: " if c.change == "new" else "resolved: ") + message
     if c.change == "added":
         if c.subject == "wishes":
             return f"added to {_where(a.get('phase'))} ({_num(a['effort'])} pd)"
