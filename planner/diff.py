@@ -404,6 +404,16 @@ def _milestones(then: Snapshot, now: Snapshot) -> list[Change]:
 def _warnings(then: Snapshot, now: Snapshot) -> list[Change]:
     before = {w.key: w for w in then.warnings or []}
     after = {w.key: w for w in now.warnings or []}
+    # A time-based warning whose week moved (the same department overloaded, a week later)
+    # is neither new nor resolved: pair those up by code and subject.
+    gone = [k for k in before if k not in after and k[3] is not None]
+    came = [k for k in after if k not in before and k[3] is not None]
+    for old_key in gone:
+        match = next((k for k in came if k[:3] == old_key[:3]), None)
+        if match is not None:
+            came.remove(match)
+            after.pop(match)
+            before.pop(old_key)
 
     def depts(kind: str, subject_id: int | None) -> frozenset[int]:
         return frozenset({subject_id}) if kind == "department" and subject_id is not None \

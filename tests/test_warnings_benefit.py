@@ -146,7 +146,7 @@ def test_not_met_names_the_department_and_the_note(plan: Builder) -> None:
     [warning] = of(plan.store, "benefit-not-met")
     assert warning.message == (
         "Sales does not feel the benefit of 'Customer overview': “still in Excel” yet, and "
-        "no follow-up training or support is planned for it."
+        "no follow-up training or support is planned for it in the next phase."
     )
     assert warning.subject == Subject("department", sales)
     assert warning.principle == principles.ADOPTION
@@ -162,10 +162,13 @@ def test_partly_is_not_a_warning(plan: Builder) -> None:
     assert of(plan.store, "benefit-not-met") == []
 
 
-def test_a_training_planned_in_a_later_phase_is_the_follow_up(plan: Builder) -> None:
+def test_a_training_in_the_next_phase_is_the_follow_up(plan: Builder) -> None:
     sales, first, second, _ = live_plan(plan)
-    plan.activity(second, sales, ActivityKind.TRAINING)
+    later = plan.phase("Later", start="2027-03-01")
+    plan.activity(later, sales, ActivityKind.TRAINING)  # months later: no help now
     RecordBenefitCheck(first, sales, {"result": "not_yet"}).do(plan.store)
+    assert len(of(plan.store, "benefit-not-met")) == 1
+    plan.activity(second, sales, ActivityKind.SUPPORT)
     assert of(plan.store, "benefit-not-met") == []
 
 

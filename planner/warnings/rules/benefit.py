@@ -60,7 +60,7 @@ def benefit_unchecked(facts: Facts, dept: Department) -> Found:
 @rule("benefit-not-met", "department")
 def benefit_not_met(facts: Facts, dept: Department) -> Found:
     """A department says "not yet" to a phase's benefit check and no training, workshop or
-    support for it is planned in a later phase."""
+    support for it is planned in the next phase."""
     missing = [
         c for c in _checks(facts, dept)
         if c.result == BenefitResult.NOT_YET and not _followed_up(facts, dept.id, c.phase_id)
@@ -83,7 +83,7 @@ def benefit_not_met(facts: Facts, dept: Department) -> Found:
         Severity.WARNING,
         Subject("department", dept.id),
         f"{dept.name} does not feel the benefit of {names(parts, limit=4)} yet, and no "
-        "follow-up training or support is planned for it.",
+        "follow-up training or support is planned for it in the next phase.",
         principles.ADOPTION,
         tuple(fixes),
     )]
@@ -95,12 +95,15 @@ def _title(facts: Facts, phase_id: int) -> str:
 
 
 def _followed_up(facts: Facts, dept_id: int, phase_id: int) -> bool:
-    after = facts.rank(phase_id)
-    for phase in facts.index.phases[after + 1:]:
-        for activity in facts.activities(phase.id):
-            if activity.department_id == dept_id and activity.kind in _FOLLOW_UP:
-                return True
-    return False
+    """A training, workshop or support for the department in the very next phase: one
+    months later does not help users who are stuck now."""
+    following = facts.next_phase(phase_id)
+    if following is None:
+        return False
+    return any(
+        a.department_id == dept_id and a.kind in _FOLLOW_UP
+        for a in facts.activities(following.id)
+    )
 
 
 def _follow_up_fix(
