@@ -50,15 +50,16 @@ class Benefits:
         """One sentence for the cover ("" when no phase has gone live yet)."""
         if not self.phases:
             return ""
-        total = sum(self.counts.values())
-        said = [f"{self.counts[k]} {k}" for k in ("met", "partly", "not yet", "overdue")
-                if self.counts.get(k)]
-        waiting = self.counts.get("not asked yet", 0)
-        text = f"Benefit checks after go-live: {plural(total, 'department answer')} due"
-        if said:
-            text += " — " + ", ".join(said)
-        if waiting:
-            text += f"; {waiting} not asked yet"
+        answered = [f"{self.counts[k]} {k}" for k in ("met", "partly", "not yet")
+                    if self.counts.get(k)]
+        if answered:
+            text = ("Asked after go-live whether they feel the promised benefit, the "
+                    f"departments answered: {', '.join(answered)}")
+        else:
+            text = "No department has been asked yet whether it feels the promised benefit"
+        overdue = self.counts.get("overdue", 0)
+        if overdue:
+            text += f"; {plural(overdue, 'check is', 'checks are')} overdue"
         return text + "."
 
 

@@ -69,7 +69,6 @@ class BaselinesPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.take_button = QPushButton("&Take…", self)
         self.rename_button = QPushButton("&Rename…", self)
         self.delete_button = QPushButton("&Delete", self)

@@ -46,10 +46,15 @@ class ChangesView(QWidget):
         self.before.setObjectName("changes_before")
         self.after = QComboBox(self)
         self.after.setObjectName("changes_after")
-        self.scope_only = QCheckBox("Only &scope", self)
-        self.dates_only = QCheckBox("Only &dates", self)
         self.department = QComboBox(self)
         self.department.setObjectName("changes_department")
+        for combo, length in ((self.before, 22), (self.after, 22), (self.department, 12)):
+            # Long baseline names must not widen the window's centre (and squeeze the panels).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(length)
+        self.scope_only = QCheckBox("Only &scope", self)
+        self.dates_only = QCheckBox("Only &dates", self)
         self.summary = QLabel(self)
         self.summary.setObjectName("changes_summary")
         self.summary.setWordWrap(True)
@@ -215,10 +220,12 @@ class ChangesView(QWidget):
             top = QTreeWidgetItem(tree, [f"{heading} ({len(group)})"])
             top.setFirstColumnSpanned(True)
             for change in group:
-                item = QTreeWidgetItem(top, [change.title, _change_word(change),
-                                             describe(change)])
+                details = describe(change)
+                if subject == "warnings":  # the Change column says new or resolved
+                    details = (change.after or change.before).get("message", details)
+                item = QTreeWidgetItem(top, [change.title, _change_word(change), details])
                 item.setData(0, CHANGE_ROLE, change)
-                item.setToolTip(2, describe(change))
+                item.setToolTip(2, details)
             top.setExpanded(True)
         if not changes:
             QTreeWidgetItem(tree, ["No changes" + (" with these filters" if diff.changes

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolBar, QWidget
 
 from planner.baseline import review_due
@@ -52,7 +52,13 @@ class ReviewOffer(QToolBar):
         self.addWidget(box)
         self.take.clicked.connect(self._take)
         self.dismiss.clicked.connect(self._dismiss)
+        self.toggleViewAction().setVisible(False)  # not a toolbar the user arranges
         self.check()
+        # The window restores its toolbars' last visibility after the extensions are
+        # installed; whether to offer is decided again once that is done.
+        self._recheck = QTimer(self, singleShot=True, interval=0)
+        self._recheck.timeout.connect(self.check)
+        self._recheck.start()
 
     def check(self) -> None:
         """Show the offer if a review is due, not yet answered for this file."""
