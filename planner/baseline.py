@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,13 +152,18 @@ class Snapshot:
         )
 
 
-def take_snapshot(store: PlanStore, *, with_warnings: bool = False) -> Snapshot:
-    """The plan as it is now. `with_warnings` also evaluates its warnings (what a baseline
-    keeps; the scope-creep rule, which runs inside the evaluation, must not ask for it)."""
+def take_snapshot(
+    store: PlanStore, *, with_warnings: bool = False, warnings_now: Sequence[Any] | None = None
+) -> Snapshot:
+    """The plan as it is now. `with_warnings` also records its warnings: `warnings_now` when
+    the caller has them current (the app's engine), else evaluated here (the scope-creep
+    rule, which runs inside the evaluation, must not ask for them)."""
     warnings: list[WarningState] | None = None
     if with_warnings:
-        from planner.warnings.engine import evaluate  # the warnings read baselines too
+        if warnings_now is None:
+            from planner.warnings.engine import evaluate  # the warnings read baselines too
 
+            warnings_now = evaluate(store)
         warnings = [
             WarningState(
                 w.code,
@@ -166,7 +172,7 @@ def take_snapshot(store: PlanStore, *, with_warnings: bool = False) -> Snapshot:
                 w.message,
                 w.subject.week.isoformat() if w.subject.week else None,
             )
-            for w in evaluate(store)
+            for w in warnings_now
             if not w.dismissed
         ]
     return Snapshot(
@@ -176,12 +182,7 @@ def take_snapshot(store: PlanStore, *, with_warnings: bool = False) -> Snapshot:
             )
             for p in store.rows(Phase)
         },
-        demands={
-            d.id: DemandState(
-                d.id, d.title, d.department_id, d.phase_id, float(d.effort), str(d.priority)
-            )
-            for d in store.rows(Demand)
-        },
+        demands=_demand_states(store),
         milestones={
             m.id: MilestoneState(m.id, m.title, str(m.kind), m.date, m.phase_id)
             for m in store.rows(Milestone)
@@ -193,8 +194,44 @@ def take_snapshot(store: PlanStore, *, with_warnings: bool = False) -> Snapshot:
     )
 
 
+def _demand_states(store: PlanStore) -> dict[int, DemandState]:
+    # 10 000 wishes: read the loaded values straight from each row's state (as the warnings
+    # do, planner/warnings/fixes.py `columns`), not through six attribute descriptors each.
+    out: dict[int, DemandState] = {}
+    for d in store.rows(Demand):
+        state = d.__dict__
+        try:
+            values = (state["id"], state["title"], state["department_id"], state["phase_id"],
+                      float(state["effort"]), str(state["priority"]))
+        except KeyError:
+            values = (d.id, d.title, d.department_id, d.phase_id, float(d.effort),
+                      str(d.priority))
+        out[values[0]] = DemandState(*values)
+    return out
+
+
+# Parsed snapshots by their JSON text: a baseline never changes its snapshot (renaming
+# changes only its name), and the Changes view compares after every edit. Keyed on the text
+# itself, so an edited or replaced snapshot can never be served stale.
+_parsed: dict[str, Snapshot] = {}
+_PARSED_KEEP = 4
+
+
 def read_snapshot(baseline: Baseline) -> Snapshot:
-    """The baseline's snapshot; `BaselineError` with a plain message if it is unreadable."""
+    """The baseline's snapshot; `BaselineError` with a plain message if it is unreadable.
+    The result is shared: read it, never change it."""
+    text = baseline.snapshot
+    cached = _parsed.get(text) if isinstance(text, str) else None
+    if cached is not None:
+        return cached
+    snapshot = _read_snapshot(baseline)
+    if len(_parsed) >= _PARSED_KEEP:
+        _parsed.pop(next(iter(_parsed)))
+    _parsed[text] = snapshot
+    return snapshot
+
+
+def _read_snapshot(baseline: Baseline) -> Snapshot:
     try:
         data = json.loads(baseline.snapshot)
         if not isinstance(data, dict):

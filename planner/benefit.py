@@ -128,11 +128,11 @@ def collect(
             continue
         measure = measure_of(phase.id) if measure_of is not None else ""
         for dept in depts:
-            out.append(_view(phase, dept, go_live, weeks, rows.get((phase.id, dept)), measure))
+            out.append(view_of(phase, dept, go_live, weeks, rows.get((phase.id, dept)), measure))
     return out
 
 
-def _view(
+def view_of(
     phase: Phase,
     dept: int,
     go_live: dt.date | None,
@@ -140,6 +140,7 @@ def _view(
     row: BenefitCheck | None,
     measure: str,
 ) -> CheckView:
+    """One check: the stored answer `row`, or the defaults when there is none yet."""
     if row is None:
         return CheckView(phase.id, dept, None, go_live, default_due(go_live, weeks),
                          question_for(phase.goal), BenefitResult.PENDING, "", "", None, measure)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -151,10 +152,15 @@ def baseline_label(baseline: Baseline) -> str:
     return f"baseline '{baseline.name}' ({baseline.created_at:%Y-%m-%d %H:%M})"
 
 
-def plan_vs_baseline(store: PlanStore, baseline: Baseline) -> PlanDiff:
-    """The plan now against `baseline`; `BaselineError` if its snapshot is unreadable."""
+def plan_vs_baseline(
+    store: PlanStore, baseline: Baseline, warnings_now: Sequence[Any] | None = None
+) -> PlanDiff:
+    """The plan now against `baseline`; `BaselineError` if its snapshot is unreadable.
+    `warnings_now`: the plan's current warnings when the caller keeps them (the app);
+    without, they are evaluated."""
     then = read_snapshot(baseline)
-    now = take_snapshot(store, with_warnings=then.warnings is not None)
+    now = take_snapshot(store, with_warnings=then.warnings is not None,
+                        warnings_now=warnings_now)
     return compare_snapshots(
         then, now, baseline_label(baseline), "the plan now", store.plan.working_days
     )
@@ -332,6 +338,8 @@ def _wishes(then: Snapshot, now: Snapshot) -> list[Change]:
 
     for demand_id in sorted(set(now.demands) | set(then.demands)):
         new, old = now.demands.get(demand_id), then.demands.get(demand_id)
+        if old == new:
+            continue  # most wishes: nothing to say
         if old is not None and new is not None and not _same_wish(old, new):
             # SQLite reuses the id of a deleted last row: a different wish under an old id.
             out.append(Change("wishes", REMOVED, demand_id, old.title,
@@ -437,20 +445,23 @@ def _warnings(then: Snapshot, now: Snapshot) -> list[Change]:
 
 
 def _effort_tables(then: Snapshot, now: Snapshot) -> tuple[list[EffortRow], list[EffortRow]]:
-    def sums(snapshot: Snapshot, attr: str) -> dict[int, float]:
-        acc: dict[int, list[float]] = defaultdict(list)
+    def sums(snapshot: Snapshot) -> tuple[dict[int, float], dict[int, float]]:
+        """Planned effort per phase and per department, in one pass over the wishes."""
+        by_phase: dict[int, list[float]] = defaultdict(list)
+        by_dept: dict[int, list[float]] = defaultdict(list)
         for d in snapshot.demands.values():
             if d.phase_id is not None:
-                acc[getattr(d, attr)].append(d.effort)
-        return {k: math.fsum(v) for k, v in acc.items()}
+                by_phase[d.phase_id].append(d.effort)
+                by_dept[d.department_id].append(d.effort)
+        return ({k: math.fsum(v) for k, v in by_phase.items()},
+                {k: math.fsum(v) for k, v in by_dept.items()})
 
-    phase_then, phase_now = sums(then, "phase_id"), sums(now, "phase_id")
+    (phase_then, dept_then), (phase_now, dept_now) = sums(then), sums(now)
     phases = sorted(now.phases.values(), key=lambda p: (p.position, p.id))
     phases += [p for p in sorted(then.phases.values(), key=lambda p: (p.position, p.id))
                if p.id not in now.phases]
     phase_rows = [EffortRow(p.id, p.title, phase_then.get(p.id, 0.0), phase_now.get(p.id, 0.0))
                   for p in phases]
-    dept_then, dept_now = sums(then, "department_id"), sums(now, "department_id")
     names = {d.id: d.name for d in then.departments.values()}
     names.update({d.id: d.name for d in now.departments.values()})
     dept_rows = [

@@ -176,7 +176,7 @@ class ChangesView(QWidget):
             if before is None:
                 self.error = "The plan has no readable baseline to compare with yet."
             elif after_id == NOW or after_id is None:
-                self.diff = plan_vs_baseline(store, before)
+                self.diff = plan_vs_baseline(store, before, self._warnings_now())
             else:
                 after = store.find(Baseline, after_id)
                 if after is None:
@@ -187,6 +187,12 @@ class ChangesView(QWidget):
         except PlanError as exc:
             self.error = exc.message
         self.show_lines()
+
+    def _warnings_now(self) -> list | None:
+        """The live engine's warnings, when it is up to date with the plan (it updates on
+        the same edit signal this view recomputes on, a little later)."""
+        source = self.document.warnings
+        return list(source.warnings)
 
     # --- the lines ---------------------------------------------------------------------------
 
