@@ -63,6 +63,7 @@ def install(window) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
 
     offer = ReviewOffer(document, window, today=benefit.today())
     window.review_offer = offer
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a row of its own, under the tools
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, offer)
     offer.take_requested.connect(lambda name: take_baseline(document, name, window))
 
