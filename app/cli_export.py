@@ -17,6 +17,8 @@ def _args(parser: argparse.ArgumentParser) -> None:
                         help="where to write the plan pack")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4",
                         help="paper size (default: a4)")
+    parser.add_argument("--since", metavar="NAME",
+                        help="the baseline the changes section counts from (default: latest)")
 
 
 def _gui_application():  # noqa: ANN202
@@ -44,7 +46,9 @@ def _run(args: argparse.Namespace) -> int:
         from ui.pdf.writer import export_pdf
 
         try:
-            pages = export_pdf(store, out, ExportOptions(paper=Paper(args.paper)))
+            baseline_id = _baseline_id(store, args.since)
+            pages = export_pdf(store, out, ExportOptions(paper=Paper(args.paper),
+                                                         baseline_id=baseline_id))
         except ExportError as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return EXIT_ERROR
@@ -52,6 +56,20 @@ def _run(args: argparse.Namespace) -> int:
         store.close()
     print(f"Wrote {out} ({pages} pages)")
     return EXIT_OK
+
+
+def _baseline_id(store, name: str | None) -> int | None:  # noqa: ANN001
+    """The latest readable baseline called `name` (None: the pack's default, the latest)."""
+    if name is None:
+        return None
+    from planner.diff import readable_baselines
+    from planner.errors import PlanError
+
+    good, _ = readable_baselines(store)
+    named = [b for b in good if b.name == name]
+    if not named:
+        raise PlanError(f"The plan has no readable baseline '{name}'.")
+    return named[-1].id
 
 
 register("export", "write the plan pack as a PDF", _args, _run)

@@ -110,3 +110,18 @@ def test_the_export_dialog_offers_the_baselines_latest_first(
     assert dialog.options().baseline_id == second
     combo.setCurrentIndex(1)
     assert dialog.options().baseline_id == first
+
+
+def test_export_since_a_named_baseline(sample_file: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from app.cli import main
+
+    store = PlanStore.open(sample_file)
+    reviewed(store)
+    store.close()
+    out = tmp_path / "pack.pdf"
+    assert main(["export", str(sample_file), "--pdf", str(out), "--since",
+                 "Steering review 1"]) == 0
+    assert "“Steering review 1” of 5 Oct 2026" in " ".join(pdf.text(out).split())
+    assert main(["export", str(sample_file), "--pdf", str(out), "--since", "Nope"]) == 2
+    assert capsys.readouterr().err == (
+        "rollout-planner: The plan has no readable baseline 'Nope'.\n")
