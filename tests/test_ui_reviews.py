@@ -139,6 +139,7 @@ def test_the_view_follows_edits_and_compares_two_baselines(reviewed, qtbot) -> N
 def test_take_rename_delete_in_the_panel_are_undoable(window, monkeypatch) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QInputDialog
 
+    window.docks["baselines"].show()
     panel = window.baselines_panel
     stack = window.document.undo_stack
     store = window.document.store
@@ -213,6 +214,9 @@ def test_ghost_bars_on_the_gantt(reviewed) -> None:  # noqa: ANN001
 def test_benefit_panel_records_answers_undoably(window, monkeypatch) -> None:  # noqa: ANN001
     panel = window.benefit_panel
     store = window.document.store
+    assert panel.checks == []  # the panel starts hidden and is filled when first shown
+    window.docks["benefits"].show()
+    panel.refresh()
     assert panel.table.rowCount() == len(panel.checks) > 0
     first = panel.checks[0]
     assert panel.table.item(0, 0).text() == "Customer overview for sellers"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -93,11 +93,22 @@ class BaselinesPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self._compare())
         document.changed.connect(self._on_changed)
-        self.refresh()
+        self._stale = True  # filled when first shown (reading snapshots costs on big plans)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        self._update_buttons()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()  # on the next turn: nothing here may raise into Qt
 
     # --- contents ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
         keep = self.current_id()
         rows = sorted(self.document.store.rows(Baseline), key=lambda b: (b.created_at, b.id),
                       reverse=True)
@@ -131,6 +142,8 @@ class BaselinesPanel(QWidget):
         self._update_buttons()
 
     def current_id(self) -> int | None:
+        if self._stale:
+            self.refresh()
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 \
             else None
         return item.data(ID_ROLE) if item is not None else None
@@ -142,7 +155,10 @@ class BaselinesPanel(QWidget):
 
     def _on_changed(self, changes: list) -> None:
         if any(c.model is Baseline for c in changes):
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
 
     def _update_buttons(self) -> None:
         chosen = self.current_id() is not None

@@ -69,13 +69,22 @@ class BenefitPanel(QWidget):
         self.table.itemChanged.connect(self._edited)
         self.table.currentCellChanged.connect(lambda r, _c, _r, _c2: self._select(r))
         document.changed.connect(self._on_changed)
-        self.refresh()
+        self._stale = True  # filled when first shown: the panel starts hidden
 
     def _on_changed(self, changes: list) -> None:
         if any(c.model in _INPUTS for c in changes):
-            self._timer.start()
+            if self.isVisible():
+                self._timer.start()
+            else:
+                self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()  # on the next turn: nothing here may raise into Qt
 
     def refresh(self) -> None:
+        self._stale = False
         store, index = self.document.store, self.document.index
 
         def measure_of(phase_id: int) -> str:
