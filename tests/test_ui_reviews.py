@@ -16,6 +16,7 @@ from planner.baseline import TakeBaseline
 from planner.model import Baseline, BenefitCheck, Demand, Phase
 from planner.store import PlanStore
 from planner.template import create_from_template
+from ui.reviews import baselines_dock
 
 pytest_plugins = ("ui_fixtures",)
 
@@ -47,7 +48,7 @@ def reviewed(window):  # noqa: ANN001, ANN201
 def test_the_changes_view_shows_every_change_kind(reviewed) -> None:  # noqa: ANN001
     from ui.reviews import show_changes
 
-    view = show_changes(reviewed, reviewed.baselines_panel.current_id())
+    view = show_changes(reviewed, baselines_dock(reviewed).widget().current_id())
     shown = lines(view)
     groups = {"phases": "Phases", "wishes": "Wishes", "milestones": "Milestones"}
     for (subject, change), title in EXPECTED.items():
@@ -69,7 +70,7 @@ def test_the_changes_view_shows_every_change_kind(reviewed) -> None:  # noqa: AN
 def test_filters_scope_dates_and_department(reviewed) -> None:  # noqa: ANN001
     from ui.reviews import show_changes
 
-    view = show_changes(reviewed, reviewed.baselines_panel.current_id())
+    view = show_changes(reviewed, baselines_dock(reviewed).widget().current_id())
     view.scope_only.setChecked(True)
     groups = {g.split(" (")[0] for g, *_ in lines(view)}
     assert "Wishes" in groups and "Milestones" not in groups and "Warnings" not in groups
@@ -95,7 +96,7 @@ def test_filters_scope_dates_and_department(reviewed) -> None:  # noqa: ANN001
 def test_a_line_selects_its_subject(reviewed) -> None:  # noqa: ANN001
     from ui.reviews import show_changes
 
-    view = show_changes(reviewed, reviewed.baselines_panel.current_id())
+    view = show_changes(reviewed, baselines_dock(reviewed).widget().current_id())
     store = reviewed.document.store
     leads = next(p for p in store.rows(Phase) if p.title.startswith("Leads"))
     tree = view.tree
@@ -118,7 +119,7 @@ def test_the_view_follows_edits_and_compares_two_baselines(reviewed, qtbot) -> N
     from ui.reviews import show_changes
     from ui.reviews.baselines_panel import take_baseline
 
-    view = show_changes(reviewed, reviewed.baselines_panel.current_id())
+    view = show_changes(reviewed, baselines_dock(reviewed).widget().current_id())
     before = len(lines(view))
     wish = next(d for d in reviewed.document.store.rows(Demand) if d.phase_id is None)
     from planner.commands import MoveDemands
@@ -139,8 +140,7 @@ def test_the_view_follows_edits_and_compares_two_baselines(reviewed, qtbot) -> N
 def test_take_rename_delete_in_the_panel_are_undoable(window, monkeypatch) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QInputDialog
 
-    window.docks["baselines"].show()
-    panel = window.baselines_panel
+    panel = baselines_dock(window).widget()
     stack = window.document.undo_stack
     store = window.document.store
     monkeypatch.setattr(benefit, "today", lambda: dt.date(2026, 12, 1))
@@ -177,9 +177,9 @@ def test_an_unreadable_baseline_is_listed_and_skipped(window) -> None:  # noqa: 
     TakeBaseline("Good", T1).do(store)
     store.execute(lambda rec: rec.insert(Baseline, name="Broken", created_at=T1 + dt.timedelta(
         days=1), snapshot="{nope"))
-    window.baselines_panel.refresh()
-    texts = {window.baselines_panel.table.item(r, 0).text():
-             window.baselines_panel.table.item(r, 3).text() for r in range(2)}
+    baselines_dock(window).widget().refresh()
+    texts = {baselines_dock(window).widget().table.item(r, 0).text():
+             baselines_dock(window).widget().table.item(r, 3).text() for r in range(2)}
     assert texts == {"Good": "375.5 pd", "Broken": "cannot be read"}
     view = show_changes(window)
     view.fill_choices()
@@ -194,7 +194,7 @@ def test_an_unreadable_baseline_is_listed_and_skipped(window) -> None:  # noqa: 
 def test_ghost_bars_on_the_gantt(reviewed) -> None:  # noqa: ANN001
     from ui.gantt.ghosts import GhostBarMark, GhostMilestoneMark
 
-    panel = reviewed.baselines_panel
+    panel = baselines_dock(reviewed).widget()
     panel.gantt_button.setChecked(True)
     chart = reviewed.gantt_tab.widget().chart
     ghosts = [m for m in chart.marks if isinstance(m, GhostBarMark)]
@@ -212,10 +212,11 @@ def test_ghost_bars_on_the_gantt(reviewed) -> None:  # noqa: ANN001
 
 
 def test_benefit_panel_records_answers_undoably(window, monkeypatch) -> None:  # noqa: ANN001
-    panel = window.benefit_panel
+    from ui.reviews import benefits_dock
+
+    assert "benefits" not in window.docks  # made when first asked for
+    panel = benefits_dock(window).widget()
     store = window.document.store
-    assert panel.checks == []  # the panel starts hidden and is filled when first shown
-    window.docks["benefits"].show()
     panel.refresh()
     assert panel.table.rowCount() == len(panel.checks) > 0
     first = panel.checks[0]

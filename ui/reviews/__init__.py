@@ -1,7 +1,8 @@
 """Reviews in the main window: Plan → Take baseline…, the Baselines and Benefit checks
-panels, the Changes tab, File → Compare with another plan…, and the offer to take a baseline
-when a steering review has come. `install(window)` is the main window's extension hook
-(ui/app_window.py); the Changes view itself is built when its tab is first shown."""
+panels (made when first opened), the Changes tab, File → Compare with another plan…, and
+the offer to take a baseline when a steering review has come. `install(window)` is the
+main window's extension hook (ui/app_window.py); the Changes view itself is built when its
+tab is first shown."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 def install(window) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
     from planner import benefit
-    from ui.reviews.baselines_panel import BaselinesPanel, take_baseline
-    from ui.reviews.benefit_panel import BenefitPanel
+    from planner.baseline import review_due
+    from ui.reviews.baselines_panel import take_baseline
     from ui.reviews.offer import ReviewOffer
 
     document = window.document
@@ -32,21 +33,11 @@ def install(window) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
     window.plan_menu.addAction(take)
     window.take_baseline_action = take
 
-    panel = BaselinesPanel(document)
-    window.baselines_panel = panel
-    dock = window.add_dock("baselines", "Baselines", panel, BOTTOM)
-    benefits = BenefitPanel(document)
-    window.benefit_panel = benefits
-    benefit_dock = window.add_dock("benefits", "Benefit checks", benefits, BOTTOM)
-    warnings_dock = window.docks.get("warnings")
-    for extra in (dock, benefit_dock):
-        if warnings_dock is not None:
-            window.tabifyDockWidget(warnings_dock, extra)
-        extra.hide()  # in View → Panels; the warnings stay in front
-    if warnings_dock is not None:
-        warnings_dock.raise_()
-    window.plan_menu.addAction(dock.toggleViewAction())
-    window.plan_menu.addAction(benefit_dock.toggleViewAction())
+    # The panels are made when first asked for: docks cost the window's start.
+    for text, make in (("&Baselines", baselines_dock), ("Benefit &checks", benefits_dock)):
+        action = QAction(text, window)
+        action.triggered.connect(lambda _=False, make=make: make(window))
+        window.plan_menu.addAction(action)
 
     tab = LazyView(lambda parent: _build_changes(window, parent), "changes_tab")
     window.changes_tab = tab
@@ -58,14 +49,52 @@ def install(window) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
     window.file_menu.insertAction(window.export_menu.menuAction(), compare)
     window.compare_plans_action = compare
 
-    panel.show_on_gantt.connect(lambda baseline_id: show_ghosts(window, baseline_id))
-    panel.compare_requested.connect(lambda baseline_id: show_changes(window, baseline_id))
+    window.review_offer = None
+    today = benefit.today()
+    if not document.read_only and review_due(document.store, today) is not None:
+        offer = ReviewOffer(document, window, today=today)
+        window.review_offer = offer
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a row of its own
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, offer)
+        offer.take_requested.connect(lambda name: take_baseline(document, name, window))
 
-    offer = ReviewOffer(document, window, today=benefit.today())
-    window.review_offer = offer
-    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a row of its own, under the tools
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, offer)
-    offer.take_requested.connect(lambda name: take_baseline(document, name, window))
+
+def _dock(window, name: str, title: str, make):  # noqa: ANN001, ANN202
+    dock = window.docks.get(name)
+    if dock is None:
+        dock = window.add_dock(name, title, make(), BOTTOM)
+        warnings_dock = window.docks.get("warnings")
+        if warnings_dock is not None:
+            window.tabifyDockWidget(warnings_dock, dock)
+    dock.show()
+    dock.raise_()
+    return dock
+
+
+def baselines_dock(window):  # noqa: ANN001, ANN201
+    """Plan → Baselines: the panel, made on first use, shown and brought forward."""
+    from ui.reviews.baselines_panel import BaselinesPanel
+
+    def make() -> BaselinesPanel:
+        panel = BaselinesPanel(window.document)
+        window.baselines_panel = panel
+        panel.show_on_gantt.connect(lambda baseline_id: show_ghosts(window, baseline_id))
+        panel.compare_requested.connect(lambda baseline_id: show_changes(window, baseline_id))
+        return panel
+
+    return _dock(window, "baselines", "Baselines", make)
+
+
+def benefits_dock(window):  # noqa: ANN001, ANN201
+    """Plan → Benefit checks: the panel, made on first use, shown and brought forward."""
+    from ui.reviews.benefit_panel import BenefitPanel
+
+    def make() -> BenefitPanel:
+        panel = BenefitPanel(window.document)
+        window.benefit_panel = panel
+        return panel
+
+    return _dock(window, "benefits", "Benefit checks", make)
 
 
 def _build_changes(window, parent):  # noqa: ANN001, ANN202
