@@ -48,7 +48,7 @@ class ChangesView(QWidget):
         self.after.setObjectName("changes_after")
         self.department = QComboBox(self)
         self.department.setObjectName("changes_department")
-        for combo, length in ((self.before, 22), (self.after, 22), (self.department, 12)):
+        for combo, length in ((self.before, 18), (self.after, 18), (self.department, 12)):
             # Long baseline names must not widen the window's centre (and squeeze the panels).
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -73,15 +73,18 @@ class ChangesView(QWidget):
             label.setBuddy(widget)
             bar.addWidget(label)
             bar.addWidget(widget, 1)
-        bar.addSpacing(12)
-        bar.addWidget(self.scope_only)
-        bar.addWidget(self.dates_only)
+        filters = QHBoxLayout()  # a row of their own: the view must fit a laptop's centre
+        filters.addWidget(self.scope_only)
+        filters.addWidget(self.dates_only)
         dept_label = QLabel("Dep&artment", self)
         dept_label.setBuddy(self.department)
-        bar.addWidget(dept_label)
-        bar.addWidget(self.department)
+        filters.addSpacing(12)
+        filters.addWidget(dept_label)
+        filters.addWidget(self.department)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
 
