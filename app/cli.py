@@ -98,7 +98,14 @@ def _load_plugins() -> None:
     # Commands that live in their own modules register themselves on import.
     import importlib
 
-    for module in ("app.cli_check", "app.cli_export", "app.cli_repair", "app.cli_import"):
+    for module in (
+        "app.cli_check",
+        "app.cli_export",
+        "app.cli_repair",
+        "app.cli_import",
+        "app.cli_baseline",
+        "app.cli_diff",
+    ):
         importlib.import_module(module)
 
 

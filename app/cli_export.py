@@ -40,6 +40,9 @@ def _args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-backlog", action="store_true",
                         help="MS Project: leave the backlog out (default: a last, inactive "
                              "summary task)")
+    parser.add_argument("--since", metavar="NAME",
+                        help="PDF: the baseline the changes section counts from "
+                             "(default: the latest)")
 
 
 def _gui_application():  # noqa: ANN202
@@ -57,7 +60,10 @@ def _pdf(store, out: Path, args: argparse.Namespace) -> str | None:  # noqa: ANN
     from ui.pdf.writer import export_pdf
 
     try:
-        pages = export_pdf(store, out, ExportOptions(paper=Paper(args.paper)))
+        baseline_id = _baseline_id(store, args.since)
+        pages = export_pdf(
+            store, out, ExportOptions(paper=Paper(args.paper), baseline_id=baseline_id)
+        )
     except ExportError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return None
@@ -111,6 +117,20 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     print(f"Wrote {out} ({what})")
     return EXIT_OK
+
+
+def _baseline_id(store, name: str | None) -> int | None:  # noqa: ANN001
+    """The latest readable baseline called `name` (None: the pack's default, the latest)."""
+    if name is None:
+        return None
+    from planner.diff import readable_baselines
+    from planner.errors import PlanError
+
+    good, _ = readable_baselines(store)
+    named = [b for b in good if b.name == name]
+    if not named:
+        raise PlanError(f"The plan has no readable baseline '{name}'.")
+    return named[-1].id
 
 
 register("export", "write the plan as a PDF pack, Excel, CSV, MS Project XML or a calendar",

@@ -2,6 +2,11 @@
 effort, so a steering review can see what changed since the last one (the PDF pack's
 "changes since baseline" page) and the scope-creep warning can measure growth.
 
+Snapshot versions: 1 held phases (title, dates, position) and wishes (title, department,
+phase, effort, priority). 2 adds what a review needs besides: each phase's status and goal,
+the milestones' dates, the departments' names and capacities and the warnings open at the
+time. Version 1 snapshots stay readable; what they lack is empty.
+
 A baseline is a row of the Baseline table holding a JSON snapshot; taking one is a command
 like any other edit, so it can be undone. "Planned effort" is the effort of the wishes that
 are in a phase; the backlog is "later", not scope.
@@ -12,17 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row
 from planner.errors import PlanError, ValidationError
-from planner.model import Baseline, Demand, Phase
+from planner.model import Baseline, Demand, Department, Milestone, Phase
 from planner.store import PlanStore
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 class BaselineError(PlanError):
@@ -36,6 +43,39 @@ class PhaseState:
     start: dt.date | None
     end: dt.date | None
     position: int
+    status: str = ""
+    goal: str = ""
+
+
+@dataclass(frozen=True)
+class MilestoneState:
+    id: int
+    title: str
+    kind: str
+    date: dt.date
+    phase_id: int | None
+
+
+@dataclass(frozen=True)
+class DepartmentState:
+    id: int
+    name: str
+    capacity: float
+
+
+@dataclass(frozen=True)
+class WarningState:
+    """An open warning when the snapshot was taken: enough to tell new from resolved."""
+
+    code: str
+    kind: str
+    subject_id: int | None
+    message: str
+    week: str | None = None  # ISO Monday, for time-based warnings
+
+    @property
+    def key(self) -> tuple[str, str, int | None, str | None]:
+        return (self.code, self.kind, self.subject_id, self.week)
 
 
 @dataclass(frozen=True)
@@ -52,6 +92,11 @@ class DemandState:
 class Snapshot:
     phases: dict[int, PhaseState]
     demands: dict[int, DemandState]
+    milestones: dict[int, MilestoneState] = field(default_factory=dict)
+    departments: dict[int, DepartmentState] = field(default_factory=dict)
+    # None: not recorded (a version-1 snapshot), so no warning can be called new or resolved.
+    warnings: list[WarningState] | None = None
+    version: int = SNAPSHOT_VERSION
 
     @property
     def planned_effort(self) -> float:
@@ -68,6 +113,8 @@ class Snapshot:
                         "start": p.start.isoformat() if p.start else None,
                         "end": p.end.isoformat() if p.end else None,
                         "position": p.position,
+                        "status": p.status,
+                        "goal": p.goal,
                     }
                     for p in self.phases.values()
                 ],
@@ -82,35 +129,116 @@ class Snapshot:
                     }
                     for d in self.demands.values()
                 ],
+                "milestones": [
+                    {
+                        "id": m.id,
+                        "title": m.title,
+                        "kind": m.kind,
+                        "date": m.date.isoformat(),
+                        "phase_id": m.phase_id,
+                    }
+                    for m in self.milestones.values()
+                ],
+                "departments": [
+                    {"id": d.id, "name": d.name, "capacity": d.capacity}
+                    for d in self.departments.values()
+                ],
+                "warnings": None
+                if self.warnings is None
+                else [[w.code, w.kind, w.subject_id, w.message, w.week] for w in self.warnings],
             },
             ensure_ascii=False,
             separators=(",", ":"),
         )
 
 
-def take_snapshot(store: PlanStore) -> Snapshot:
+def take_snapshot(
+    store: PlanStore, *, with_warnings: bool = False, warnings_now: Sequence[Any] | None = None
+) -> Snapshot:
+    """The plan as it is now. `with_warnings` also records its warnings: `warnings_now` when
+    the caller has them current (the app's engine), else evaluated here (the scope-creep
+    rule, which runs inside the evaluation, must not ask for them)."""
+    warnings: list[WarningState] | None = None
+    if with_warnings:
+        if warnings_now is None:
+            from planner.warnings.engine import evaluate  # the warnings read baselines too
+
+            warnings_now = evaluate(store)
+        warnings = [
+            WarningState(
+                w.code,
+                w.subject.kind,
+                w.subject.id,
+                w.message,
+                w.subject.week.isoformat() if w.subject.week else None,
+            )
+            for w in warnings_now
+            if not w.dismissed
+        ]
     return Snapshot(
         phases={
-            p.id: PhaseState(p.id, p.title, p.start_date, p.end_date, p.position)
+            p.id: PhaseState(
+                p.id, p.title, p.start_date, p.end_date, p.position, str(p.status), p.goal or ""
+            )
             for p in store.rows(Phase)
         },
-        demands={
-            d.id: DemandState(
-                d.id, d.title, d.department_id, d.phase_id, float(d.effort), str(d.priority)
-            )
-            for d in store.rows(Demand)
+        demands=_demand_states(store),
+        milestones={
+            m.id: MilestoneState(m.id, m.title, str(m.kind), m.date, m.phase_id)
+            for m in store.rows(Milestone)
         },
+        departments={
+            d.id: DepartmentState(d.id, d.name, float(d.capacity)) for d in store.rows(Department)
+        },
+        warnings=warnings,
     )
 
 
+def _demand_states(store: PlanStore) -> dict[int, DemandState]:
+    # 10 000 wishes: read the loaded values straight from each row's state (as the warnings
+    # do, planner/warnings/fixes.py `columns`), not through six attribute descriptors each.
+    out: dict[int, DemandState] = {}
+    for d in store.rows(Demand):
+        state = d.__dict__
+        try:
+            values = (state["id"], state["title"], state["department_id"], state["phase_id"],
+                      float(state["effort"]), str(state["priority"]))
+        except KeyError:
+            values = (d.id, d.title, d.department_id, d.phase_id, float(d.effort),
+                      str(d.priority))
+        out[values[0]] = DemandState(*values)
+    return out
+
+
+# Parsed snapshots by their JSON text: a baseline never changes its snapshot (renaming
+# changes only its name), and the Changes view compares after every edit. Keyed on the text
+# itself, so an edited or replaced snapshot can never be served stale.
+_parsed: dict[str, Snapshot] = {}
+_PARSED_KEEP = 4
+
+
 def read_snapshot(baseline: Baseline) -> Snapshot:
-    """The baseline's snapshot; `BaselineError` with a plain message if it is unreadable."""
+    """The baseline's snapshot; `BaselineError` with a plain message if it is unreadable.
+    The result is shared: read it, never change it."""
+    text = baseline.snapshot
+    cached = _parsed.get(text) if isinstance(text, str) else None
+    if cached is not None:
+        return cached
+    snapshot = _read_snapshot(baseline)
+    if len(_parsed) >= _PARSED_KEEP:
+        _parsed.pop(next(iter(_parsed)))
+    _parsed[text] = snapshot
+    return snapshot
+
+
+def _read_snapshot(baseline: Baseline) -> Snapshot:
     try:
         data = json.loads(baseline.snapshot)
         if not isinstance(data, dict):
             raise ValueError("it holds no snapshot")
-        if data.get("version") != SNAPSHOT_VERSION:
-            raise ValueError(f"unknown snapshot version {data.get('version')!r}")
+        version = data.get("version")
+        if version not in READABLE_VERSIONS:
+            raise ValueError(f"unknown snapshot version {version!r}")
         phases = {
             int(p["id"]): PhaseState(
                 int(p["id"]),
@@ -118,6 +246,8 @@ def read_snapshot(baseline: Baseline) -> Snapshot:
                 _date(p.get("start")),
                 _date(p.get("end")),
                 int(p.get("position", 0)),
+                str(p.get("status") or ""),
+                str(p.get("goal") or ""),
             )
             for p in data["phases"]
         }
@@ -132,9 +262,37 @@ def read_snapshot(baseline: Baseline) -> Snapshot:
             )
             for d in data["demands"]
         }
+        milestones = {
+            int(m["id"]): MilestoneState(
+                int(m["id"]),
+                str(m["title"]),
+                str(m.get("kind", "")),
+                dt.date.fromisoformat(m["date"]),
+                None if m.get("phase_id") is None else int(m["phase_id"]),
+            )
+            for m in data.get("milestones") or []
+        }
+        departments = {
+            int(d["id"]): DepartmentState(int(d["id"]), str(d["name"]), _effort(d["capacity"]))
+            for d in data.get("departments") or []
+        }
+        raw = data.get("warnings")
+        warnings = None if raw is None else [_warning(item) for item in raw]
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise BaselineError(f"Baseline '{baseline.name}' cannot be read: {exc}.") from None
-    return Snapshot(phases, demands)
+    return Snapshot(phases, demands, milestones, departments, warnings, int(version))
+
+
+def _warning(item: Any) -> WarningState:
+    code, kind, subject_id, message, *rest = item
+    week = rest[0] if rest else None
+    return WarningState(
+        str(code),
+        str(kind),
+        None if subject_id is None else int(subject_id),
+        str(message),
+        None if week is None else dt.date.fromisoformat(week).isoformat(),
+    )
 
 
 def _date(value: Any) -> dt.date | None:
@@ -168,7 +326,7 @@ class TakeBaseline(Command):
             {
                 "name": name,
                 "created_at": self.taken_at or dt.datetime.now().replace(microsecond=0),
-                "snapshot": take_snapshot(rec.store).to_json(),
+                "snapshot": take_snapshot(rec.store, with_warnings=True).to_json(),
             },
         )
         self.row_id = row.id
@@ -349,3 +507,65 @@ def _same_wish(old: DemandState, new: DemandState) -> bool:
 
 def _ref(state: DemandState, phase_title: str | None) -> DemandRef:
     return DemandRef(state.id, state.title, state.phase_id, phase_title, state.effort)
+
+
+class RenameBaseline(Command):
+    def __init__(self, baseline_id: int, name: str) -> None:
+        super().__init__()
+        self.baseline_id = baseline_id
+        self.name = name
+        self.label = f"Rename baseline to '{name.strip()}'"
+
+    def perform(self, rec: Recorder) -> None:
+        from planner.commands.entities import change_row
+
+        row = rec.get(Baseline, self.baseline_id)
+        change_row(rec, row, {"name": (self.name or "").strip()})
+
+
+class DeleteBaseline(Command):
+    """Forget a baseline (its snapshot goes too; undo brings both back)."""
+
+    def __init__(self, baseline_id: int) -> None:
+        super().__init__()
+        self.baseline_id = baseline_id
+        self.label = "Delete baseline"
+
+    def perform(self, rec: Recorder) -> None:
+        row = rec.get(Baseline, self.baseline_id)
+        self.label = f"Delete baseline '{row.name}'"
+        rec.delete(row)
+
+
+def next_review_name(store: PlanStore, on: dt.date | None = None) -> str:
+    """A name for a new baseline: the next steering review's title up to its colon
+    ("Steering review 3"), else "Baseline N"."""
+    from planner.enums import MilestoneKind
+
+    on = on or dt.date.today()
+    reviews = sorted(
+        (m for m in store.rows(Milestone) if m.kind == MilestoneKind.STEERING_REVIEW),
+        key=lambda m: (m.date, m.id),
+    )
+    upcoming = [m for m in reviews if m.date >= on]
+    if upcoming:
+        return upcoming[0].title.split(":")[0].strip() or upcoming[0].title
+    return f"Baseline {store.count(Baseline) + 1}"
+
+
+def review_due(store: PlanStore, on: dt.date | None = None) -> Milestone | None:
+    """The latest steering review whose date has come (up to `on`) with no baseline taken on
+    or after its date: the app offers to take one."""
+    from planner.enums import MilestoneKind
+
+    on = on or dt.date.today()
+    passed = [
+        m for m in store.rows(Milestone)
+        if m.kind == MilestoneKind.STEERING_REVIEW and m.date <= on
+    ]
+    if not passed:
+        return None
+    review = max(passed, key=lambda m: (m.date, m.id))
+    if any(b.created_at.date() >= review.date for b in store.rows(Baseline)):
+        return None
+    return review

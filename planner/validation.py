@@ -14,11 +14,19 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from planner.enums import ActivityKind, DemandKind, MilestoneKind, PhaseStatus, Priority
+from planner.enums import (
+    ActivityKind,
+    BenefitResult,
+    DemandKind,
+    MilestoneKind,
+    PhaseStatus,
+    Priority,
+)
 from planner.errors import ValidationError
 from planner.model import (
     Base,
     Baseline,
+    BenefitCheck,
     ChangeActivity,
     Demand,
     Department,
@@ -48,6 +56,7 @@ ENUM_FIELDS: dict[tuple[type[Base], str], type[StrEnum]] = {
     (Demand, "kind"): DemandKind,
     (ChangeActivity, "kind"): ActivityKind,
     (Milestone, "kind"): MilestoneKind,
+    (BenefitCheck, "result"): BenefitResult,
 }
 
 # Plan thresholds: (lowest, highest, what it means). Zero or absurd values are refused with
@@ -255,6 +264,19 @@ def _baseline(store: PlanStore, row: Baseline) -> None:
     _require_text(row, "name", "A baseline's name")
 
 
+def _benefit_check(store: PlanStore, row: BenefitCheck) -> None:
+    _require_ref(store, Phase, row.phase_id, "phase_id", False)
+    _require_ref(store, Department, row.department_id, "department_id", False)
+    _require_date(row.due_date, "due_date", "the benefit check")
+    _require_date(row.checked_on, "checked_on", "the benefit check's answer")
+    for other in store.rows(BenefitCheck):
+        if other.id != row.id and (other.phase_id, other.department_id) == (
+            row.phase_id,
+            row.department_id,
+        ):
+            raise ValidationError("This department already has a benefit check for the phase.")
+
+
 def _dismissal(store: PlanStore, row: Dismissal) -> None:
     _require_text(row, "code", "A dismissal's warning code")
 
@@ -271,6 +293,7 @@ VALIDATORS: dict[type[Base], Callable[[PlanStore, Any], None]] = {
     Dependency: _dependency,
     Baseline: _baseline,
     Dismissal: _dismissal,
+    BenefitCheck: _benefit_check,
 }
 
 

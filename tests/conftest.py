@@ -85,3 +85,14 @@ def _no_swallowed_view_errors(request: pytest.FixtureRequest):
     failures = guard.take_failures()
     if failures and request.node.get_closest_marker("guard_failures") is None:
         pytest.fail("an exception in a Qt override was caught by @guarded:\n" + failures[0])
+
+
+# --- reviews (benefit checks): a fixed "today", so overdue checks do not depend on the day
+# the suite runs. Before the sample plan's first go-live: nothing is overdue unless a test
+# moves the day itself (monkeypatch planner.benefit.today).
+BENEFIT_TODAY = __import__("datetime").date(2026, 9, 1)
+
+
+@pytest.fixture(autouse=True)
+def _benefit_today(monkeypatch) -> None:
+    monkeypatch.setattr("planner.benefit.today", lambda: BENEFIT_TODAY)

@@ -62,7 +62,7 @@ def test_the_snapshot_holds_dates_and_the_assignment(sample_store: PlanStore) ->
     backlog = sum(d.effort for d in sample_store.rows(Demand) if d.phase_id is None)
     total = sum(d.effort for d in sample_store.rows(Demand))
     assert snapshot.planned_effort == total - backlog
-    assert json.loads(latest_baseline(sample_store).snapshot)["version"] == 1
+    assert json.loads(latest_baseline(sample_store).snapshot)["version"] == 2
 
 
 def test_a_baseline_needs_a_name(sample_store: PlanStore) -> None:

@@ -10,6 +10,7 @@ from planner.commands.base import Command
 from planner.errors import CommandError
 from planner.model import (
     Base,
+    BenefitCheck,
     ChangeActivity,
     Demand,
     Department,
@@ -34,6 +35,7 @@ NOUNS: dict[type[Base], str] = {
     Milestone: "milestone",
     Dependency: "dependency",
     Dismissal: "dismissal",
+    BenefitCheck: "benefit check",
 }
 
 
@@ -119,13 +121,17 @@ def _detach_department(rec: Recorder, row: Department, reassign_to: int | None) 
     for activity in store.rows(ChangeActivity):
         if activity.department_id == row.id:
             rec.delete(activity)
+    # Its answers to benefit checks were about that department only.
+    for check in store.rows(BenefitCheck):
+        if check.department_id == row.id:
+            rec.delete(check)
     if store.plan.sponsor_department_id == row.id:
         rec.update(store.plan, sponsor_department_id=None)
 
 
 def _detach_phase(rec: Recorder, row: Phase) -> None:
     """A deleted phase's wishes go back to the backlog (not lost); its change activities,
-    dependencies and objective links go with it; its milestones stay, unlinked."""
+    dependencies, objective links and benefit checks go with it; its milestones stay, unlinked."""
     store = rec.store
     for demand in store.rows(Demand):
         if demand.phase_id == row.id:
@@ -142,6 +148,10 @@ def _detach_phase(rec: Recorder, row: Phase) -> None:
     for link in store.rows(PhaseObjective):
         if link.phase_id == row.id:
             rec.delete(link)
+    # Its benefit checks asked about this phase's go-live; undo brings them back.
+    for check in store.rows(BenefitCheck):
+        if check.phase_id == row.id:
+            rec.delete(check)
 
 
 class CreateRow(Command):

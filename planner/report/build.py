@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planner.enums import Priority, label
 from planner.load import LoadTable, department_load
 from planner.model import Demand, Phase
 from planner.queries import PlanIndex, duration_weeks
+from planner.report import benefits as benefits_
 from planner.report import changes as changes_
 from planner.report import warnings as warnings_
 from planner.report.model import (
@@ -46,9 +48,11 @@ def build_pack(
     *,
     today: dt.date | None = None,
     limits: Limits | None = None,
+    baseline_id: int | None = None,
 ) -> PlanPack:
     """Everything the pack prints. `sections` chooses what to include (default: all);
-    the changes section is left out when the plan has no baseline."""
+    the changes section is left out when the plan has no baseline. `baseline_id`: the
+    baseline the changes are counted from (default: the latest)."""
     today = today or dt.date.today()
     wanted = set(Section) if sections is None else set(sections)
     index = PlanIndex.build(store)
@@ -77,7 +81,13 @@ def build_pack(
     if Section.WARNINGS in wanted:
         pack.warnings = warnings_.summarise(store, warnings, limits)
     if Section.CHANGES in wanted:
-        pack.changes = changes_.since_baseline(store, index, limits)
+        pack.changes = changes_.since_baseline(store, index, limits, baseline_id)
+    # The cover's status reports the benefit checks whether or not their section is printed.
+    checks = benefits_.benefits(store, today)
+    if Section.BENEFITS in wanted:
+        pack.benefits = checks
+    if checks.summary:
+        pack.cover = replace(pack.cover, status=f"{pack.cover.status} {checks.summary}")
     if Section.BACKLOG in wanted:
         pack.backlog = _backlog(index, names, limits)
     pack.sections = [

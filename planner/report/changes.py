@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from planner.baseline import BaselineError, compare, latest_baseline, read_snapshot
-from planner.model import Demand
+from planner.baseline import BaselineError, Snapshot, compare, latest_baseline, read_snapshot
+from planner.model import Baseline, Demand, Milestone
 from planner.queries import PlanIndex
 from planner.report.model import Changes, DemandChange, EffortRevision, Limits, PhaseMove
 from planner.store import PlanStore
@@ -11,10 +11,15 @@ from planner.store import PlanStore
 BACKLOG = "backlog"
 
 
-def since_baseline(store: PlanStore, index: PlanIndex, limits: Limits) -> Changes | None:
+def since_baseline(
+    store: PlanStore, index: PlanIndex, limits: Limits, baseline_id: int | None = None
+) -> Changes | None:
     """None when the plan has no (readable) baseline: the section is then left out, and the
-    warnings say why when the baseline is damaged."""
-    baseline = latest_baseline(store)
+    warnings say why when the baseline is damaged. `baseline_id` chooses the baseline
+    (default, or when it no longer exists: the latest)."""
+    latest = latest_baseline(store)
+    chosen = store.find(Baseline, baseline_id) if baseline_id is not None else None
+    baseline = chosen or latest
     if baseline is None:
         return None
     try:
@@ -62,9 +67,21 @@ def since_baseline(store: PlanStore, index: PlanIndex, limits: Limits) -> Change
         effort_before=diff.planned_effort_before,
         effort_after=diff.planned_effort_now,
         more=total - len(added) - len(removed) - len(moved) - len(revised),
+        latest=latest is not None and baseline.id == latest.id,
+        milestones_moved=_milestones_moved(store, then),
     )
 
 
 def _effort(store: PlanStore, demand_id: int) -> float:
     row = store.find(Demand, demand_id)
     return row.effort if row is not None else 0.0
+
+
+def _milestones_moved(store: PlanStore, then: Snapshot) -> list:
+    """(title, date in the baseline, date now) of each milestone that moved, by date now."""
+    out = []
+    for m in sorted(store.rows(Milestone), key=lambda m: (m.date, m.id)):
+        old = then.milestones.get(m.id)
+        if old is not None and old.date != m.date:
+            out.append((m.title, old.date, m.date))
+    return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Section(StrEnum):
@@ -17,6 +18,7 @@ class Section(StrEnum):
     PHASES = "phases"
     WARNINGS = "warnings"
     CHANGES = "changes"
+    BENEFITS = "benefits"
     BACKLOG = "backlog"
 
 
@@ -27,6 +29,7 @@ SECTION_TITLES: dict[Section, str] = {
     Section.PHASES: "Phases",
     Section.WARNINGS: "Open warnings",
     Section.CHANGES: "Changes since the last baseline",
+    Section.BENEFITS: "Did the last course go down well?",
     Section.BACKLOG: "Backlog — the next course",
 }
 
@@ -232,6 +235,8 @@ class Changes:
     effort_before: float
     effort_after: float
     more: int = 0  # wish changes not listed
+    latest: bool = True  # the latest baseline (else one chosen for this pack)
+    milestones_moved: list[tuple[str, dt.date, dt.date]] = field(default_factory=list)
 
     @property
     def effort_delta(self) -> float:
@@ -267,5 +272,6 @@ class PlanPack:
     warnings: WarningsSummary | None = None
     changes: Changes | None = None
     backlog: Backlog | None = None
+    benefits: Any = None  # planner.report.benefits.Benefits, when that section is wanted
     milestones: list[tuple[dt.date, str, str]] = field(default_factory=list)  # date, kind, title
     milestones_more: int = 0  # not listed (the earliest ones)

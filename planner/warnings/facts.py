@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from planner.baseline import Snapshot, latest_baseline, read_snapshot
+from planner.benefit import departments_touched
 from planner.changes import RowChange
 from planner.enums import DemandKind, MilestoneKind, PhaseStatus
 from planner.errors import PlanError
@@ -253,6 +254,7 @@ class Facts:
             dirty.phases.update(_ids(by_model[Milestone], "phase_id", self.store, Milestone))
         if Baseline in by_model:
             self._baseline = None
+        dirty.departments |= departments_touched(self.store, by_model)  # benefit checks
         if Dismissal in by_model:
             self._dismissals = None
             dirty.dismissals = True

@@ -23,6 +23,7 @@ from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
 from ui.gantt.bars import BarMark
 from ui.gantt.data import DepartmentInfo, GanttData, PhaseInfo
+from ui.gantt.ghosts import GHOST_HEIGHT, GhostBarMark, GhostMilestoneMark, Ghosts, shift_text
 from ui.gantt.header import HeaderMark
 from ui.gantt.labels import RowLabelMark
 from ui.gantt.legend import LegendMark
@@ -52,6 +53,7 @@ class ChartOptions:
     show_today: bool = True
     legend: bool = False
     show_undated: bool = False  # rows for phases without dates (the interactive view)
+    ghosts: Ghosts | None = None  # a baseline drawn under today's bars (ui/gantt/ghosts.py)
 
 
 @dataclass
@@ -408,6 +410,54 @@ class _Builder:
                 return bar
         return None
 
+    # --- a baseline -----------------------------------------------------------------------
+
+    def ghosts(self, ghosts: Ghosts) -> None:
+        """Thin bars at each phase's baseline dates just under its bar(s); a hollow diamond
+        at the old date of each milestone that has moved since."""
+        scale, name = self.scale, ghosts.name
+        phases = {p.id: p for p in self.data.phases}
+        for phase_id, start, end in ghosts.phases:
+            bars = self.bars.get(phase_id)
+            p = phases.get(phase_id)
+            if not bars or p is None or end < scale.origin or start > scale.end:
+                continue
+            x0 = max(0.0, scale.x(start))
+            x1 = max(x0 + 2, min(self.width, scale.x(end + DAY)))
+            moved = (start, end) != (p.start, p.end)
+            tip = f"In baseline '{name}': {date_text(start)} – {date_text(end)}"
+            if moved and p.start is not None:
+                tip += f"\nStart moved {shift_text((p.start - start).days)}" if (
+                    p.start != start) else "\nSame start"
+                if p.end is not None and p.end != end:
+                    tip += f", end moved {shift_text((p.end - end).days)}"
+            for bar in bars:
+                lane = bar.key[2:]  # the department of a swimlane bar
+                rect = QRectF(x0, bar.bar.bottom() + 1, x1 - x0, GHOST_HEIGHT)
+                self.marks.append(GhostBarMark(("ghost", phase_id, *lane), rect, phase_id,
+                                               moved, tip))
+        old = dict(ghosts.milestones)
+        current = [m for m in self.marks if isinstance(m, MilestoneMark)]
+        titles = {m.id: m for m in self.data.milestones}
+        for mark in current:
+            was = old.get(mark.milestone_id)
+            milestone = titles.get(mark.milestone_id)
+            if was is None or milestone is None or was == milestone.date:
+                continue
+            if not scale.origin <= was <= scale.end:
+                continue
+            x = scale.x(was) + scale.px_per_day / 2
+            center = QPointF(x, mark.center.y())
+            r = mark.radius
+            days = (milestone.date - was).days
+            tip = (f"{milestone.title}\nWas {date_text(was)} in baseline '{name}'; now "
+                   f"{date_text(milestone.date)}: {shift_text(days)}")
+            colour = self.pal.milestone[mark.kind]
+            self.marks.append(GhostMilestoneMark(
+                ("ghost-milestone", mark.milestone_id),
+                QRectF(x - r - 2, center.y() - r - 2, 2 * r + 4, 2 * r + 4),
+                mark.milestone_id, center, r, colour, tip))
+
     # --- below the rows -----------------------------------------------------------------
 
     def load_strip(self) -> tuple[list[Band], dict[int, LoadRowMark]]:
@@ -487,6 +537,8 @@ class _Builder:
                 by_phase.get(pred, set()) & by_phase.get(succ, set())))
         for bars in self.bars.values():
             self.marks.extend(bars)
+        if self.o.ghosts is not None:
+            self.ghosts(self.o.ghosts)
         if not self.bands:
             self.add_row(("label", "empty"), self.m.row_height, "No phases in these dates")
         body_h = self.y

@@ -364,6 +364,14 @@ class GanttView(QWidget):
         self.options = ChartOptions(**{**self.options.__dict__, "show_load": show})
         self._rebuild()
 
+    def set_ghosts(self, ghosts) -> None:  # noqa: ANN001 - ui.gantt.ghosts.Ghosts | None
+        """Draw a baseline under today's bars (None: none)."""
+        if ghosts == self.options.ghosts:
+            return
+        self.options = ChartOptions(**{**self.options.__dict__, "ghosts": ghosts})
+        if self.data is not None:
+            self._rebuild(whole=False)
+
     def set_style(self, style: str) -> None:
         """'screen' or 'projector' (bigger type and lines for the workshop room)."""
         self.options = ChartOptions(**{**self.options.__dict__, "style": style})

@@ -51,8 +51,22 @@ def has_baseline(store) -> bool:  # noqa: ANN001
     return latest_baseline(store) is not None
 
 
+def baseline_choices(store) -> list[tuple[int, str]]:  # noqa: ANN001
+    """(id, "name — date") of the readable baselines, the latest first (the default)."""
+    from planner.diff import readable_baselines
+
+    good, _ = readable_baselines(store)
+    return [(b.id, f"{b.name} — {b.created_at:%Y-%m-%d %H:%M}") for b in reversed(good)]
+
+
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, default_path: Path, baseline: bool) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        default_path: Path,
+        baseline: bool,
+        baselines: list[tuple[int, str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF plan pack")
         self.path_edit = QLineEdit(str(default_path))
@@ -77,6 +91,13 @@ class ExportDialog(QDialog):
         form.addRow("&File:", path_row)
         form.addRow("&Paper:", self.paper)
         form.addRow("", self.landscape)
+        # Which baseline the changes section counts from: the latest unless chosen.
+        self.baseline_combo = QComboBox()
+        self.baseline_combo.setObjectName("pdf_baseline")
+        for baseline_id, text in baselines or []:
+            self.baseline_combo.addItem(text, baseline_id)
+        if baselines:
+            form.addRow("Changes &since:", self.baseline_combo)
         sections_box = QGroupBox("Sections (the cover and contents are always included)")
         column = QVBoxLayout(sections_box)
         chosen = set(settings.get(SECTIONS))
@@ -119,6 +140,7 @@ class ExportDialog(QDialog):
             paper=Paper(self.paper.currentData()),
             sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
             landscape_roadmap=self.landscape.isChecked(),
+            baseline_id=self.baseline_combo.currentData() if self.baseline_combo.count() else None,
         )
 
     def remember(self) -> None:
@@ -146,7 +168,9 @@ def export_from_window(window: MainWindow) -> Path | None:
     from ui.pdf.progress import run_export
 
     store = window.document.store
-    dialog = ExportDialog(window, default_path(window), has_baseline(store))
+    dialog = ExportDialog(
+        window, default_path(window), has_baseline(store), baseline_choices(store)
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     dialog.remember()

@@ -21,6 +21,7 @@ class ExportOptions:
     sections: frozenset[Section] = field(default_factory=lambda: frozenset(Section))
     landscape_roadmap: bool = True  # the timeline reads better wide
     today: dt.date | None = None  # the pack's date; today when None
+    baseline_id: int | None = None  # the changes section's baseline; the latest when None
 
 
 class ExportCancelled(Exception):

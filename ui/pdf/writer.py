@@ -22,6 +22,7 @@ from ui.pdf.layout import Context, Part
 from ui.pdf.options import ExportCancelled, ExportError, ExportOptions, Progress, no_progress
 from ui.pdf.sections import (
     backlog,
+    benefits,
     changes,
     contents,
     cover,
@@ -39,6 +40,7 @@ SECTION_BUILDERS: dict[Section, Callable[[Context], list[Part]]] = {
     Section.PHASES: phases.parts,
     Section.WARNINGS: warnings.parts,
     Section.CHANGES: changes.parts,
+    Section.BENEFITS: benefits.parts,
     Section.BACKLOG: backlog.parts,
 }
 
@@ -56,7 +58,8 @@ def export_pdf(
     if not target.parent.is_dir():
         raise ExportError(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
     _check(progress, 0, 1, "Collecting the plan")
-    pack = build_pack(store, options.sections, today=options.today)
+    pack = build_pack(store, options.sections, today=options.today,
+                      baseline_id=options.baseline_id)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         pages = _write(pack, store, partial, options, progress)

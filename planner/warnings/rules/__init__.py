@@ -1,6 +1,14 @@
 """Every rule, registered on import. One module per theme; `RULES` lists them all."""
 
-from planner.warnings.rules import adoption, capacity, pacing, purpose, scope, settings
+from planner.warnings.rules import (
+    adoption,
+    benefit,  # after a go-live: was the benefit felt?
+    capacity,
+    pacing,
+    purpose,
+    scope,
+    settings,
+)
 from planner.warnings.rules.registry import RULES, SCOPES, Rule
 
 __all__ = [
@@ -8,6 +16,7 @@ __all__ = [
     "SCOPES",
     "Rule",
     "adoption",
+    "benefit",
     "capacity",
     "pacing",
     "purpose",

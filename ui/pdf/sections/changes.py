@@ -16,8 +16,9 @@ def parts(ctx: Context) -> list[Part]:
         return []
     delta = changes.effort_delta
     share = f" ({delta / changes.effort_before:+.0%})" if changes.effort_before else ""
+    which = "the latest baseline" if changes.latest else "the baseline chosen for this pack"
     html = heading(1, title) + para(
-        f"Compared with the baseline “{changes.baseline}” of {day(changes.taken.date())}. "
+        f"Compared with {which}, “{changes.baseline}” of {day(changes.taken.date())}. "
         f"Planned effort went from {person_days(changes.effort_before)} to "
         f"{person_days(changes.effort_after)}: {'+' if delta >= 0 else '−'}"
         f"{person_days(abs(delta))}{share}."
@@ -33,6 +34,14 @@ def parts(ctx: Context) -> list[Part]:
         )
     else:
         html += heading(2, caption) + para("No phase has moved.", "muted")
+    if changes.milestones_moved:
+        html += table(
+            ["Milestone", "In the baseline", "Now", "Shift"],
+            [row([cell(t), cell(day(a)), cell(day(b)), cell(f"{(b - a).days:+d} days", num=True)])
+             for t, a, b in changes.milestones_moved],
+            [46, 18, 18, 18], numeric=(3,),
+            caption=f"Milestones moved ({len(changes.milestones_moved)})",
+        )
     if changes.phases_added or changes.phases_removed:
         html += table(["Phase", "Change"],
                       [row([cell(t), cell("added")]) for t in changes.phases_added]
