@@ -1,6 +1,14 @@
 """Every rule, registered on import. One module per theme; `RULES` lists them all."""
 
-from planner.warnings.rules import adoption, capacity, pacing, purpose, scope, settings
+from planner.warnings.rules import (
+    adoption,
+    capacity,
+    pacing,
+    prerequisites,
+    purpose,
+    scope,
+    settings,
+)
 from planner.warnings.rules.registry import RULES, SCOPES, Rule
 
 __all__ = [
@@ -10,6 +18,7 @@ __all__ = [
     "adoption",
     "capacity",
     "pacing",
+    "prerequisites",
     "purpose",
     "scope",
     "settings",
