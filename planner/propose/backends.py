@@ -1,0 +1,229 @@
+"""The two solvers the proposer can use on a formulation.Milp: HiGHS (a MILP solver, the
+default) and OR-Tools CP-SAT. Both are imported only when used.
+
+Both report progress (best value, proven bound) through `on_progress`, stop when
+`should_stop()` turns true (checked from the solver's own callbacks, so the caller may set
+it from another thread), and keep the best solution found. Determinism: one thread and a
+fixed seed; a run stopped by its time limit can still differ from run to run, because a
+wall-clock limit depends on the machine (CP-SAT also gets a deterministic-time limit).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from planner.propose.formulation import Milp
+
+ProgressFn = Callable[[float | None, float | None], None]
+StopFn = Callable[[], bool]
+
+
+@dataclass
+class Outcome:
+    values: list[float] | None
+    status: str  # "optimal", "feasible", "stopped", "time-limit", "infeasible", "unknown"
+    value: float | None
+    bound: float | None
+    seconds: float
+
+
+def gap(value: float | None, bound: float | None) -> float | None:
+    """Relative gap between a found value and the proven bound (maximising)."""
+    if value is None or bound is None or not math.isfinite(bound):
+        return None
+    return max(0.0, bound - value) / max(abs(value), 1e-9)
+
+
+def solve_highs(
+    m: Milp,
+    hint: list[float] | None,
+    time_limit: float,
+    on_progress: ProgressFn | None = None,
+    should_stop: StopFn | None = None,
+    seed: int = 0,
+) -> Outcome:
+    import highspy
+    import numpy as np
+
+    started = time.perf_counter()
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("random_seed", seed)
+    h.setOptionValue("time_limit", max(0.01, float(time_limit)))
+    h.setOptionValue("mip_rel_gap", 1e-4)
+    n = m.size
+    inf = highspy.kHighsInf
+    h.addVars(n, np.array(m.lower), np.array(m.upper))
+    h.changeColsCost(n, np.arange(n, dtype=np.int32), np.array(m.cost, dtype=float))
+    integer = [i for i, flag in enumerate(m.integer) if flag]
+    if integer:
+        h.changeColsIntegrality(
+            len(integer),
+            np.array(integer, dtype=np.int32),
+            np.array([highspy.HighsVarType.kInteger] * len(integer)),
+        )
+    starts, index, coef, lower, upper = [], [], [], [], []
+    for idx, cs, lo, hi in m.rows:
+        starts.append(len(index))
+        index.extend(idx)
+        coef.extend(cs)
+        lower.append(-inf if lo == -math.inf else lo)
+        upper.append(inf if hi == math.inf else hi)
+    if m.rows:
+        h.addRows(
+            len(m.rows),
+            np.array(lower, dtype=float),
+            np.array(upper, dtype=float),
+            len(index),
+            np.array(starts, dtype=np.int32),
+            np.array(index, dtype=np.int32),
+            np.array(coef, dtype=float),
+        )
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    if hint is not None:
+        solution = highspy.HighsSolution()
+        solution.col_value = list(hint)
+        solution.value_valid = True
+        h.setSolution(solution)
+    stopped = False
+
+    def improving(event) -> None:  # noqa: ANN001
+        if on_progress is not None:
+            out = event.data_out
+            on_progress(out.objective_function_value, out.mip_dual_bound)
+
+    def interrupt(event) -> None:  # noqa: ANN001
+        nonlocal stopped
+        if should_stop is not None and should_stop():
+            stopped = True
+            event.interrupt()
+
+    h.cbMipImprovingSolution.subscribe(improving)
+    h.cbMipInterrupt.subscribe(interrupt)
+    h.run()
+    status = h.getModelStatus()
+    info = h.getInfo()
+    values = None
+    value = bound = None
+    if info.primal_solution_status == highspy.SolutionStatus.kSolutionStatusFeasible:
+        values = list(h.getSolution().col_value)
+        value = info.objective_function_value
+    if integer:
+        bound = info.mip_dual_bound
+    elif values is not None:
+        bound = value
+    name = {
+        highspy.HighsModelStatus.kOptimal: "optimal",
+        highspy.HighsModelStatus.kInfeasible: "infeasible",
+        highspy.HighsModelStatus.kTimeLimit: "time-limit",
+        highspy.HighsModelStatus.kInterrupt: "stopped",
+    }.get(status, "unknown")
+    if stopped:
+        name = "stopped"
+    h.clearCallbacks() if hasattr(h, "clearCallbacks") else None
+    return Outcome(values, name, value, bound, time.perf_counter() - started)
+
+
+SCALE_COST = 1000  # capacities and costs in thousandths of a person-day
+SCALE_VALUE = 10_000
+
+
+def solve_cpsat(
+    m: Milp,
+    hint: list[float] | None,
+    time_limit: float,
+    on_progress: ProgressFn | None = None,
+    should_stop: StopFn | None = None,
+    seed: int = 0,
+    workers: int = 1,
+) -> Outcome:
+    from ortools.sat.python import cp_model
+
+    started = time.perf_counter()
+    model = cp_model.CpModel()
+    xs = []
+    for i in range(m.size):
+        if m.integer[i]:
+            xs.append(model.new_bool_var(f"v{i}"))
+        else:
+            # z variables: 0/1 at any optimum (bounded above by binaries), so boolean here
+            xs.append(model.new_bool_var(f"z{i}"))
+    for idx, cs, lo, hi in m.rows:
+        # Costs rounded up and capacities down: a CP-SAT solution is feasible in floats.
+        fractional = any(c != int(c) for c in cs) or (math.isfinite(hi) and hi != int(hi))
+        scale = SCALE_COST if fractional else 1
+        coefs = [math.ceil(c * scale - 1e-9) if c > 0 else math.floor(c * scale + 1e-9) for c in cs]
+        expr = sum(c * xs[v] for c, v in zip(coefs, idx, strict=True))
+        if not idx:
+            if lo > 0:
+                model.add_bool_or([])  # infeasible on purpose
+            continue
+        if math.isfinite(hi):
+            model.add(expr <= math.floor(hi * scale + 1e-9))
+        if math.isfinite(lo) and lo > -math.inf and lo != -math.inf and lo > -1e300:
+            model.add(expr >= math.ceil(lo * scale - 1e-9))
+    objective = sum(round(c * SCALE_VALUE) * xs[i] for i, c in enumerate(m.cost) if c)
+    model.maximize(objective)
+    if hint is not None:
+        for var, value in zip(xs, hint, strict=True):
+            model.add_hint(var, int(value > 0.5))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    solver.parameters.max_time_in_seconds = max(0.01, float(time_limit))
+    solver.parameters.max_deterministic_time = max(0.01, float(time_limit)) * 2
+    stopped = False
+
+    class Callback(cp_model.CpSolverSolutionCallback):
+        def on_solution_callback(self) -> None:
+            nonlocal stopped
+            if on_progress is not None:
+                on_progress(
+                    self.ObjectiveValue() / SCALE_VALUE, self.BestObjectiveBound() / SCALE_VALUE
+                )
+            if should_stop is not None and should_stop():
+                stopped = True
+                self.StopSearch()
+
+    callback = Callback()
+    if should_stop is not None:
+        # Solutions may be rare: also poll the stop flag from a watcher thread.
+        import threading
+
+        done = threading.Event()
+
+        def watch() -> None:
+            nonlocal stopped
+            while not done.wait(0.05):
+                if should_stop():
+                    stopped = True
+                    solver.stop_search()
+                    return
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+    status = solver.solve(model, callback)
+    if should_stop is not None:
+        done.set()
+        watcher.join()
+    values = None
+    value = bound = None
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        values = [float(solver.value(x)) for x in xs]
+        value = sum(c * v for c, v in zip(m.cost, values, strict=True))
+        bound = solver.best_objective_bound / SCALE_VALUE
+    name = {
+        cp_model.OPTIMAL: "optimal",
+        cp_model.FEASIBLE: "time-limit",
+        cp_model.INFEASIBLE: "infeasible",
+    }.get(status, "unknown")
+    if stopped and name != "optimal":
+        name = "stopped"
+    return Outcome(values, name, value, bound, time.perf_counter() - started)
+
+
+BACKENDS = {"highs": solve_highs, "cpsat": solve_cpsat}
