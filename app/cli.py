@@ -92,7 +92,7 @@ def _load_plugins() -> None:
     # Commands that live in their own modules register themselves on import.
     import importlib
 
-    for module in ("app.cli_check", "app.cli_export"):
+    for module in ("app.cli_check", "app.cli_export", "app.cli_propose"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

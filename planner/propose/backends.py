@@ -37,6 +37,36 @@ def gap(value: float | None, bound: float | None) -> float | None:
     return max(0.0, bound - value) / max(abs(value), 1e-9)
 
 
+_BANNER_SHOWN = False
+
+
+def _new_highs():  # noqa: ANN202
+    """A Highs instance. The first one in a process prints a banner straight to the C-level
+    standard output (before any option can silence it); that would corrupt
+    `propose --json`, so the file descriptor is pointed at /dev/null for that call."""
+    global _BANNER_SHOWN
+    import highspy
+
+    if _BANNER_SHOWN:
+        return highspy.Highs()
+    _BANNER_SHOWN = True
+    import os
+    import sys
+
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:
+        return highspy.Highs()
+    try:
+        with open(os.devnull, "w") as sink:
+            os.dup2(sink.fileno(), 1)
+            return highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def solve_highs(
     m: Milp,
     hint: list[float] | None,
@@ -49,7 +79,7 @@ def solve_highs(
     import numpy as np
 
     started = time.perf_counter()
-    h = highspy.Highs()
+    h = _new_highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     h.setOptionValue("random_seed", seed)

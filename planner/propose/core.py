@@ -57,6 +57,10 @@ class Problem:
     family_penalty: float = 0.0
     slot_penalty: float = 0.0
     place_all: bool = False  # every item must be delivered (the "until empty" mode)
+    # family -> the resource only its items use (a department's own capacity): lets the
+    # formulation write that capacity as available only when the family is served, a
+    # much tighter relaxation than the two constraints apart.
+    family_resource: dict[int, int] = field(default_factory=dict)
 
     @property
     def slots(self) -> int:

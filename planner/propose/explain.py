@@ -44,9 +44,11 @@ def explain_phases(store: PlanStore, phases: list[ProposedPhase], prepared: Prep
     titles = {o.id: o.title for o in store.rows(Objective)}
     wishes = {d.id: d for d in prepared.wishes}
     densities = []
+    values = []
     for phase in phases:
         mine = [wishes[w] for w in phase.wish_ids]
         value = sum(_value(prepared, w) for w in mine)
+        values.append(value)
         densities.append(value / max(phase.effort, 1e-9) if phase.effort else value)
     for i, phase in enumerate(phases):
         mine = [wishes[w] for w in phase.wish_ids]
@@ -66,9 +68,13 @@ def explain_phases(store: PlanStore, phases: list[ProposedPhase], prepared: Prep
             f"{who}: {load} in {phase.weeks} week{'s' if phase.weeks != 1 else ''} "
             f"(team {num(phase.effort)} of {num(team * phase.weeks)})."
         )
-        musts = [w for w in mine if w.priority == Priority.MUST]
+        why = []
+        for priority, word in ((Priority.MUST, "must-have"), (Priority.SHOULD, "should-have"),
+                               (Priority.COULD, "could-have")):  # fmt: skip
+            count = sum(1 for w in mine if w.priority == priority)
+            if count:
+                why.append(f"{count} {word}{'s' if count != 1 else ''}")
         votes = sum(max(0, w.votes) for w in mine)
-        why = [f"{len(musts)} must-have{'s' if len(musts) != 1 else ''}"]
         if votes:
             why.append(f"{votes} vote{'s' if votes != 1 else ''}")
         if phase.completes:
@@ -88,9 +94,19 @@ def explain_phases(store: PlanStore, phases: list[ProposedPhase], prepared: Prep
             waits = i + 1 in after.needs_from
             if waits:
                 parts.append(f"Before phase {after.number} because that phase needs it.")
-            else:
+            elif densities[i] >= densities[i + 1]:
                 parts.append(
                     f"Before phase {after.number} because its wishes are worth "
                     f"{num(densities[i])} points per person-day against {num(densities[i + 1])}."
+                )
+            elif values[i] >= values[i + 1]:
+                parts.append(
+                    f"Before phase {after.number} because it delivers more in all: "
+                    f"{num(values[i])} points against {num(values[i + 1])}."
+                )
+            else:
+                parts.append(
+                    f"Before phase {after.number}: the capacity left over by the phases "
+                    "that stay fits it better then."
                 )
         phase.explanation = " ".join(parts)

@@ -110,6 +110,9 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
     by_slot: list[list[int]] = [[] for _ in range(k_count)]
     for (i, k) in m.x:
         by_slot[k].append(i)
+    use_families = problem.family_limit is not None or problem.family_penalty > 0
+    linked = set(problem.family_resource.values()) if use_families else set()
+    capacity_rows: dict[tuple[int, int], int] = {}
     for k in range(k_count):
         for r in range(len(problem.resources)):
             idx, coef = [], []
@@ -119,7 +122,11 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
                     idx.append(m.x[(i, k)])
                     coef.append(c)
             if idx:
-                m.row(idx, coef, -INF, problem.capacity[k][r])
+                if r in linked:  # completed with "- capacity * u[f,k]" below
+                    capacity_rows[(r, k)] = len(m.rows)
+                    m.row(idx, coef, -INF, 0.0)
+                else:
+                    m.row(idx, coef, -INF, problem.capacity[k][r])
 
     def by_then(i: int, k: int) -> tuple[list[int], list[float]]:
         idx = [m.x[(i, kk)] for kk in cands[i] if kk <= k]
@@ -132,7 +139,6 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
             m.row([m.x[(i, k)], *idx], [1.0, *[-c for c in coef]], -INF, 0.0)
     # families
     families = sorted({it.family for it in problem.items if it.family is not None})
-    use_families = problem.family_limit is not None or problem.family_penalty > 0
     slot_vars: dict[int, int] = {}
     if problem.slot_penalty > 0 and use_families:
         for k in range(k_count):
@@ -148,6 +154,12 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
             u_members.setdefault((f, k), []).append(v)
             if (f, k) not in u:
                 u[(f, k)] = m.var(-problem.family_penalty)
+                r = problem.family_resource.get(f)
+                if r is not None and (r, k) in capacity_rows:
+                    idx, coef, lo, hi = m.rows[capacity_rows[(r, k)]]
+                    m.rows[capacity_rows[(r, k)]] = (
+                        [*idx, u[(f, k)]], [*coef, -problem.capacity[k][r]], lo, hi
+                    )
                 if k in slot_vars:
                     m.row([u[(f, k)], slot_vars[k]], [1.0, -1.0], -INF, 0.0)
             m.row([v, u[(f, k)]], [1.0, -1.0], -INF, 0.0)

@@ -146,6 +146,7 @@ def prepare(store: PlanStore, options: Options, index: PlanIndex | None = None) 
     problem.family_penalty = options.weights.department
     problem.slot_penalty = options.weights.phase
     problem.place_all = options.phases is None
+    problem.family_resource = {f: f for f in range(len(departments))}
     return prepared
 
 
@@ -227,6 +228,9 @@ def _items(
     # Wishes that can never fit a phase, whatever else happens.
     for d in pool:
         reason = _too_big(d, store, weeks, plan.team_capacity, plan.field_creep_phase, prepared)
+        if d.kind == DemandKind.TRANSACTION_PROCESS:
+            # Activities, not transactions: never proposed, however many votes it has.
+            reason = f"'{d.title}' is a transaction process that belongs in the ERP"
         if reason:
             reasons[d.id] = reason
     # Prerequisite cycles (a file can hold them; the editor refuses them).

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,8 +21,9 @@ from planner.commands.base import Command
 from planner.commands.entities import new_row, remove_row
 from planner.enums import ActivityKind, Priority
 from planner.model import ChangeActivity, Demand, Dependency, Phase, PhaseObjective
-from planner.propose.core import Assignment, Problem
+from planner.propose.core import Assignment, Problem, objective
 from planner.propose.explain import explain_phases
+from planner.propose.formulation import FULL_MODEL_LIMIT
 from planner.propose.greedy import greedy
 from planner.propose.plan_problem import (
     WEEK,
@@ -31,6 +33,7 @@ from planner.propose.plan_problem import (
     phase_end,
     prepare,
 )
+from planner.propose.rolling import rolling
 from planner.propose.solve import Progress, Result, optimise
 from planner.queries import monday
 from planner.store import PlanStore
@@ -96,14 +99,52 @@ def propose(
         if prepared.left_out:
             raise NoProposal(_no_proposal_message(prepared))
         return _empty(prepared)
-    start = greedy(problem, stop=should_stop)
+    started = time.perf_counter()
+    start = _construct(problem, options, on_progress, should_stop)
     problem, start, dropped = _trim(prepared, start)
     if not problem.items:
         raise NoProposal(_no_proposal_message(prepared))
+    spent = time.perf_counter() - started
     result = optimise(
-        problem, options.time_limit, options.solver, on_progress, should_stop, start=start
-    )
+        problem, max(0.0, options.time_limit - spent), options.solver, on_progress,
+        should_stop, start=start,
+    )  # fmt: skip
+    result.seconds += spent
     return build_proposal(store, prepared, result, dropped)
+
+
+def _construct(
+    problem: Problem,
+    options: Options,
+    on_progress: Callable[[Progress], None] | None,
+    should_stop: Callable[[], bool] | None,
+) -> Assignment:
+    """The greedy construction, and when the problem is small enough the slot-by-slot
+    one (rolling.py); the better of the two (more wishes placed, then more value over
+    the same number of phases)."""
+    started = time.perf_counter()
+    first = greedy(problem, stop=should_stop)
+    used = len(first.used_slots()) or 1
+    if on_progress is not None:
+        on_progress(Progress("greedy", None, None, time.perf_counter() - started))
+    if len(problem.items) * used > FULL_MODEL_LIMIT or options.time_limit <= 0:
+        return first
+    second = rolling(problem, options.solver, options.time_limit / 3, should_stop)
+    if second is None:
+        return first
+    slots = max(len(first.used_slots()), len(second.used_slots()), 1)
+    if problem.place_all:
+        slots = max(max((s for s in a.slot if s is not None), default=0) + 1
+                    for a in (first, second))  # fmt: skip
+    common = Problem(problem.items, problem.resources, problem.capacity[:slots], problem.groups,
+                     problem.prerequisites, problem.family_limit, problem.family_penalty,
+                     problem.slot_penalty)  # fmt: skip
+
+    def score(a: Assignment) -> tuple[int, float]:
+        placed = sum(1 for s in a.slot if s is not None)
+        return (placed if problem.place_all else 0, objective(common, a))
+
+    return max((first, second), key=score)
 
 
 def _empty(prepared: Prepared) -> Proposal:
@@ -166,7 +207,9 @@ def build_proposal(
     number_of = {slot: n for n, slot in enumerate(used, start=1)}
     phases: list[ProposedPhase] = []
     cursor = prepared.slot_starts[0]
-    served: set[int] = set()
+    # Departments the phases that stay deliver to already: not a first delivery.
+    served: set[int] = {d.department_id for p in prepared.kept for d in store.rows(Demand)
+                        if d.phase_id == p.id} if prepared.kept else set()  # fmt: skip
     for slot in used:
         members = [i for i, s in enumerate(assignment.slot) if s == slot]
         wishes = [prepared.wishes[i] for i in members]
