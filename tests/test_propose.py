@@ -274,7 +274,8 @@ def brute_force(problem: Problem) -> float:
 
 tiny = st.builds(
     lambda costs, values, families, slots, groups, prereqs, limit: Problem(
-        items=[Item(i, (c, c), v, f) for i, (c, v, f) in enumerate(zip(costs, values, families, strict=False))],
+        items=[Item(i, (c, c), v, f)
+               for i, (c, v, f) in enumerate(zip(costs, values, families, strict=False))],
         resources=["dept", "team"],
         capacity=[[8.0, 10.0]] * slots,
         groups=[Group(g, gv, tuple(sorted({m % len(costs) for m in members})))

@@ -120,10 +120,14 @@ def solve_highs(
         solution.value_valid = True
         h.setSolution(solution)
     stopped = False
+    # The best solution as the callbacks saw it: with a start solution set, getSolution()
+    # may hand back the start rather than the better one the solver reports (HiGHS 1.16).
+    seen: list[tuple[float, list[float]]] = []
 
     def improving(event) -> None:  # noqa: ANN001
+        out = event.data_out
+        seen.append((out.objective_function_value, list(out.mip_solution)))
         if on_progress is not None:
-            out = event.data_out
             on_progress(out.objective_function_value, out.mip_dual_bound)
 
     def interrupt(event) -> None:  # noqa: ANN001
@@ -132,7 +136,12 @@ def solve_highs(
             stopped = True
             event.interrupt()
 
+    def solution(event) -> None:  # noqa: ANN001
+        out = event.data_out
+        seen.append((out.objective_function_value, list(out.mip_solution)))
+
     h.cbMipImprovingSolution.subscribe(improving)
+    h.cbMipSolution.subscribe(solution)
     h.cbMipInterrupt.subscribe(interrupt)
     h.run()
     status = h.getModelStatus()
@@ -142,6 +151,17 @@ def solve_highs(
     if info.primal_solution_status == highspy.SolutionStatus.kSolutionStatusFeasible:
         values = list(h.getSolution().col_value)
         value = info.objective_function_value
+        if seen:
+            best_value, best_values = max(seen, key=lambda item: item[0])
+            if len(best_values) == n and best_value >= _value(m, values) - 1e-9:
+                values, value = best_values, best_value
+        if hint is not None and value > _value(m, values) + 1e-6 and not stopped:
+            # HiGHS 1.16 reports a better objective than the vector it returns when a
+            # start solution was set and presolve solved the rest: solve again without it.
+            left = time_limit - (time.perf_counter() - started)
+            if left > 0.05:
+                return solve_highs(m, None, left, on_progress, should_stop, seed)
+        value = _value(m, values)
     if integer:
         bound = info.mip_dual_bound
     elif values is not None:
@@ -156,6 +176,10 @@ def solve_highs(
         name = "stopped"
     h.clearCallbacks() if hasattr(h, "clearCallbacks") else None
     return Outcome(values, name, value, bound, time.perf_counter() - started)
+
+
+def _value(m: Milp, values: list[float]) -> float:
+    return math.fsum(c * v for c, v in zip(m.cost, values, strict=True))
 
 
 SCALE_COST = 1000  # capacities and costs in thousandths of a person-day

@@ -94,14 +94,26 @@ def propose(
     """The best proposal found within the options' time limit. Raises NoProposal (with the
     reason) when the backlog holds wishes but none of them can be planned."""
     prepared = prepare(store, options)
+    if not prepared.problem.items and not prepared.left_out:
+        return _empty(prepared)
+    result = solve_prepared(prepared, options, on_progress, should_stop)
+    return build_proposal(store, prepared, result)
+
+
+def solve_prepared(
+    prepared: Prepared,
+    options: Options,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Result:
+    """The constructions and the solver on a prepared problem. Reads nothing from the plan,
+    so the app runs it in a worker thread. Raises NoProposal when nothing can be planned."""
     problem = prepared.problem
     if not problem.items:
-        if prepared.left_out:
-            raise NoProposal(_no_proposal_message(prepared))
-        return _empty(prepared)
+        raise NoProposal(_no_proposal_message(prepared))
     started = time.perf_counter()
     start = _construct(problem, options, on_progress, should_stop)
-    problem, start, dropped = _trim(prepared, start)
+    problem, start, _ = _trim(prepared, start)
     if not problem.items:
         raise NoProposal(_no_proposal_message(prepared))
     spent = time.perf_counter() - started
@@ -110,7 +122,7 @@ def propose(
         should_stop, start=start,
     )  # fmt: skip
     result.seconds += spent
-    return build_proposal(store, prepared, result, dropped)
+    return result
 
 
 def _construct(
@@ -198,9 +210,7 @@ def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, l
     return trimmed, Assignment([start.slot[i] for i in placed]), dropped
 
 
-def build_proposal(
-    store: PlanStore, prepared: Prepared, result: Result, dropped: list[int] | None = None
-) -> Proposal:
+def build_proposal(store: PlanStore, prepared: Prepared, result: Result) -> Proposal:
     problem = prepared.problem
     assignment = result.assignment
     used = assignment.used_slots()
