@@ -163,6 +163,22 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
                 if k in slot_vars:
                     m.row([u[(f, k)], slot_vars[k]], [1.0, -1.0], -INF, 0.0)
             m.row([v, u[(f, k)]], [1.0, -1.0], -INF, 0.0)
+        # The value a family can deliver in a slot is at most what its best fractional
+        # knapsack into its own capacity holds, and only if it is served: a concave cut
+        # that stops the relaxation from serving every family a little in every slot.
+        for (f, k), v in u.items():
+            r = problem.family_resource.get(f)
+            if r is None:
+                continue
+            members = [i for i in by_slot[k] if problem.items[i].family == f]
+            best = _fractional_knapsack(
+                [(problem.items[i].value, problem.items[i].costs[r]) for i in members],
+                problem.capacity[k][r],
+            )
+            idx = [m.x[(i, k)] for i in members if problem.items[i].value > 0]
+            coef = [problem.items[i].value for i in members if problem.items[i].value > 0]
+            if idx and best < sum(coef) - 1e-9:
+                m.row([*idx, v], [*coef, -best], -INF, 0.0)
         if problem.family_limit is not None:
             for k in range(k_count):
                 idx = [v for (f, kk), v in u.items() if kk == k]
@@ -197,3 +213,17 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
 
             m._derived.append((z, z_rule))
     return m
+
+
+def _fractional_knapsack(items: list[tuple[float, float]], capacity: float) -> float:
+    """The most value that fits `capacity` when items may be taken in part."""
+    free = sum(v for v, c in items if c <= 0)
+    rest = sorted(((v, c) for v, c in items if c > 0), key=lambda t: -t[0] / t[1])
+    total, room = free, max(0.0, capacity)
+    for value, cost in rest:
+        if room <= 0:
+            break
+        take = min(1.0, room / cost)
+        total += value * take
+        room -= cost * take
+    return total
