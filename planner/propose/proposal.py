@@ -135,7 +135,7 @@ def _construct(
     one (rolling.py); the better of the two (more wishes placed, then more value over
     the same number of phases)."""
     started = time.perf_counter()
-    first = greedy(problem, stop=should_stop)
+    first = greedy(problem)  # fast: never cut short, so Stop always leaves an answer
     used = len(first.used_slots()) or 1
     if on_progress is not None:
         on_progress(Progress("greedy", None, None, time.perf_counter() - started))

@@ -58,7 +58,7 @@ def optimise(
     start: Assignment | None = None,
 ) -> Result:
     started = time.perf_counter()
-    first = start or greedy(problem, stop=should_stop)
+    first = start or greedy(problem)
     problems = violations(problem, first)
     if problems:  # a bug in the construction; the solver still gets its chance
         first = Assignment([None] * len(problem.items))
