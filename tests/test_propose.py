@@ -419,3 +419,19 @@ def test_dependencies_are_kept_in_the_plan_proposal() -> None:
     for phase in proposal.phases:
         for number in phase.needs_from:
             assert (new[number - 1], new[phase.number - 1]) in deps
+
+
+def test_the_large_plan_path_keeps_every_hard_rule(monkeypatch) -> None:
+    # Large plans skip the one big model and improve two phases at a time (lns.py): force
+    # that path on the sample plan and check its answer the same way.
+    from planner.propose import proposal as proposal_module
+    from planner.propose import solve as solve_module
+
+    monkeypatch.setattr(solve_module, "FULL_MODEL_LIMIT", 10)
+    monkeypatch.setattr(proposal_module, "FULL_MODEL_LIMIT", 10)
+    store = sample()
+    before = evaluate(store)
+    proposal = propose(store, Options(include_planned=True, time_limit=1.0))
+    assert proposal.restricted and proposal.value >= proposal.greedy_value
+    new = apply(store, proposal)
+    assert hard_warnings(store, before, new) == []

@@ -223,7 +223,7 @@ def test_one_more_course_proposes_the_next_phase_from_the_backlog(qtbot, plate_p
     assert served and page.served_model.rowCount() == len(served)
     # Small and fitting: at most two departments, no more than the team delivers.
     assert len({d.department_id for d in served}) <= 2
-    assert "One more course:" in page.window().message_line.text()
+    assert "One more course for " in page.window().message_line.text()
     assert not [w for w in document.warnings.warnings if w.subject.id == added.id
                 and w.code in ("phase-overloaded", "too-many-departments", "no-adoption")]
     qtbot.keyClick(page.backlog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -11,6 +11,7 @@ wall-clock limit depends on the machine (CP-SAT also gets a deterministic-time l
 from __future__ import annotations
 
 import math
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ def gap(value: float | None, bound: float | None) -> float | None:
 
 
 _BANNER_SHOWN = False
+_EXTRA_OPTIONS: dict = {}  # for experiments (benchmarks), empty in the app
 
 
 def _new_highs():  # noqa: ANN202
@@ -80,11 +82,18 @@ def solve_highs(
 
     started = time.perf_counter()
     h = _new_highs()
-    h.setOptionValue("output_flag", False)
+    h.setOptionValue("output_flag", bool(os.environ.get("H13_HIGHS_LOG")))
     h.setOptionValue("threads", 1)
     h.setOptionValue("random_seed", seed)
     h.setOptionValue("time_limit", max(0.01, float(time_limit)))
     h.setOptionValue("mip_rel_gap", 1e-4)
+    if m.restricted:
+        # The windowed model of a large plan: HiGHS's presolve and probing on ~40 000
+        # binaries ran 50 s before the first LP iteration and past any time limit (HiGHS
+        # 1.16, large plan); without presolve the limit holds.
+        h.setOptionValue("presolve", "off")
+    for key, value in _EXTRA_OPTIONS.items():
+        h.setOptionValue(key, value)
     n = m.size
     inf = highspy.kHighsInf
     h.addVars(n, np.array(m.lower), np.array(m.upper))
@@ -130,10 +139,16 @@ def solve_highs(
         if on_progress is not None:
             on_progress(out.objective_function_value, out.mip_dual_bound)
 
+    deadline = started + max(0.01, float(time_limit))
+
     def interrupt(event) -> None:  # noqa: ANN001
         nonlocal stopped
         if should_stop is not None and should_stop():
             stopped = True
+            event.interrupt()
+        elif time.perf_counter() > deadline:
+            # HiGHS checks its own time limit rarely inside a large root LP (a 10 s limit
+            # ran 35 s on the large plan): the simplex and interior-point callbacks stop it.
             event.interrupt()
 
     def solution(event) -> None:  # noqa: ANN001
@@ -143,6 +158,8 @@ def solve_highs(
     h.cbMipImprovingSolution.subscribe(improving)
     h.cbMipSolution.subscribe(solution)
     h.cbMipInterrupt.subscribe(interrupt)
+    h.cbSimplexInterrupt.subscribe(interrupt)
+    h.cbIpmInterrupt.subscribe(interrupt)
     h.run()
     status = h.getModelStatus()
     info = h.getInfo()
@@ -195,7 +212,14 @@ def solve_cpsat(
     seed: int = 0,
     workers: int = 1,
 ) -> Outcome:
-    from ortools.sat.python import cp_model
+    try:
+        from ortools.sat.python import cp_model
+    except ModuleNotFoundError:
+        from planner.errors import PlanError
+
+        raise PlanError(
+            "The CP-SAT backend needs OR-Tools: pip install 'rollout-planner[cpsat]'."
+        ) from None
 
     started = time.perf_counter()
     model = cp_model.CpModel()

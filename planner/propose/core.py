@@ -37,6 +37,7 @@ class Item:
     value: float = 0.0
     family: int | None = None
     release: int = 0  # the first slot it may go in
+    required: bool = False  # must be delivered (in a sub-problem: something needs it)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ class Problem:
     # formulation write that capacity as available only when the family is served, a
     # much tighter relaxation than the two constraints apart.
     family_resource: dict[int, int] = field(default_factory=dict)
+    # What a delivery in each slot is worth, when not (K - k) / K (a window of a bigger
+    # problem, lns.py).
+    weights: list[float] | None = None
 
     @property
     def slots(self) -> int:
@@ -68,6 +72,8 @@ class Problem:
 
     def weight(self, slot: int) -> float:
         """How much of an item's value counts when it lands in `slot`."""
+        if self.weights is not None:
+            return self.weights[slot]
         return (self.slots - slot) / self.slots
 
 
@@ -86,7 +92,6 @@ EPS = 1e-9
 
 def objective(problem: Problem, assignment: Assignment) -> float:
     """The objective above for an assignment (feasible or not)."""
-    k_count = problem.slots
     total = math.fsum(
         item.value * problem.weight(s)
         for item, s in zip(problem.items, assignment.slot, strict=True)
@@ -96,7 +101,7 @@ def objective(problem: Problem, assignment: Assignment) -> float:
         slots = [assignment.slot[i] for i in group.members]
         if group.members and all(s is not None for s in slots):
             done = max(s for s in slots if s is not None)
-            total += group.value * (k_count - done) / k_count
+            total += group.value * problem.weight(done)
     families: set[tuple[int, int]] = set()
     for item, s in zip(problem.items, assignment.slot, strict=True):
         if s is not None and item.family is not None:

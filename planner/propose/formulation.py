@@ -103,8 +103,9 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
     for i in range(n):
         idx = [m.x[(i, k)] for k in cands[i]]
         if idx:
-            m.row(idx, [1.0] * len(idx), 1.0 if problem.place_all else 0.0, 1.0)
-        elif problem.place_all:
+            must = problem.place_all or problem.items[i].required
+            m.row(idx, [1.0] * len(idx), 1.0 if must else 0.0, 1.0)
+        elif problem.place_all or problem.items[i].required:
             m.row([], [], 1.0, 1.0)  # impossible: said by the caller before solving
     # capacity per slot and resource
     by_slot: list[list[int]] = [[] for _ in range(k_count)]
@@ -199,7 +200,10 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
             continue
         first = max(cands[i][0] for i in group.members)
         for k in range(first, k_count):
-            z = m.var(group.value / k_count, integer=False)
+            # Complete by the end of slot k: worth the difference of the slot weights, so
+            # the sum over the slots it is complete in is its weight when it completes.
+            after = problem.weight(k + 1) if k + 1 < k_count else 0.0
+            z = m.var(group.value * (problem.weight(k) - after), integer=False)
             for i in group.members:
                 idx, coef = by_then(i, k)
                 m.row([z, *idx], [1.0, *[-c for c in coef]], -INF, 0.0)

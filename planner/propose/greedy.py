@@ -12,10 +12,14 @@ the same slot (its "closure"), all within the slot's families and capacity.
 from __future__ import annotations
 
 import bisect
-import heapq
 from collections.abc import Callable
 
 from planner.propose.core import EPS, Assignment, Problem
+
+# Consecutive candidates of a family that do not fit before the slot gives up on it: the
+# walk is by value per cost, so after this many misses the room left is crumbs.
+MAX_MISSES = 16
+MAX_SLOT_MISSES = 64  # and across the families tried for one slot
 
 
 def item_scores(problem: Problem) -> list[float]:
@@ -51,11 +55,18 @@ def greedy(
         )
 
     costs = [cost(i) for i in range(n)]
+    # Each item's non-zero costs: a wish uses its department, the team and maybe the
+    # data-field allowance, not the 40 other resources (10 000 wishes, every pop).
+    sparse = [[(r, c) for r, c in enumerate(item.costs) if c] for item in problem.items]
+    # Each family's items by value per cost, best first: sorted once, walked per slot.
+    dens = [scores[i] / (costs[i] + EPS) for i in range(n)]
     families: dict[int | None, list[int]] = {}
     for i, item in enumerate(problem.items):
         families.setdefault(item.family, []).append(i)
     slot: list[int | None] = [None] * n
     placed = 0
+    order = {f: sorted(members, key=lambda i: (-dens[i], i)) for f, members in families.items()}
+    head = dict.fromkeys(families, 0)
     open_count = {f: len(members) for f, members in families.items()}
     score_cache: dict[int | None, tuple[tuple[float, ...], float, int]] = {}
     releases = {
@@ -65,6 +76,24 @@ def greedy(
     def k_ready(f: int | None, k: int) -> int:
         """How many of the family's items are released by slot k (a score changes with it)."""
         return bisect.bisect_right(releases[f], k)
+
+    def family_score(f: int | None, k: int) -> float:
+        """The value of the family's open items, best value per cost first, up to what one
+        slot holds (walking its sorted list from the first unplaced item)."""
+        cap = problem.capacity[k]
+        used: dict[int, float] = {}
+        total = 0.0
+        walk = order[f]
+        for pos in range(head[f], len(walk)):
+            i = walk[pos]
+            if slot[i] is not None or problem.items[i].release > k:
+                continue
+            if any(used.get(r, 0.0) + c > cap[r] + 1e-9 for r, c in sparse[i]):
+                continue
+            for r, c in sparse[i]:
+                used[r] = used.get(r, 0.0) + c
+            total += scores[i]
+        return total
 
     def closure(i: int) -> list[int] | None:
         """i and every unplaced item it needs, needs first; None on a cycle."""
@@ -108,43 +137,48 @@ def greedy(
         for f in families:
             cached = score_cache.get(f)
             if cached is None or cached[0] != cap_key or cached[2] != k_ready(f, k):
-                score_cache[f] = (
-                    cap_key,
-                    _family_score(problem, families[f], slot, scores, k),
-                    k_ready(f, k),
-                )
+                score_cache[f] = (cap_key, family_score(f, k), k_ready(f, k))
         ranking = sorted(
             (f for f in families if open_count[f]),
             key=lambda f: (-score_cache[f][1], str(f)),
         )
         placed_before = placed
+        slot_misses = 0
         for family in ranking:
+            if slot_misses >= MAX_SLOT_MISSES:
+                break
             if limit is not None and family is not None and len(chosen - {None}) >= limit:
                 break
-            heap = [
-                (-density([i]), i)
-                for i in families[family]
-                if slot[i] is None and problem.items[i].release <= k
-            ]
-            heapq.heapify(heap)
+            misses = 0
             added = False
-            while heap:
-                _, i = heapq.heappop(heap)
-                if slot[i] is not None:
+            walk = order[family]
+            while head[family] < len(walk) and slot[walk[head[family]]] is not None:
+                head[family] += 1  # the placed best ones at the front are never looked at again
+            for pos in range(head[family], len(walk)):
+                i = walk[pos]
+                if slot[i] is not None or problem.items[i].release > k:
                     continue
-                members = closure(i)
+                if misses >= MAX_MISSES:
+                    break  # the family's room is as good as full
+                members = closure(i) if needs[i] else [i]
                 if members is None:
                     continue
-                if any(problem.items[m].release > k for m in members):
+                if len(members) > 1 and any(problem.items[m].release > k for m in members):
                     continue
                 fams = {problem.items[m].family for m in members} | chosen | {family}
                 if limit is not None and len(fams - {None}) > limit:
                     continue
-                need = [sum(problem.items[m].costs[r] for m in members) for r in range(len(room))]
-                if any(need[r] > room[r] + 1e-9 for r in range(len(room))):
+                need: dict[int, float] = {}
+                for m in members:
+                    for r, c in sparse[m]:
+                        need[r] = need.get(r, 0.0) + c
+                if any(c > room[r] + 1e-9 for r, c in need.items()):
+                    misses += 1
+                    slot_misses += 1
                     continue
-                for r in range(len(room)):
-                    room[r] -= need[r]
+                misses = 0
+                for r, c in need.items():
+                    room[r] -= c
                 for m in members:
                     slot[m] = k
                     open_count[problem.items[m].family] -= 1
@@ -154,28 +188,8 @@ def greedy(
                 added = True
             if not added:
                 chosen.discard(family)
-        if placed == placed_before and all(
-            problem.items[i].release <= k for i in range(n) if slot[i] is None
+        if placed == placed_before and not any(
+            k < problem.items[i].release < k_count for i in range(n) if slot[i] is None
         ):
             break  # nothing more fits anywhere: later slots would stay empty too
     return Assignment(slot)
-
-
-def _family_score(
-    problem: Problem, members: list[int], slot: list[int | None], scores: list[float], k: int
-) -> float:
-    """The value of the family's open items, best value per cost first, up to what one slot
-    holds of the family's tightest resource."""
-    cap = problem.capacity[k]
-    ready = [i for i in members if slot[i] is None and problem.items[i].release <= k]
-    ready.sort(key=lambda i: -scores[i] / (sum(problem.items[i].costs) + EPS))
-    used = [0.0] * len(cap)
-    total = 0.0
-    for i in ready:
-        costs = problem.items[i].costs
-        if any(used[r] + costs[r] > cap[r] + 1e-9 for r in range(len(cap))):
-            continue
-        for r in range(len(cap)):
-            used[r] += costs[r]
-        total += scores[i]
-    return total

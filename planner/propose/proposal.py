@@ -218,8 +218,8 @@ def build_proposal(store: PlanStore, prepared: Prepared, result: Result) -> Prop
     phases: list[ProposedPhase] = []
     cursor = prepared.slot_starts[0]
     # Departments the phases that stay deliver to already: not a first delivery.
-    served: set[int] = {d.department_id for p in prepared.kept for d in store.rows(Demand)
-                        if d.phase_id == p.id} if prepared.kept else set()  # fmt: skip
+    kept_ids = {p.id for p in prepared.kept}
+    served: set[int] = {d.department_id for d in store.rows(Demand) if d.phase_id in kept_ids}
     for slot in used:
         members = [i for i, s in enumerate(assignment.slot) if s == slot]
         wishes = [prepared.wishes[i] for i in members]

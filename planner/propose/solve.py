@@ -7,15 +7,16 @@ before it is taken.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from planner.propose.backends import BACKENDS, gap
 from planner.propose.core import Assignment, Problem, objective, violations
-from planner.propose.formulation import build
+from planner.propose.formulation import FULL_MODEL_LIMIT, build
 from planner.propose.greedy import greedy
-from planner.propose.lns import improve
+from planner.propose.lns import improve, improve_windows
 
 DEFAULT_SOLVER = "highs"
 LNS_SHARE = 0.3  # of the solver's time for the two-slots-at-a-time improvement after it
@@ -74,6 +75,22 @@ def optimise(
         if not problem.items:
             best.status, best.bound = "optimal", first_value
         return best
+    if len(problem.items) * max(1, problem.slots) > FULL_MODEL_LIMIT:
+        # Too big for one model (a large plan): two slots at a time, each its own small
+        # problem, for the whole time limit. No bound is proven.
+        def improved_to(value: float) -> None:
+            if on_progress is not None:
+                on_progress(Progress("improve", value, None, time.perf_counter() - started))
+
+        left = time_limit - (time.perf_counter() - started)
+        improved = improve_windows(problem, first, left, should_stop, improved_to)
+        value = objective(problem, improved)
+        if value > best.value + 1e-9 and not violations(problem, improved):
+            best.assignment, best.value = improved, value
+        best.status = "stopped" if should_stop is not None and should_stop() else "feasible"
+        best.restricted = True
+        best.seconds = time.perf_counter() - started
+        return best
     model = build(problem, first)
     # The start goes to the solver as a hint, except to HiGHS on the full model: measured on
     # the sample plan, HiGHS given the start stays on it (357.9 after 6 s) while on its own
@@ -120,6 +137,8 @@ def optimise(
         best.status = "greedy"
     else:
         best.status = "feasible"
+    if best.bound is not None and not math.isfinite(best.bound):
+        best.bound = None  # the solver had no bound yet
     if best.bound is not None and best.bound < best.value:
         best.bound = best.value  # rounding in a scaled model; the bound is at least the value
     return best

@@ -205,9 +205,10 @@ class PlatePage(Page):
             self.session.phase_id = command.phase_ids[0]
             self.refresh()
             course = proposal.phases[0]
+            who = course.title.split(":")[0]
             self.message.emit(
-                f"One more course: {course.title}. {course.explanation.split('. ')[0]}. "
-                "Change it as you like (Ctrl+Z takes it away).",
+                f"One more course for {who}: {num(course.effort)} person-days in "
+                f"{weeks(course.weeks)}. Change it as you like; Ctrl+Z takes it away.",
                 False,
             )
 
