@@ -187,7 +187,7 @@ def solve_highs(
         highspy.HighsModelStatus.kOptimal: "optimal",
         highspy.HighsModelStatus.kInfeasible: "infeasible",
         highspy.HighsModelStatus.kTimeLimit: "time-limit",
-        highspy.HighsModelStatus.kInterrupt: "stopped",
+        highspy.HighsModelStatus.kInterrupt: "time-limit",  # our clock, unless stopped
     }.get(status, "unknown")
     if stopped:
         name = "stopped"
