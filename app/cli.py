@@ -105,6 +105,7 @@ def _load_plugins() -> None:
         "app.cli_import",
         "app.cli_baseline",
         "app.cli_diff",
+        "app.cli_propose",
     ):
         importlib.import_module(module)
 

@@ -19,6 +19,7 @@ from planner.model import (
     Objective,
     Phase,
     PhaseObjective,
+    Prerequisite,
 )
 from planner.store import PlanStore
 from resources import resource
@@ -99,6 +100,7 @@ class _Builder:
             self.ids["objective"][item["key"]] = row.id
         self._phases()
         self._demands()
+        self._prerequisites()
         for item in self.data.get("activities", []):
             where = f"Activity '{item.get('title', '')}'"
             new_row(
@@ -202,3 +204,15 @@ class _Builder:
                     "position": position,
                 },
             )
+
+    def _prerequisites(self) -> None:
+        """`[[prerequisites]]` name wishes by title: `wish` needs `needs` first."""
+        titles = {d.title: d.id for d in self.rec.store.rows(Demand)}
+        for item in self.data.get("prerequisites", []):
+            ids = []
+            for field in ("wish", "needs"):
+                title = item.get(field, "")
+                if title not in titles:
+                    raise ValidationError(f"A prerequisite refers to an unknown wish '{title}'.")
+                ids.append(titles[title])
+            new_row(self.rec, Prerequisite, {"demand_id": ids[0], "needs_id": ids[1]})

@@ -37,6 +37,7 @@ from planner.model import (
     Phase,
     PhaseObjective,
     Plan,
+    Prerequisite,
 )
 
 if TYPE_CHECKING:
@@ -260,6 +261,29 @@ def _reaches(edges: dict[int, set[int]], start: int, goal: int) -> bool:
     return False
 
 
+def _prerequisite(store: PlanStore, row: Prerequisite) -> None:
+    _require_ref(store, Demand, row.demand_id, "demand_id", False)
+    _require_ref(store, Demand, row.needs_id, "needs_id", False)
+    if row.demand_id == row.needs_id:
+        raise ValidationError("A wish cannot need itself.", "needs_id")
+    edges: dict[int, set[int]] = {}
+    for other in store.rows(Prerequisite):
+        if other.id == row.id:
+            continue
+        if (other.demand_id, other.needs_id) == (row.demand_id, row.needs_id):
+            raise ValidationError("The wish already needs that one.", "needs_id")
+        edges.setdefault(other.needs_id, set()).add(other.demand_id)
+    # `needs` first, then `demand`: refused when `demand` already comes before `needs`.
+    if _reaches(edges, row.demand_id, row.needs_id):
+        wish = store.get(Demand, row.demand_id).title
+        needed = store.get(Demand, row.needs_id).title
+        raise ValidationError(
+            f"'{wish}' cannot need '{needed}': '{needed}' already needs '{wish}' "
+            "(the prerequisites would go round in a circle).",
+            "needs_id",
+        )
+
+
 def _baseline(store: PlanStore, row: Baseline) -> None:
     _require_text(row, "name", "A baseline's name")
 
@@ -291,6 +315,7 @@ VALIDATORS: dict[type[Base], Callable[[PlanStore, Any], None]] = {
     Milestone: _milestone,
     PhaseObjective: _phase_objective,
     Dependency: _dependency,
+    Prerequisite: _prerequisite,
     Baseline: _baseline,
     Dismissal: _dismissal,
     BenefitCheck: _benefit_check,

@@ -187,3 +187,19 @@ def test_dismissed_warnings_keep_their_reason(sample_store):
     delivery = next(p for p in pack.phases if p.title.startswith("Delivery"))
     dismissed = [r for g in delivery.warnings for r in g.rows if r.dismissed_reason]
     assert [r.code for r in dismissed] == ["no-support"]
+
+
+def test_phase_pages_list_the_wish_prerequisites(sample_store) -> None:  # noqa: ANN001
+    from planner.report.build import build_pack
+    from ui.pdf.sections.phases import phase_html
+
+    pack = build_pack(sample_store)
+    pages = {p.title: p for p in pack.phases}
+    cases = pages["Service cases in one place"]
+    assert cases.prerequisites == [
+        "'Service cases from the shared mailboxes (e-mail to case)' needs 'E-mail-to-case "
+        "connector for the service mailboxes' (phase 3)"
+    ]
+    assert "Prerequisites" in phase_html(cases, len(pack.phases))
+    assert "E-mail-to-case connector" in phase_html(cases, len(pack.phases))
+    assert pages["Customer overview for sellers"].prerequisites == []

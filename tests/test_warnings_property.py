@@ -34,6 +34,7 @@ from planner.model import (
     Phase,
     PhaseObjective,
     Plan,
+    Prerequisite,
 )
 from planner.store import PlanStore
 from planner.warnings import Severity, WarningsEngine, evaluate
@@ -86,7 +87,7 @@ demands = st.lists(
 links = st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), max_size=4)
 
 
-def build(store, plan, depts, phase_specs, wish_specs, edges, with_baseline):  # noqa: ANN001, ANN201
+def build(store, plan, depts, phase_specs, wish_specs, edges, with_baseline, needs=()):  # noqa: ANN001, ANN201, E501
     def fill(rec) -> None:  # noqa: ANN001
         rec.update(store.plan, **plan)
         objective = rec.insert(Objective, title="Objective", measure="", target="", position=0)
@@ -123,6 +124,10 @@ def build(store, plan, depts, phase_specs, wish_specs, edges, with_baseline):  #
         for a, b in sorted(set(edges)):
             if a < b < len(phase_ids):
                 rec.insert(Dependency, predecessor_id=phase_ids[a], successor_id=phase_ids[b])
+        wish_ids = [d.id for d in store.rows(Demand)]
+        for a, b in sorted(set(needs)):
+            if a != b and max(a, b) < len(wish_ids):  # cycles too: a file may hold them
+                rec.insert(Prerequisite, demand_id=wish_ids[a], needs_id=wish_ids[b])
 
     store.execute(fill)
     if with_baseline:
@@ -133,7 +138,8 @@ def build(store, plan, depts, phase_specs, wish_specs, edges, with_baseline):  #
             store.execute(lambda rec, d=demand: rec.update(d, effort=d.effort + 5))
 
 
-plans = st.tuples(thresholds, departments, phases, demands, links, st.booleans())
+needs = st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14)), max_size=6)
+plans = st.tuples(thresholds, departments, phases, demands, links, st.booleans(), needs)
 
 
 def signature(warnings: list) -> list:  # noqa: ANN001
@@ -195,7 +201,7 @@ edits = st.lists(
         st.sampled_from(
             ["move", "effort", "dates", "undate", "reorder", "split", "delete-wish",
              "delete-phase", "capacity", "support", "threshold", "add-wish", "link", "kind",
-             "rename", "status"]
+             "rename", "status", "need", "unneed"]
         ),  # fmt: skip
         st.integers(0, 50),
         st.integers(0, 50),
@@ -245,6 +251,12 @@ def command_for(store: PlanStore, kind: str, a: int, b: int):  # noqa: ANN201, C
     if kind == "add-wish":
         return CreateRow(Demand, {"title": "new", "department_id": dept.id, "phase_id": other,
                                   "effort": float(b % 20)})  # fmt: skip
+    if kind == "need" and wish and len(wishes) > 1:
+        needed = wishes[b % len(wishes)]
+        return CreateRow(Prerequisite, {"demand_id": wish.id, "needs_id": needed.id})
+    if kind == "unneed" and store.rows(Prerequisite):
+        links_ = store.rows(Prerequisite)
+        return DeleteRow(Prerequisite, links_[a % len(links_)].id)
     if kind == "link" and phase:
         objective = store.rows(Objective)[0].id
         return CreateRow(PhaseObjective, {"phase_id": phase.id, "objective_id": objective})

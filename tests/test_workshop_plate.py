@@ -176,7 +176,7 @@ def test_arrow_keys_go_from_course_to_course_and_n_lays_one_more(qtbot, plate_pa
     assert titles() == "Phase 2 of 2: Course 2"
     qtbot.keyClick(page.backlog, Qt.Key.Key_Right)  # there is no third yet
     assert "one more" in page.window().message_line.text()
-    qtbot.keyClick(page.backlog, Qt.Key.Key_N)
+    qtbot.keyClick(page.backlog, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)  # empty
     assert titles() == "Phase 3 of 3: Phase 3"
     added = page.phase()
     assert added.start_date == dt.date(2027, 3, 29)  # the Monday after course 2 ends
@@ -208,3 +208,24 @@ def test_an_undated_phase_has_no_plate_size(qtbot, plate_page):
     assert page.plate.capacity is None
     assert page.caption.text() == "8 person-days · give the phase dates to size the plate"
     assert OVERLOADED not in settled_codes(page)
+
+
+def test_one_more_course_proposes_the_next_phase_from_the_backlog(qtbot, plate_page):
+    page, document = plate_page, plate_page.document
+    page.backlog.setFocus()
+    qtbot.keyClick(page.backlog, Qt.Key.Key_Right)
+    qtbot.keyClick(page.backlog, Qt.Key.Key_N)
+    assert document.store.count(Phase) == 3
+    added = page.phase()
+    assert page.heading.text().startswith("Phase 3 of 3: ")
+    assert added.start_date == dt.date(2027, 3, 29)  # the Monday after course 2 ends
+    served = [d for d in document.store.rows(Demand) if d.phase_id == added.id]
+    assert served and page.served_model.rowCount() == len(served)
+    # Small and fitting: at most two departments, no more than the team delivers.
+    assert len({d.department_id for d in served}) <= 2
+    assert "One more course for " in page.window().message_line.text()
+    assert not [w for w in document.warnings.warnings if w.subject.id == added.id
+                and w.code in ("phase-overloaded", "too-many-departments", "no-adoption")]
+    qtbot.keyClick(page.backlog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert document.store.count(Phase) == 2
+    assert all(d.phase_id is None for d in served)

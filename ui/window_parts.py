@@ -119,7 +119,20 @@ def _plan_menu(window: MainWindow) -> None:
     ):
         action = menu.addAction(text, lambda k=kind: _add(window, k))
         action.setEnabled(not window.document.read_only)
+    # Propose phases (planner/propose): the dialog is imported when opened.
+    menu.addSeparator()
+    propose = menu.addAction("Propose p&hases…", lambda: _propose(window))
+    propose.setObjectName("propose_action")
+    propose.setShortcut(QKeySequence("Ctrl+Alt+P"))
+    propose.setEnabled(not window.document.read_only)
+    window.propose_action = propose
     window.help_menu.addAction("&About Rollout Planner", lambda: _about(window))
+
+
+def _propose(window: MainWindow) -> None:
+    from ui.dialogs.propose_dialog import open_propose_dialog
+
+    open_propose_dialog(window)
 
 
 def open_plan_settings(window: MainWindow) -> None:

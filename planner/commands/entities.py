@@ -21,6 +21,7 @@ from planner.model import (
     Phase,
     PhaseObjective,
     Plan,
+    Prerequisite,
 )
 from planner.validation import coerce, validate
 
@@ -36,6 +37,7 @@ NOUNS: dict[type[Base], str] = {
     Dependency: "dependency",
     Dismissal: "dismissal",
     BenefitCheck: "benefit check",
+    Prerequisite: "prerequisite",
 }
 
 
@@ -86,6 +88,12 @@ def remove_row(rec: Recorder, row: Base, reassign_to: int | None = None) -> None
         _detach_department(rec, row, reassign_to)
     elif isinstance(row, Phase):
         _detach_phase(rec, row)
+    elif isinstance(row, Demand):
+        # What a deleted wish needed, and what needed it, no longer applies; undo brings
+        # the links back with the wish.
+        for link in store.rows(Prerequisite):
+            if row.id in (link.demand_id, link.needs_id):
+                rec.delete(link)
     elif isinstance(row, Objective):
         for demand in store.rows(Demand):
             if demand.objective_id == row.id:

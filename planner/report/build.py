@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from planner.enums import Priority, label
 from planner.load import LoadTable, department_load
-from planner.model import Demand, Phase
+from planner.model import Demand, Phase, Prerequisite
 from planner.queries import PlanIndex, duration_weeks
 from planner.report import benefits as benefits_
 from planner.report import changes as changes_
@@ -246,7 +246,30 @@ def _phase(
             if m.phase_id == phase.id
         ],
         warnings=warnings_.group(store, warnings, limits.phase_warnings_per_code),
+        prerequisites=_prerequisites(store, index, demands),
     )
+
+
+def _prerequisites(store: PlanStore, index: PlanIndex, demands: Sequence[Demand]) -> list[str]:
+    """What the phase's wishes need first, and where that is planned."""
+    mine = {d.id: d for d in demands}
+    if not mine:
+        return []
+    numbers = {p.id: n for n, p in enumerate(index.phases, start=1)}
+    out = []
+    for link in store.rows(Prerequisite):
+        wish = mine.get(link.demand_id)
+        needed = store.find(Demand, link.needs_id)
+        if wish is None or needed is None:
+            continue
+        if needed.phase_id is None:
+            where = "still in the backlog"
+        elif needed.phase_id == wish.phase_id:
+            where = "in this phase"
+        else:
+            where = f"phase {numbers.get(needed.phase_id, '?')}"
+        out.append(f"'{wish.title}' needs '{needed.title}' ({where})")
+    return out
 
 
 def warnings_by_phase(

@@ -161,6 +161,9 @@ class PhasePage:
     needed_by: list[str]
     milestones: list[str]
     warnings: list[WarningGroup]
+    # "'Wish' needs 'other wish' (phase 3)": the wish prerequisites that reach outside
+    # the phase or hold inside it (schema 3).
+    prerequisites: list[str] = field(default_factory=list)
 
     @property
     def utilisation(self) -> float | None:

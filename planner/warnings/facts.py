@@ -35,6 +35,7 @@ from planner.model import (
     Phase,
     PhaseObjective,
     Plan,
+    Prerequisite,
 )
 from planner.queries import PlanIndex, duration_weeks
 from planner.store import PlanStore
@@ -143,6 +144,17 @@ class Facts:
         self._go_lives = _go_lives(self.index.milestones)
         self._baseline: BaselineState | None = None
         self._dismissals: dict[tuple, str] | None = None
+        self._build_prerequisites()
+
+    def _build_prerequisites(self) -> None:
+        """wish -> the wishes it needs, and wish -> the wishes that need it."""
+        needs: dict[int, list[int]] = defaultdict(list)
+        needed_by: dict[int, list[int]] = defaultdict(list)
+        for link in self.store.rows(Prerequisite):
+            needs[link.demand_id].append(link.needs_id)
+            needed_by[link.needs_id].append(link.demand_id)
+        self.needs: dict[int, list[int]] = dict(needs)
+        self.needed_by: dict[int, list[int]] = dict(needed_by)
 
     def _order_phases(self) -> None:
         self._rank = {p.id: i for i, p in enumerate(self.index.phases)}
@@ -258,6 +270,12 @@ class Facts:
         if Dismissal in by_model:
             self._dismissals = None
             dirty.dismissals = True
+        if Prerequisite in by_model:
+            self._build_prerequisites()
+            for change in by_model[Prerequisite]:
+                for values in (change.before, change.after):
+                    if values:
+                        dirty.demands.update((values["demand_id"], values["needs_id"]))
         for phase_id in load_phases:
             self._summaries.pop(phase_id, None)
             phase = self.phase(phase_id)
@@ -270,6 +288,9 @@ class Facts:
             dirty.phases.add(phase_id)
         # A phase's fix may move wishes to the next phase if they fit there, so the phase
         # before any changed phase is re-checked too.
+        # A wish's prerequisite-later warning reads where the wishes it needs are.
+        for demand_id in list(dirty.demands):
+            dirty.demands.update(self.needed_by.get(demand_id, ()))
         previous = {n.id: p.id for p, n in pairwise(self.index.phases)}
         for phase_id in list(dirty.phases):
             if phase_id in previous:

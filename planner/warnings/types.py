@@ -25,6 +25,7 @@ TITLES: dict[str, str] = {
     "field-creep": "Too many new data fields",
     "transaction-in-crm": "ERP transaction in the CRM",
     "dependency-order": "Starts before what it waits for",
+    "prerequisite-later": "Planned before what it needs",
     "empty-goal": "No user benefit stated",
     "scope-creep": "Scope grew since the baseline",
     "phase-undated": "Phase without dates",

@@ -76,6 +76,7 @@ class Inspector(QScrollArea):
     def show_selection(self, kind: str, ids: list[int]) -> None:
         self._shown = (kind, list(ids))
         self.form, self.links, self._warnings_box = None, None, None
+        self.wish_links = None
         page, layout = self._page()
         title = QLabel(page)
         title.setObjectName("inspector_title")
@@ -97,6 +98,11 @@ class Inspector(QScrollArea):
             if kind == "phase":
                 self.links = PhaseLinks(self.document, ids[0], page)
                 layout.addWidget(self.links)
+            if kind == "demand":  # what the wish needs first and what needs it
+                from ui.inspector.wish_links import WishLinks
+
+                self.wish_links = WishLinks(self.document, ids[0], page)
+                layout.addWidget(self.wish_links)
             self._refresh_warnings()
         elif kind == "demand" and len(ids) > 1:
             self._several_demands(page, layout, title, ids)
@@ -197,3 +203,5 @@ class Inspector(QScrollArea):
         self.form.refresh()
         if self.links is not None:
             self.links.refresh()
+        if getattr(self, "wish_links", None) is not None:
+            self.wish_links.refresh()

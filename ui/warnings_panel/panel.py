@@ -97,6 +97,9 @@ class WarningsPanel(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.tree, 1)
+        from ui.warnings_panel.fix_all import add_fix_all_button  # planner/propose
+
+        self.fix_all_button = add_fix_all_button(self, left_layout)
         right = QScrollArea(self)
         right.setWidgetResizable(True)
         right.setFrameShape(QFrame.Shape.NoFrame)

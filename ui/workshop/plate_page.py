@@ -3,7 +3,9 @@
 Left the backlog (by priority, then dots), in the middle the phase's plate, right what is
 on it and the warnings in big words. Drag a card onto the plate (or press Enter on it) to
 serve it; drag it back (or press Delete) to take it off. Left/Right arrows go to the
-previous/next phase; after the last one, N lays one more course (a new phase).
+previous/next phase; after the last one, N asks "one more course?": the proposer
+(planner/propose) serves the next phase from the backlog, for the room to accept or change
+(Ctrl+Z takes it away); Shift+N lays an empty course instead.
 """
 
 from __future__ import annotations
@@ -111,7 +113,15 @@ class PlatePage(Page):
             shortcut.activated.connect(lambda s=step: self.step_phase(s))
         shortcut = QShortcut(QKeySequence("N"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.one_more_course)
+        shortcut = QShortcut(QKeySequence("Shift+N"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.add_course)
+        self.one_more_button = QPushButton("One more course?")
+        self.one_more_button.setObjectName("one_more_course")
+        self.one_more_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.one_more_button.clicked.connect(self.one_more_course)
+        header.addWidget(self.one_more_button)
         document.warnings.updated.connect(self._show_warnings)
 
     # --- which phase -----------------------------------------------------------------------
@@ -135,7 +145,9 @@ class PlatePage(Page):
             return
         position = [p.id for p in phases].index(phase.id) + step
         if position >= len(phases):
-            self.message.emit("That was the last course. Shall we take one more? Press N.", False)
+            self.message.emit(
+                "That was the last course. Shall we take one more? Press N.", False
+            )
             return
         if position < 0:
             self.message.emit("This is the first course.", False)
@@ -174,6 +186,32 @@ class PlatePage(Page):
             self.session.phase_id = command.row_id
             self.refresh()
             self.message.emit("One more course on the table (Ctrl+Z takes it away).", False)
+
+    def one_more_course(self) -> None:
+        """Propose the next phase from the backlog and put it on the plate."""
+        from planner.propose.plan_problem import NoProposal, Options
+        from planner.propose.proposal import ApplyProposal, propose
+
+        try:
+            proposal = propose(self.document.store, Options(phases=1, time_limit=1.0))
+        except NoProposal as exc:
+            self.message.emit(exc.message, True)
+            return
+        if proposal.empty:
+            self.message.emit("Nothing left in the backlog to serve: press Shift+N for an "
+                              "empty course.", False)  # fmt: skip
+            return
+        command = ApplyProposal(proposal, 1)
+        if self.push(command):
+            self.session.phase_id = command.phase_ids[0]
+            self.refresh()
+            course = proposal.phases[0]
+            who = course.title.split(":")[0]
+            self.message.emit(
+                f"One more course for {who}: {num(course.effort)} person-days in "
+                f"{weeks(course.weeks)}. Change it as you like; Ctrl+Z takes it away.",
+                False,
+            )
 
     @guarded()
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -5,6 +5,7 @@ from planner.warnings.rules import (
     benefit,  # after a go-live: was the benefit felt?
     capacity,
     pacing,
+    prerequisites,
     purpose,
     scope,
     settings,
@@ -19,6 +20,7 @@ __all__ = [
     "benefit",
     "capacity",
     "pacing",
+    "prerequisites",
     "purpose",
     "scope",
     "settings",

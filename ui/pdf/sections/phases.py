@@ -67,6 +67,8 @@ def _facts(phase: PhasePage) -> str:
         _fact("Needed by", "; ".join(phase.needed_by), missing="nothing"),
         _fact("Milestones", "\n".join(phase.milestones), missing="none"),
     ]
+    if phase.prerequisites:
+        facts.append(_fact("Prerequisites", "\n".join(phase.prerequisites)))
     return f'<table width="100%" cellspacing="0" cellpadding="2">{"".join(facts)}</table>'
 
 
