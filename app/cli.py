@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.errors import PlanError
+from planner.locations import parse_location
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 PROG = "rollout-planner"
@@ -65,7 +66,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _info_args(parser: _Parser) -> None:
-    parser.add_argument("file", type=Path, help="the plan file")
+    parser.add_argument("file", type=parse_location, help="the plan file or postgresql:// URL")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -92,7 +93,7 @@ def _load_plugins() -> None:
     # Commands that live in their own modules register themselves on import.
     import importlib
 
-    for module in ("app.cli_check", "app.cli_export"):
+    for module in ("app.cli_check", "app.cli_export", "app.cli_server"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

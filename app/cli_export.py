@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_ERROR, EXIT_OK, PROG, register
+from planner.locations import parse_location
 
 
 def _args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="the plan file (*.rollout)")
+    parser.add_argument(
+        "file", type=parse_location, help="the plan file (*.rollout) or postgresql:// URL"
+    )
     parser.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf",
                         help="where to write the plan pack")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4",
@@ -29,15 +32,16 @@ def _gui_application():  # noqa: ANN202
 
 
 def _run(args: argparse.Namespace) -> int:
-    from planner.store import PlanStore
+    from planner.locations import open_plan
 
     source: Path = args.file
     out: Path = args.pdf
-    if out.exists() and source.exists() and out.resolve() == source.resolve():
+    if (isinstance(source, Path) and out.exists() and source.exists()
+            and out.resolve() == source.resolve()):
         print(f"{PROG}: the PDF would overwrite the plan itself; choose another name.",
               file=sys.stderr)
         return EXIT_ERROR
-    store = PlanStore.open(source, read_only=True)
+    store = open_plan(source, read_only=True)
     try:
         app = _gui_application()  # noqa: F841 - must live while painting
         from ui.pdf.options import ExportError, ExportOptions, Paper
