@@ -12,8 +12,8 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
-
 from pg_cluster import Cluster, find_bin_dir
+
 from planner.model import MODELS, Plan
 
 DATABASE = "plans"
@@ -124,6 +124,40 @@ def any_store(request: pytest.FixtureRequest):
         cluster = request.getfixturevalue("pg_cluster")
         url = request.getfixturevalue("pg_test_plan")
         reset_plan(cluster, url.rsplit("=", 1)[1])
+        store = ServerStore.open(url)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def pg_sample_plan(pg_cluster: Cluster) -> str:
+    """The bundled CRM sample plan on the server, made once; tests get copies of it."""
+    from planner.server.store import ServerStore
+    from planner.template import fill, template_data
+
+    url = new_plan(pg_cluster, "sample")
+    store = ServerStore.open(url)
+    fill(store, template_data("crm"))
+    store.close()
+    return url
+
+
+@pytest.fixture(params=["file", "server"])
+def any_sample_store(request: pytest.FixtureRequest):
+    """The CRM sample plan: in memory (as the file backend) or on the test server."""
+    from planner.store import PlanStore
+    from planner.template import fill, template_data
+
+    if request.param == "file":
+        store = PlanStore.in_memory()
+        fill(store, template_data("crm"))
+    else:
+        from planner.server.store import ServerStore
+
+        cluster = request.getfixturevalue("pg_cluster")
+        source = request.getfixturevalue("pg_sample_plan").rsplit("=", 1)[1]
+        url = request.getfixturevalue("pg_test_plan")
+        reset_plan(cluster, url.rsplit("=", 1)[1], source)
         store = ServerStore.open(url)
     yield store
     store.close()

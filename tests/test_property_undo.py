@@ -208,7 +208,32 @@ def draw_command(data: st.DataObject, store: PlanStore):  # noqa: C901 - a menu 
 )
 @given(data=st.data())
 def test_undo_all_restores_start_and_redo_all_restores_end(sample_db, data) -> None:
-    store = fresh_store(sample_db)
+    _undo_all_then_redo_all(fresh_store(sample_db), data)
+
+
+# The same property on a plan on a PostgreSQL server, with fewer examples: each is a copy of
+# the sample plan on the test server and ~20 round trips (CI time).
+pytest_plugins = ("pg_fixtures",)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_undo_all_restores_start_and_redo_all_restores_end_on_a_server(
+    pg_cluster, pg_sample_plan, pg_test_plan, data
+) -> None:
+    from pg_fixtures import reset_plan
+
+    from planner.server.store import ServerStore
+
+    reset_plan(pg_cluster, pg_test_plan.rsplit("=", 1)[1], pg_sample_plan.rsplit("=", 1)[1])
+    _undo_all_then_redo_all(ServerStore.open(pg_test_plan), data)
+
+
+def _undo_all_then_redo_all(store: PlanStore, data) -> None:  # noqa: ANN001
     try:
         history = UndoHistory(store)
         start = dump(store)

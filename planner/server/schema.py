@@ -30,7 +30,7 @@ def revision(db: Connection, plan: str) -> str | None:
     ).first()
     if exists is None:
         return None
-    return db.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return db.execute(text(f"SELECT version_num FROM {quote_ident(plan)}.alembic_version")).scalar()
 
 
 def check_revision(found: str | None, address: ServerAddress) -> None:

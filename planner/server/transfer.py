@@ -64,12 +64,17 @@ def publish(source: PlanStore, target: str, password: str | None = None) -> Serv
     except PlanFileError:
         raise
     except Exception as exc:
+        if isinstance(getattr(exc, "orig", None), _operational()):
+            raise describe(exc.orig, address) from exc  # type: ignore[union-attr]
         orig = getattr(exc, "orig", None) or exc
         if "permission denied" in str(orig):
             raise ServerError(
                 f"Your role may not create plans in {address.database} ({_line(orig)})."
             ) from exc
-        raise describe(orig, address) from exc
+        if isinstance(exc, ServerError):
+            raise
+        raise ServerError(f"The plan could not be published to {address.display}: "
+                          f"{_line(orig)}. Nothing was created.") from exc
     finally:
         engine.dispose()
     return address
@@ -130,6 +135,12 @@ def list_plans(url: str, password: str | None = None) -> list[tuple[str, str, st
             return schema.list_plans(db)
     finally:
         engine.dispose()
+
+
+def _operational() -> type[BaseException]:
+    import psycopg
+
+    return psycopg.OperationalError
 
 
 def _line(exc: BaseException) -> str:
