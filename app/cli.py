@@ -37,7 +37,10 @@ def _gui_parser() -> _Parser:
         + ", ".join(f"{name} ({help_})" for name, (help_, _, _) in SUBCOMMANDS.items())
         + f". '{PROG} COMMAND --help' tells more.",
     )
-    parser.add_argument("file", nargs="?", type=Path, help="plan file (*.rollout) to open")
+    parser.add_argument(
+        "file", nargs="?", type=parse_location,
+        help="plan file (*.rollout) or postgresql://…?plan=NAME to open",
+    )
     parser.add_argument("--sample", action="store_true", help="open the bundled sample plan")
     parser.add_argument(
         "--workshop", action="store_true", help="start in full-screen workshop mode"

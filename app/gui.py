@@ -49,9 +49,14 @@ def start_file(file: Path | None, sample: bool) -> Path:
     return sample_plan_path()
 
 
-def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) -> int:
+def run_gui(file: Path | str | None, *, sample: bool = False, workshop: bool = False) -> int:
     app = make_application()
     apply_colours()
+    if isinstance(file, str):  # postgresql://…?plan=NAME
+        from ui.server.menu import open_server_plan
+
+        window = open_server_plan(None, file)
+        return app.exec() if window is not None else 2
     path = start_file(file, sample)
     from ui.app_window import open_window
 

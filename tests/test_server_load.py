@@ -17,7 +17,7 @@ from planner.template import fill, template_data
 
 pytest_plugins = ("pg_fixtures",)
 CLIENTS = 8
-EDITS = int(os.environ.get("ROLLOUT_LOAD_EDITS", "30"))  # per client; the benchmark: 500
+EDITS = int(os.environ.get("ROLLOUT_LOAD_EDITS", "20"))  # per client; the benchmark: 500
 
 
 def test_eight_clients_editing_one_plan_at_once(pg_cluster, tmp_path):
