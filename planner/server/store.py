@@ -75,6 +75,7 @@ class ServerStore(PlanStore):
         self.client_id = uuid.uuid4().hex
         self._listeners = []
         self._remote_listeners: list[RemoteListener] = []
+        self._close_hooks: list[Callable[[], None]] = []
         self._rows: dict[type[Base], dict[int, Base]] = {}
         self._journal: list[tuple[Any, ...]] | None = None
         self._check_values = False
@@ -180,6 +181,8 @@ class ServerStore(PlanStore):
         return f"your server role '{self.role}' may only read this plan"
 
     def _drop_connections(self) -> None:
+        for callback in list(self._close_hooks):
+            callback()
         for closer in (
             lambda: self._listen.close() if self._listen is not None else None,
             lambda: self._db.invalidate() if self._db is not None else None,
@@ -196,8 +199,14 @@ class ServerStore(PlanStore):
         self._attempt = 0
         self._next_attempt = time.monotonic() + BACKOFF[0]
 
+    def on_socket_closing(self, callback: Callable[[], None]) -> None:
+        """Call `callback()` before the LISTEN connection is closed (on close or when the
+        connection is lost), so that a socket watcher lets go of the socket first."""
+        self._close_hooks.append(callback)
+
     def close(self) -> None:
         self._drop_connections()
+        self._close_hooks.clear()
         self.online = False
 
     def fileno(self) -> int:

@@ -47,7 +47,16 @@ class ServerFollower(QObject):
         self.timer.timeout.connect(self._heartbeat)
         self.timer.start()
         self._watch()
-        window.destroyed.connect(self.timer.stop)
+        self.store.on_socket_closing(self._unwatch)
+        window.closed.connect(self.timer.stop)
+
+    def _unwatch(self) -> None:
+        """The LISTEN connection is about to close: let go of its socket first."""
+        if self.notifier is not None:
+            self.notifier.setEnabled(False)
+            self.notifier.deleteLater()
+            self.notifier = None
+        self._fileno = -1
 
     def _watch(self) -> None:
         """(Re)attach the notifier to the LISTEN connection's socket (new after a reconnect)."""
