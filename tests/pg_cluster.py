@@ -48,8 +48,10 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, *, durable: bool = False) -> None:
+        """`durable`: fsync on, as a real server (benchmarks); tests run without it."""
         self.bin = bin_dir
+        self.durable = durable
         self.folder = Path(tempfile.mkdtemp(prefix="rollout-pg-"))
         self.data = self.folder / "data"
         self.port = _free_port()
@@ -83,10 +85,11 @@ class Cluster:
             conf.write(
                 f"\nlisten_addresses = '127.0.0.1'\nport = {self.port}\n"
                 f"unix_socket_directories = '{self.folder}'\n"
-                # A test cluster: durability off for speed (each test's data is thrown away).
-                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
                 "max_connections = 60\nshared_buffers = 32MB\n"
             )
+            if not self.durable:
+                # A test cluster: durability off for speed (each test's data is thrown away).
+                conf.write("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n")
         self.pg_ctl("start", "-w", "-t", "30", "-l", str(self.folder / "server.log"))
 
     def pg_ctl(self, *args: str) -> None:
