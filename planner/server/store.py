@@ -541,14 +541,22 @@ def _title(model: type[Base], values: dict[str, Any] | None, store: ServerStore,
     return f"'{name}'"
 
 
+_KINDS = {"demand": "wish", "plan": "plan settings"}  # the words users know
+
+
 def _what(change: RowChange, store: ServerStore) -> str:
     model = change.model
-    kind = model.__tablename__.replace("_", " ")
+    kind = _KINDS.get(model.__tablename__, model.__tablename__.replace("_", " "))
     if change.after is None:
         return f"deleted the {kind} {_title(model, change.before, store, change.row_id)}"
     if change.before is None:
         return f"added the {kind} {_title(model, change.after, store, change.row_id)}"
     title = _title(model, change.after, store, change.row_id)
+    name = model.display_attr
+    if name in change.after and change.before and name in change.before:
+        return f"renamed the {kind} '{change.before[name]}' to '{change.after[name]}'"
+    if set(change.after) <= {"start_date", "end_date"}:
+        return f"changed the dates of the {kind} {title}"
     if model is Demand and "phase_id" in change.after:
         phase = store.find(Phase, change.after["phase_id"])
         where = f"to phase '{phase.title}'" if phase is not None else "to the backlog"
