@@ -13,7 +13,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
 if TYPE_CHECKING:
     from planner.server.store import LogEntry, ServerStore
@@ -37,6 +37,7 @@ class ServerFollower(QObject):
         self.label = QLabel(self.bar)
         self.label.setObjectName("server_connection_notice")
         self.label.setStyleSheet(BAR_STYLE)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.bar.addWidget(self.label)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
