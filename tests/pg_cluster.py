@@ -90,6 +90,11 @@ class Cluster:
             if not self.durable:
                 # A test cluster: durability off for speed (each test's data is thrown away).
                 conf.write("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n")
+        # One role must give a password (tests of ~/.pgpass and the prompt); trust for the rest.
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(
+            "host all secret 127.0.0.1/32 scram-sha-256\n" + hba.read_text()
+        )
         self.pg_ctl("start", "-w", "-t", "30", "-l", str(self.folder / "server.log"))
 
     def pg_ctl(self, *args: str) -> None:

@@ -19,6 +19,7 @@ from planner.model import MODELS, Plan
 DATABASE = "plans"
 WRITERS = ("kari", "ola")
 READER = "reader"
+SECRET = "secret"  # the one role that must give a password (tests/pg_cluster.py's pg_hba)
 _TABLES = [m.__tablename__ for m in MODELS] + ["change_log", "row_version"]
 _names = itertools.count(1)
 
@@ -37,6 +38,7 @@ def pg_cluster() -> Iterator[Cluster]:
         cluster.sql(f"CREATE DATABASE {DATABASE}")
         for role in (*WRITERS, READER):
             cluster.sql(f"CREATE ROLE {role} LOGIN")
+        cluster.sql(f"CREATE ROLE {SECRET} LOGIN PASSWORD 'open sesame'")
         # Writers may make plans (publish); the reader may only look.
         cluster.sql(f"GRANT CREATE ON DATABASE {DATABASE} TO {', '.join(WRITERS)}")
         yield cluster
@@ -59,8 +61,8 @@ def new_plan(cluster: Cluster, prefix: str = "t") -> str:
 def grant(cluster: Cluster, plan: str) -> None:
     quoted = f'"{plan}"'
     for sql in (
-        f"GRANT USAGE ON SCHEMA {quoted} TO {', '.join((*WRITERS, READER))}",
-        f"GRANT SELECT ON ALL TABLES IN SCHEMA {quoted} TO {READER}",
+        f"GRANT USAGE ON SCHEMA {quoted} TO {', '.join((*WRITERS, READER, SECRET))}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA {quoted} TO {READER}, {SECRET}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {quoted} "
         f"TO {', '.join(WRITERS)}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {quoted} TO {', '.join(WRITERS)}",

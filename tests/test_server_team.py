@@ -144,7 +144,7 @@ def test_undo_undoes_only_own_edits_and_refuses_after_someone_else_changed_the_r
     with pytest.raises(
         EditConflict,
         match=r"^ola renamed the wish 'Kari's title' to 'Ola's title' a moment ago — your "
-        r"'Undo .*' was not applied",
+        r"edit 'Undo .*' was not applied",
     ):
         kari_history.undo()
     assert dump(kari) == before
@@ -243,3 +243,36 @@ def test_a_plan_that_exists_is_not_created_again(pg_cluster):
     url = new_plan(pg_cluster)
     with pytest.raises(ServerError, match="already a plan"):
         ServerStore.create(url)
+
+
+def test_passwords_come_from_libpq_or_the_caller_never_from_settings(
+    team_plan, tmp_path, monkeypatch
+):
+    from planner.server.connection import PasswordNeeded
+
+    url = as_role(team_plan, "secret")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    with pytest.raises(PasswordNeeded, match="needs a password"):
+        ServerStore.open(url)
+    store = ServerStore.open(url, password="open sesame")  # as typed into the app's prompt
+    assert store.location == url and "sesame" not in store.location
+    store.close()
+    # A pgpass file, as libpq reads it (PGPASSFILE or ~/.pgpass).
+    port = url.split(":")[2].split("/")[0]
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{port}:{DATABASE}:secret:open sesame\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    store = ServerStore.open(url)
+    assert store.read_only and store.plan.title
+    store.close()
+
+
+def test_sslmode_goes_to_libpq(team_plan):
+    with pytest.raises(ServerError, match="SSL") as refused:
+        ServerStore.open(team_plan + "&sslmode=require")  # the test server has no SSL
+    assert "\n" not in str(refused.value)
+    store = ServerStore.open(team_plan + "&sslmode=prefer")
+    assert "sslmode=prefer" in store.location
+    store.close()

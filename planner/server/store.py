@@ -326,8 +326,7 @@ class ServerStore(PlanStore):
             finally:
                 self._check_values = False
 
-        self._label = label or "Undo or redo"
-        self._edit(self._label, body, lambda: changes)
+        self._edit(label or "Undo or redo", body, lambda: changes)
 
     def _edit(self, label: str, body: Callable[[], Any],
               result: Callable[[], list[RowChange]]) -> None:
@@ -339,6 +338,7 @@ class ServerStore(PlanStore):
         if not self.online or self._db is None:
             raise ConnectionLost(f"{LOST} Your change was not applied.")
         db = self._db
+        self._label = label
         self._journal = []
         pending: list[LogEntry] = []
         try:
@@ -493,8 +493,8 @@ class ServerStore(PlanStore):
         what = _what(entry_changes[0], self) if entry_changes else "changed it"
         who = "You" if found.client == self.client_id else found.author
         return (
-            f"{who} {what} {_ago(found.at, self._now())} — your '{self._label}' was not "
-            "applied, so as not to overwrite that."
+            f"{who} {what} {_ago(found.at, self._now())} — your edit '{self._label}' was "
+            "not applied, so as not to overwrite that."
         )
 
     def _now(self) -> dt.datetime:
