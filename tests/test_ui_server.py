@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from planner.commands import MoveDemands, UpdateRow
-from planner.model import Demand, Phase
+from planner.model import Demand, Phase, Plan
 from planner.server.errors import ConnectionLost, EditConflict
 from planner.server.store import LOST, ServerStore
 from planner.template import fill, template_data
@@ -110,3 +111,70 @@ def test_a_lost_connection_shows_the_bar_and_blocks_edits_until_back(
     qtbot.waitUntil(lambda: not follower.bar.isVisible(), timeout=15000)
     kari.document.push(UpdateRow(Demand, wish.id, {"votes": 2}))
     assert kari.document.store.get(Demand, wish.id).votes == 2
+
+
+def test_a_read_only_role_gets_a_read_only_window(qtbot, pg_cluster, clean_settings, monkeypatch):
+    from pg_fixtures import new_plan
+
+    from planner.errors import PlanFileReadOnly
+    from ui.server.menu import open_server_plan
+
+    told: list[str] = []
+    monkeypatch.setattr("ui.server.menu.QMessageBox.information",
+                        lambda _w, _t, text: told.append(text))
+    url = new_plan(pg_cluster, "ro").replace("postgres@", "reader@", 1)
+    window = open_server_plan(None, url)
+    qtbot.addWidget(window)
+    assert told and "may only read this plan" in told[0]
+    assert "[read-only]" in window.windowTitle()
+    with pytest.raises(PlanFileReadOnly):
+        window.document.push(UpdateRow(Plan, 1, {"title": "x"}))
+    assert window.document.store.plan.title != "x"
+
+
+def test_open_from_server_asks_for_a_password_and_never_stores_it(
+    qtbot, pg_cluster, clean_settings, monkeypatch
+):
+    from pg_fixtures import new_plan
+
+    from ui import settings
+    from ui.server.menu import open_server_plan
+
+    asked: list[str] = []
+
+    def get_text(_parent, _title, label, *_args):  # noqa: ANN001, ANN202
+        asked.append(label)
+        return "open sesame", True
+
+    monkeypatch.setattr("ui.server.menu.QInputDialog.getText", get_text)
+    monkeypatch.setattr("ui.server.menu.QMessageBox.information", lambda *_a: None)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    url = new_plan(pg_cluster, "pw").replace("postgres@", "secret@", 1)
+    window = open_server_plan(None, url)
+    qtbot.addWidget(window)
+    assert asked and "needs a password" in asked[0]
+    assert settings.recent_locations()[0] == url
+    from PySide6.QtCore import QSettings
+
+    everything = " ".join(str(QSettings().value(k)) for k in QSettings().allKeys())
+    assert "sesame" not in everything
+
+
+def test_publish_to_server_from_the_file_menu(
+    qtbot, window, pg_cluster, clean_settings, monkeypatch
+):
+    from planner.dump import dump
+
+    url = pg_cluster.url("plans", user="kari", plan="published")
+    monkeypatch.setattr("ui.server.menu.QInputDialog.getText",
+                        lambda *_a: (url, True))
+    monkeypatch.setattr("ui.server.menu.QMessageBox.question",
+                        lambda *_a: QMessageBox.StandardButton.No)
+    actions = {a.objectName(): a for a in window.file_menu.actions()}
+    actions["publish_to_server"].trigger()
+    server = ServerStore.open(url)
+    try:
+        assert dump(server) == dump(window.document.store)
+    finally:
+        server.close()
+    assert "open_from_server" in actions
