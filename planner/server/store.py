@@ -81,6 +81,7 @@ class ServerStore(PlanStore):
         self._check_values = False
         self._seen = 0
         self._committed_seq = 0
+        self._committing = False
         self._label = ""
         self._engine: Engine | None = None
         self._db: Connection | None = None
@@ -341,8 +342,9 @@ class ServerStore(PlanStore):
         self._label = label
         self._journal = []
         pending: list[LogEntry] = []
+        self._committing = False
         try:
-            with db.begin():
+            with db.begin() as transaction:
                 # One edit of this plan at a time, to the commit: log order is commit order.
                 db.execute(text("LOCK TABLE change_log IN EXCLUSIVE MODE"))
                 body()
@@ -351,6 +353,8 @@ class ServerStore(PlanStore):
                 if changes:
                     self._refuse_if_outdated(changes, pending, label)
                     self._log(label, changes)
+                self._committing = True
+                transaction.commit()
         except BaseException as exc:
             self._undo_memory()
             self._raise_as_plan_error(exc, pending)
@@ -410,6 +414,13 @@ class ServerStore(PlanStore):
             raise exc
         if _is_connection_loss(exc):
             self._went_offline()
+            if self._committing:
+                # The server may have committed before the line went: the log will tell.
+                # Memory is as before the edit; catching up applies it if it was committed.
+                raise ConnectionLost(
+                    f"{LOST} Your change may not have been saved; the plan will show whether "
+                    "it was once the connection is back."
+                ) from exc
             raise ConnectionLost(f"{LOST} Your change was not applied.") from exc
         if isinstance(exc, IntegrityError):
             if pending:  # most likely built on a row another client has changed meanwhile
