@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.errors import PlanError
+from planner.locations import parse_location
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 PROG = "rollout-planner"
@@ -36,7 +37,10 @@ def _gui_parser() -> _Parser:
         + ", ".join(f"{name} ({help_})" for name, (help_, _, _) in SUBCOMMANDS.items())
         + f". '{PROG} COMMAND --help' tells more.",
     )
-    parser.add_argument("file", nargs="?", type=Path, help="plan file (*.rollout) to open")
+    parser.add_argument(
+        "file", nargs="?", type=parse_location,
+        help="plan file (*.rollout) or postgresql://…?plan=NAME to open",
+    )
     parser.add_argument("--sample", action="store_true", help="open the bundled sample plan")
     parser.add_argument(
         "--workshop", action="store_true", help="start in full-screen workshop mode"
@@ -71,7 +75,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _info_args(parser: _Parser) -> None:
-    parser.add_argument("file", type=Path, help="the plan file")
+    parser.add_argument("file", type=parse_location, help="the plan file or postgresql:// URL")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -106,6 +110,7 @@ def _load_plugins() -> None:
         "app.cli_baseline",
         "app.cli_diff",
         "app.cli_propose",
+        "app.cli_server",
     ):
         importlib.import_module(module)
 

@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 from app.cli import EXIT_OK, EXIT_PROBLEMS, register
+from planner.locations import open_plan, parse_location
 from planner.model import Demand, Department, Phase
 from planner.store import PlanStore
 from planner.warnings import Severity, Warning, evaluate
@@ -27,7 +28,9 @@ WIDTH = 100
 
 
 def _add_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="the plan file (*.rollout)")
+    parser.add_argument(
+        "file", type=parse_location, help="the plan file (*.rollout) or postgresql:// URL"
+    )
     parser.add_argument(
         "--json", action="store_true", help="print the warnings as a JSON list instead"
     )
@@ -94,7 +97,7 @@ def _entry(warning: Warning, explain: bool) -> list[str]:
 
 
 def check(path: Path, *, json_output: bool) -> int:
-    store = PlanStore.open(path, read_only=True)
+    store = open_plan(path, read_only=True)
     try:
         warnings = evaluate(store)
         print(as_json(store, warnings) if json_output else as_text(store, warnings))

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_ERROR, EXIT_OK, PROG, register
+from planner.locations import parse_location
 
 FORMATS = ("pdf", "xlsx", "csv", "mspdi", "ics")
 
@@ -24,7 +25,9 @@ FORMATS = ("pdf", "xlsx", "csv", "mspdi", "ics")
 def _args(parser: argparse.ArgumentParser) -> None:
     from planner.exchange.tables import TABLE_NAMES
 
-    parser.add_argument("file", type=Path, help="the plan file (*.rollout)")
+    parser.add_argument(
+        "file", type=parse_location, help="the plan file (*.rollout) or postgresql:// URL"
+    )
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the PDF plan pack")
     target.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="an Excel workbook")
@@ -95,12 +98,13 @@ def _exchange(kind: str, store, out: Path, args: argparse.Namespace) -> str:  # 
 
 
 def _run(args: argparse.Namespace) -> int:
-    from planner.store import PlanStore
+    from planner.locations import open_plan
 
     kind = next(k for k in FORMATS if getattr(args, k) is not None)
     source: Path = args.file
     out: Path = getattr(args, kind)
-    if out.exists() and source.exists() and out.resolve() == source.resolve():
+    if (isinstance(source, Path) and out.exists() and source.exists()
+            and out.resolve() == source.resolve()):
         print(f"{PROG}: the {kind.upper()} file would overwrite the plan itself; choose another "
               "name.", file=sys.stderr)
         return EXIT_ERROR
@@ -108,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{PROG}: cannot write {out.name}: the folder {out.parent} does not exist.",
               file=sys.stderr)
         return EXIT_ERROR
-    store = PlanStore.open(source, read_only=True)
+    store = open_plan(source, read_only=True)
     try:
         what = _pdf(store, out, args) if kind == "pdf" else _exchange(kind, store, out, args)
     finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.dump import plain
+from planner.locations import open_plan
 from planner.model import Plan
 from planner.queries import PlanIndex, duration_weeks
 from planner.repair import repair_log
@@ -49,7 +50,7 @@ def plan_summary(store: PlanStore) -> dict[str, Any]:
 
 def _text(summary: dict[str, Any], store: PlanStore) -> str:
     plan = summary["plan"]
-    lines = [f"{plan['title']}  ({store.path})"]
+    lines = [f"{plan['title']}  ({getattr(store, 'location', None) or store.path})"]
     if plan["vision"]:
         lines.append(f"Vision: {' '.join(plan['vision'].split())}")
     sponsor = plan["sponsor_name"] or "none"
@@ -87,7 +88,7 @@ def _repairs(entries: list[dict[str, str]]) -> list[str]:
 
 
 def info(path: Path, *, as_json: bool) -> int:
-    store = PlanStore.open(path, read_only=True)
+    store = open_plan(path, read_only=True)
     try:
         summary = plan_summary(store)
         if as_json:

@@ -95,7 +95,7 @@ def import_domain() -> None:
         importlib.import_module(name)
 
 
-def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) -> int:
+def run_gui(file: Path | str | None, *, sample: bool = False, workshop: bool = False) -> int:
     if no_display():
         from app.preflight import NO_DISPLAY
 
@@ -105,6 +105,11 @@ def run_gui(file: Path | None, *, sample: bool = False, workshop: bool = False) 
     app = make_application()
     notice = start_diagnostics(app)
     apply_colours()
+    if isinstance(file, str):  # postgresql://…?plan=NAME
+        from ui.server.menu import open_server_plan
+
+        window = open_server_plan(None, file)
+        return app.exec() if window is not None else 2
     path = start_file(file, sample)
     from ui.app_window import open_window
 

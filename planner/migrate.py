@@ -41,6 +41,18 @@ def run_migrations(path: Path, revision: str = "head") -> None:
         engine.dispose()
 
 
+def migrate_connection(connection: object, revision: str = "head") -> None:
+    """Run Alembic on an open connection (a plan on a server: its schema is the search path)
+    inside the caller's transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "planner:migrations")
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
 def upgrade_file(path: Path, old_version: int) -> Path:
     """Upgrade `path` in place (via a copy); returns where the backup of the original is."""
     backup = backup_path(path, old_version)

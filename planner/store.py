@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.util import LRUCache
 
-from planner import fileformat
+# changelog_tables: its tables (plan format 5) are created with every fresh plan.
+from planner import changelog_tables, fileformat  # noqa: F401
 from planner.changes import Recorder, RowChange
 from planner.errors import (
     CommandError,
@@ -327,8 +328,9 @@ class PlanStore:
             self._notify(recorder.changes)
         return recorder.changes
 
-    def apply(self, changes: Sequence[RowChange]) -> None:
-        """Replay recorded changes (redo) or inverted ones (undo) in one transaction."""
+    def apply(self, changes: Sequence[RowChange], label: str = "") -> None:
+        """Replay recorded changes (redo) or inverted ones (undo) in one transaction. `label`
+        ("Undo Move wishes") names the step in messages of a plan on a server."""
         self._transaction(lambda: self._apply_changes(changes))
         if changes:
             self._notify(changes)

@@ -64,6 +64,15 @@ def refused(store: PlanStore, command, error=CommandError, match: str | None = N
     assert command.changes is None
 
 
+# Every test here runs on a plan file and on a plan on a PostgreSQL server.
+pytest_plugins = ("pg_fixtures",)
+
+
+@pytest.fixture
+def store(any_store: PlanStore) -> PlanStore:
+    return any_store
+
+
 def by_title(store: PlanStore, model, title: str):
     return next(r for r in store.rows(model) if r.display_name == title)
 

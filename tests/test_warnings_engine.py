@@ -37,6 +37,14 @@ from planner.model import (
 from planner.store import PlanStore
 from planner.warnings import Dismiss, Severity, Subject, Undismiss, WarningsEngine
 
+# Every test here runs on a plan file and on a plan on a PostgreSQL server.
+pytest_plugins = ("pg_fixtures",)
+
+
+@pytest.fixture
+def sample_store(any_sample_store: PlanStore) -> PlanStore:
+    return any_sample_store
+
 
 def signature(warnings: list) -> list:  # noqa: ANN001
     return [w.as_dict() for w in warnings]

@@ -17,7 +17,7 @@ from ui.main_window import MainWindow
 from ui.settings import add_recent_file
 
 # Modules that add views or actions to every window: each may define install(window).
-EXTENSION_MODULES = ("ui.gantt", "ui.workshop", "ui.pdf", "ui.reviews")
+EXTENSION_MODULES = ("ui.gantt", "ui.workshop", "ui.pdf", "ui.reviews", "ui.server")
 
 _windows: list[MainWindow] = []
 

@@ -46,14 +46,23 @@ class _QtCommand(QUndoCommand):
 
     @guarded()
     def redo(self) -> None:
-        if self._skip_first_redo:  # done already by PlanDocument.push
+        if self._skip_first_redo:  # done already by PlanDocument.push (or a refused undo)
             self._skip_first_redo = False
             return
-        self.document.run_guarded(lambda: self.command.do(self.document.store))
+        if not self.document.run_guarded(lambda: self.command.do(self.document.store)):
+            self._skip_next_undo = True
+            self.document.step_back_later(-1)
 
     @guarded()
     def undo(self) -> None:
-        self.document.run_guarded(lambda: self.command.undo(self.document.store))
+        if getattr(self, "_skip_next_undo", False):
+            self._skip_next_undo = False
+            return
+        if not self.document.run_guarded(lambda: self.command.undo(self.document.store)):
+            # Refused (e.g. on a server someone else changed the rows since): the plan is as
+            # it was, so the stack must be too, or a later redo would replay a done edit.
+            self._skip_first_redo = True
+            self.document.step_back_later(+1)
 
     @guarded()
     def id(self) -> int:  # noqa: A003 - Qt's name
@@ -107,11 +116,21 @@ class PlanDocument(QObject):
         self.undo_stack.push(_QtCommand(self, command))
         return True
 
-    def run_guarded(self, action) -> None:  # noqa: ANN001
+    def run_guarded(self, action) -> bool:  # noqa: ANN001
         try:
             action()
         except Exception as exc:  # shown to the user; the store has rolled back
             self.error.emit(str(exc))
+            return False
+        return True
+
+    def step_back_later(self, step: int) -> None:
+        """Move the undo stack's index by `step` once the current undo/redo has returned
+        (QUndoStack cannot be changed from inside one); the command skips that one call."""
+        from PySide6.QtCore import QTimer
+
+        stack = self.undo_stack
+        QTimer.singleShot(0, stack, lambda: stack.setIndex(stack.index() + step))
 
     # --- reading ---------------------------------------------------------------------------
 

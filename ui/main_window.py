@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_: object) -> None:
         store = self.document.store
         name = store.path.name if store.path is not None else "not saved"
+        name = getattr(store, "location", None) or name  # a plan on a server: its URL
         read_only = " [read-only]" if store.read_only else ""
         self.setWindowTitle(f"{store.plan.title} — {name}{read_only}")
         if store.path is not None:

@@ -70,19 +70,39 @@ def put_state(name: str, state: QByteArray) -> None:
     settings().setValue(f"window/parts/{name}", state)
 
 
+def _is_url(value: str) -> bool:
+    return "://" in value  # a plan on a server, kept as its URL without any password
+
+
+def recent_locations() -> list[Path | str]:
+    """Recent plans: files as Paths, plans on a server as their URL (never a password)."""
+    return [v if _is_url(v) else Path(v) for v in get(RECENT_FILES) if v]
+
+
 def recent_files() -> list[Path]:
-    return [Path(v) for v in get(RECENT_FILES) if v]
+    return [p for p in recent_locations() if isinstance(p, Path)]
 
 
 def add_recent_file(path: Path) -> None:
     path = Path(path).resolve()
-    paths = [str(path)] + [str(p) for p in recent_files() if p.resolve() != path]
-    put(RECENT_FILES, paths[:MAX_RECENT])
+    others = [v for v in get(RECENT_FILES) if v and (_is_url(v) or Path(v).resolve() != path)]
+    put(RECENT_FILES, [str(path), *others][:MAX_RECENT])
 
 
-def remove_recent_file(path: Path) -> None:
+def add_recent_location(url: str) -> None:
+    """`url` must be the display form (planner.server.address: no password in it)."""
+    put(RECENT_FILES, [url, *[v for v in get(RECENT_FILES) if v and v != url]][:MAX_RECENT])
+
+
+def remove_recent_file(path: Path | str) -> None:
+    if isinstance(path, str) and _is_url(path):
+        put(RECENT_FILES, [v for v in get(RECENT_FILES) if v and v != path])
+        return
     path = Path(path).resolve()
-    put(RECENT_FILES, [str(p) for p in recent_files() if p.resolve() != path])
+    put(
+        RECENT_FILES,
+        [v for v in get(RECENT_FILES) if v and (_is_url(v) or Path(v).resolve() != path)],
+    )
 
 
 def clear_recent_files() -> None:

@@ -35,12 +35,12 @@ class Command:
         if self.changes is None:
             self.changes = store.execute(self.perform)
         else:
-            store.apply(self.changes)
+            store.apply(self.changes, label=f"Redo {self.label}")
 
     def undo(self, store: PlanStore) -> None:
         if self.changes is None:
             raise CommandError(f"'{self.label}' has not been done, so it cannot be undone.")
-        store.apply(invert(self.changes))
+        store.apply(invert(self.changes), label=f"Undo {self.label}")
 
     @property
     def changed_anything(self) -> bool:

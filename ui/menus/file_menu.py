@@ -23,6 +23,15 @@ def with_suffix(path: Path) -> Path:
     return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
 
 
+def _server_plan_name(url: str) -> str:
+    """'crm-2027 on db.example.com' for a recent plan on a server."""
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    plan = (parse_qs(parts.query).get("plan") or ["?"])[-1]
+    return f"{plan} on {parts.hostname or 'the server'}"
+
+
 class FileMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -130,9 +139,10 @@ class FileMenu:
     def _fill_recent(self) -> None:
         menu = self.recent_menu
         menu.clear()
-        paths = settings.recent_files()
+        paths = settings.recent_locations()
         for number, path in enumerate(paths, start=1):
-            text = f"&{number} {path.name}" if number < 10 else path.name
+            name = path.name if isinstance(path, Path) else _server_plan_name(path)
+            text = f"&{number} {name}" if number < 10 else name
             action = menu.addAction(text, lambda p=path: self._open_recent(p))
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
@@ -141,7 +151,12 @@ class FileMenu:
         menu.addSeparator()
         menu.addAction("&Clear this list", settings.clear_recent_files).setEnabled(bool(paths))
 
-    def _open_recent(self, path: Path) -> None:
+    def _open_recent(self, path: Path | str) -> None:
+        if isinstance(path, str):  # a plan on a server (ui/server/)
+            from ui.server.menu import open_server_plan
+
+            open_server_plan(self.window, path)
+            return
         if not path.exists():
             settings.remove_recent_file(path)
             self.error("Cannot open the plan", f"{path} no longer exists; it is off the list now.")

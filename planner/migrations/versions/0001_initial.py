@@ -150,5 +150,6 @@ def upgrade() -> None:
                 "15.0, 4, 2, 5, 20, 10.0)"
             )
         )
-    op.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    op.execute("PRAGMA user_version = 1")
+    if bind.dialect.name == "sqlite":  # the file's header; a plan on a server has none
+        op.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        op.execute("PRAGMA user_version = 1")

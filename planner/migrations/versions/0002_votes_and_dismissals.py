@@ -26,4 +26,5 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.UniqueConstraint("code", "subject_kind", "subject_id", "week"),
     )
-    op.execute("PRAGMA user_version = 2")
+    if op.get_bind().dialect.name == "sqlite":  # the file header; a server has none
+        op.execute("PRAGMA user_version = 2")

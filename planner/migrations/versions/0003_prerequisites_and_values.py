@@ -26,4 +26,5 @@ def upgrade() -> None:
         batch.add_column(sa.Column("value", sa.Float, nullable=False, server_default="1.0"))
     with op.batch_alter_table("phase") as batch:
         batch.add_column(sa.Column("pinned", sa.Boolean, nullable=False, server_default="0"))
-    op.execute("PRAGMA user_version = 3")
+    if op.get_bind().dialect.name == "sqlite":  # the file header; a server has none
+        op.execute("PRAGMA user_version = 3")

@@ -33,4 +33,5 @@ def upgrade() -> None:
         sa.UniqueConstraint("phase_id", "department_id"),
     )
     op.create_index("ix_benefit_check_phase_id", "benefit_check", ["phase_id"])
-    op.execute("PRAGMA user_version = 4")
+    if op.get_bind().dialect.name == "sqlite":  # the file header; a server has none
+        op.execute("PRAGMA user_version = 4")
