@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean setup package install-desktop uninstall-desktop
+.PHONY: run test lint bench clean setup package install-desktop uninstall-desktop catalogues i18n-extract
+
+# Translations: the .po catalogues are the source, compiled to .mo whenever they change.
+LANGS := nb da sv fi nl
+CATALOGUES := $(foreach l,$(LANGS),resources/i18n/$(l)/LC_MESSAGES/rollout.mo)
 
 $(STAMP): pyproject.toml Makefile
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -12,14 +16,26 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) catalogues
+
+catalogues: $(CATALOGUES)
+
+resources/i18n/%/LC_MESSAGES/rollout.mo: resources/i18n/%/LC_MESSAGES/rollout.po $(STAMP)
+	$(BIN)/pybabel compile -i $< -o $@
+
+# After marking new text: refresh the template and merge it into every catalogue.
+i18n-extract: $(STAMP)
+	$(BIN)/pybabel extract --no-wrap --sort-by-file -c "Translators:" \
+		-o resources/i18n/rollout.pot --project "Rollout Planner" app planner ui
+	for l in $(LANGS); do $(BIN)/pybabel update --no-wrap -D rollout \
+		-i resources/i18n/rollout.pot -d resources/i18n -l $$l; done
 
 # The preflight names the system libraries Qt lacks (installs them as root on Debian).
-run: $(STAMP)
+run: $(STAMP) $(CATALOGUES)
 	@$(BIN)/python -m app.preflight
 	$(BIN)/rollout-planner --sample
 
-test: $(STAMP)
+test: $(STAMP) $(CATALOGUES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check app planner ui tests benchmarks
 
@@ -43,7 +59,7 @@ $(PACKAGE_STAMP): $(STAMP)
 	touch $(PACKAGE_STAMP)
 
 # One-folder bundle (build.spec), with the desktop files and INSTALL.txt, and its tarball.
-package: $(PACKAGE_STAMP)
+package: $(PACKAGE_STAMP) $(CATALOGUES)
 	rm -rf $(BUNDLE) $(TARBALL)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build build.spec
 	cp -r packaging/desktop $(BUNDLE)/desktop

@@ -1,0 +1,63 @@
+"""Dates, numbers and weeks as the chosen language writes them, through Babel's CLDR data:
+'1. des. 2026' and '2,5' in Norwegian, '1 Dec 2026' and '2.5' in English, 'uke 49' /
+'uge 49' / 'v. 49' / 'vk 49' / 'week 49' for an ISO week.
+
+Babel is imported on first use, not at start-up: loading its locale data costs more than
+the first paint needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from planner.i18n import PSEUDO, SOURCE_LANGUAGE, _, language
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# Babel locale per language; English plans are mostly read in Europe, so day-month-year.
+_BABEL_LOCALE = {
+    "en": "en_GB",
+    "nb": "nb_NO",
+    "da": "da_DK",
+    "sv": "sv_SE",
+    "fi": "fi_FI",
+    "nl": "nl_NL",
+    PSEUDO: "en_GB",
+}
+
+
+@lru_cache(maxsize=8)
+def babel_locale(code: str | None = None) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(_BABEL_LOCALE.get(code or language(), _BABEL_LOCALE[SOURCE_LANGUAGE]))
+
+
+def format_date(value: dt.date, style: str = "medium") -> str:
+    """'medium': 1 Dec 2026 / 1. des. 2026; 'short': 01/12/2026 / 01.12.2026; 'long'."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format=style, locale=babel_locale())
+
+
+def format_number(value: float, decimals: int = 1) -> str:
+    """At most `decimals` decimals, none when the value is whole: 2.5 -> '2,5', 3.0 -> '3'."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    return format_decimal(round(value, decimals), format=pattern, locale=babel_locale())
+
+
+def format_person_days(value: float) -> str:
+    """'2.5 pd' with the language's own abbreviation of person-days."""
+    # Translators: the abbreviation of "person-days" after an effort, e.g. "2.5 pd".
+    return _("{days} pd").format(days=format_number(value))
+
+
+def week_label(day: dt.date) -> str:
+    """The ISO week of `day`, as a calendar in that language heads it: 'week 49'."""
+    # Translators: an ISO week number as calendars in your language write it: "uke 49".
+    return _("week {number}").format(number=day.isocalendar().week)
