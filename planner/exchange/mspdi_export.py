@@ -204,6 +204,8 @@ class _Writer:
         self.rows += 1
         task = _sub(parent, "Task")
         _fields(task, ("UID", uid), ("ID", self.rows), ("Name", name))
+        # The other fields are parked as "_name" attributes until `finish_tasks` writes them
+        # in the schema's order (links are only known once every task has its UID).
         task.set("_outline", outline)
         task.set("_level", str(level))
         self.result.tasks += 1
