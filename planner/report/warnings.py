@@ -29,6 +29,7 @@ CODE_TITLES = {
     "field-creep": "Field creep",
     "transaction-in-crm": "Transaction process in the CRM",
     "dependency-order": "Starts before what it depends on",
+    "prerequisite-later": "Planned before what it needs",
     "empty-goal": "No user benefit stated",
     "scope-creep": "Scope creep since the baseline",
     "baseline-unreadable": "Baseline cannot be read",

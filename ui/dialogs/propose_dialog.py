@@ -403,16 +403,19 @@ class ProposeDialog(QDialog):
             options = ChartOptions(start=first, end=last, px_per_day=ZOOM_PRESETS["quarters"],
                                    show_load=False, style="screen", legend=False)  # fmt: skip
             charts.append(build_chart(data, options))
+        # The same left edge for both (the wider label column), so dates line up too.
+        left = max(c.label_width for c in charts)
+        right = max(c.bounds.right() for c in charts)
         width = max(480, int(self.width() * 0.6) - 40)
-        scale = width / max(c.bounds.width() for c in charts)
+        scale = width / (left + right)
         for target, chart in zip((self.today_chart, self.proposed_chart), charts, strict=True):
-            size = QSize(int(chart.bounds.width() * scale) + 1,
-                         int(chart.bounds.height() * scale) + 1)  # fmt: skip
+            source = QRectF(-left, chart.bounds.top(), left + right, chart.bounds.height())
+            size = QSize(int(source.width() * scale) + 1, int(source.height() * scale) + 1)
             image = QImage(size, QImage.Format.Format_ARGB32)
             image.fill(Qt.GlobalColor.white)
             painter = QPainter(image)
             try:
-                paint_chart(painter, chart, QRectF(0, 0, size.width(), size.height()))
+                paint_chart(painter, chart, QRectF(0, 0, size.width(), size.height()), source)
             finally:
                 painter.end()
             target.setPixmap(QPixmap.fromImage(image))

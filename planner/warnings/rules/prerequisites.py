@@ -53,7 +53,7 @@ def prerequisite_later(facts: Facts, demand: Demand) -> Found:
         Severity.PROBLEM,
         Subject("demand", demand.id),
         f"Wish '{demand.title}' in '{phase.title}' needs {names(where, limit=5)} first.",
-        principles.EAT_FRENCH,
+        principles.PLAN_WELL,  # the step cannot happen when the plan says
         _fixes(facts, demand, phase, late),
     )]
 
