@@ -75,10 +75,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _mspdi(store, source: Path, args: argparse.Namespace) -> int:  # noqa: ANN001
-    try:
-        from planner.exchange.mspdi_import import import_into_plan
-    except ImportError:
-        return _fail("MS Project XML import is not available.")
+    from planner.exchange.mspdi_import import import_into_plan
+
     report = import_into_plan(store, source)
     print("\n".join(report.lines))
     if not args.dry_run:

@@ -55,11 +55,8 @@ def import_path(window: MainWindow, path: Path) -> bool:
 
 def _import_mspdi(window: MainWindow, path: Path) -> bool:
     """MS Project XML goes to the MSPDI importer (planner/exchange/mspdi_import.py)."""
-    try:
-        from planner.exchange.mspdi_import import import_into_plan
-    except ImportError:
-        _error(window, "MS Project XML import is not available.")
-        return False
+    from planner.exchange.mspdi_import import import_into_plan
+
     try:
         report = import_into_plan(window.document.store, path)
         window.document.push(report.command)
