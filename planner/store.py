@@ -15,6 +15,7 @@ import gc
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -434,16 +435,21 @@ class PlanStore:
         own bind processing (enum members are already validated: stored as their value)."""
         columns = list(model.__table__.columns)
         dialect = self._engine.dialect
-        steps = []
-        for column in columns:
+        steps: list[tuple[int, Callable[[Any], Any]]] = []  # only columns that convert
+        for index, column in enumerate(columns):
             if isinstance(column.type, Enum):
-                steps.append(lambda v: None if v is None else getattr(v, "value", v))
+                steps.append((index, lambda v: None if v is None else getattr(v, "value", v)))
             else:
                 processor = column.type.bind_processor(dialect)
-                steps.append(processor or (lambda v: v))
-        keys = [c.key for c in columns]
-        pairs = list(zip(keys, steps, strict=True))
-        params = [tuple(step(row[k]) for k, step in pairs) for row in values]
+                if processor is not None:
+                    steps.append((index, processor))
+        pick = itemgetter(*[c.key for c in columns])
+        params = []
+        for row in values:
+            picked = list(pick(row))
+            for index, step in steps:
+                picked[index] = step(picked[index])
+            params.append(tuple(picked))
         names = ", ".join(f'"{c.name}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
         sql = f'INSERT INTO "{model.__tablename__}" ({names}) VALUES ({marks})'

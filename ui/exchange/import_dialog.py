@@ -535,7 +535,7 @@ class ImportDialog(QDialog):
         )
         self.wish_model.set_wishes(preview.wishes)
         self.wish_view.resizeColumnsToContents()
-        for column, widest in ((1, 260), (2, 140), (3, 140), (7, 240)):
+        for column, widest in ((1, 220), (2, 120), (3, 130), (7, 200)):
             self.wish_view.setColumnWidth(column, min(self.wish_view.columnWidth(column), widest))
         self.problem_view.setRowCount(len(preview.problems))
         for row, problem in enumerate(preview.problems):
