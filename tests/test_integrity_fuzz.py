@@ -151,9 +151,12 @@ def test_wrong_values_in_random_columns(pristine: bytes, work: Path) -> None:
 
 @st.composite
 def byte_damage(draw: st.DrawFn, size: int) -> list[tuple[int, bytes]]:
+    # Offsets from a (shrinkable) Random: hypothesis' own integers favour small values, which
+    # would put most damage into the first page, SQLite's schema, instead of the rows.
+    rng = draw(st.randoms(use_true_random=False))
     edits = []
     for _ in range(draw(st.integers(1, 6))):
-        offset = draw(st.integers(100, size - 1))  # the 100-byte header is checked apart
+        offset = rng.randrange(100, size)  # the 100-byte header is checked apart
         length = draw(st.sampled_from([1, 1, 1, 2, 4, 16, 64]))
         edits.append((offset, draw(st.binary(min_size=length, max_size=length))))
     return edits

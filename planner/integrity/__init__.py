@@ -11,6 +11,7 @@ problem states. Nothing here writes to the file.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 
 from planner.errors import DamagedPlanFile
@@ -45,6 +46,18 @@ def damaged(file_name: str, problems: list[Problem]) -> DamagedPlanFile:
 
 def refuse_damaged_rows(conn: sqlite3.Connection, file_name: str) -> None:
     """Raise `DamagedPlanFile` listing every broken value, if there is one."""
+    # Reading makes a tuple per row: on a large plan the allocations would set off garbage
+    # collections that rescan everything already loaded (see PlanStore._load_all).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _refuse(conn, file_name)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _refuse(conn: sqlite3.Connection, file_name: str) -> None:
     raw = read_plan_rows(conn)
     missing = [(t, c) for t, tab in raw.items() for c in tab.missing]
     if missing:
