@@ -314,6 +314,9 @@ def test_the_offer_dismissed_is_not_shown_again(qtbot, tmp_path, clean_settings,
     other.close()  # its window state has the bar showing
     again = open_(paths[0])
     qtbot.wait(10)
-    assert not again.review_offer.isVisible()
+    from ui.reviews.offer import _dismissed
+
+    offer = again.review_offer
+    assert not offer.isVisible(), (offer.milestone, _dismissed(), offer.isHidden())
     assert again.document.store.count(Baseline) == 0
     again.close()
