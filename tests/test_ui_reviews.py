@@ -289,18 +289,34 @@ def test_the_offer_to_take_a_baseline(qtbot, sample_store, clean_settings, monke
 
 def test_the_offer_dismissed_is_not_shown_again(qtbot, tmp_path, clean_settings,  # noqa: ANN001
                                                 monkeypatch) -> None:
+    """Dismissed for one plan: not offered again for it, even when the window last closed
+    had the bar showing (for another plan) and restores its toolbars as they were."""
+    from ui_support import show_active
+
     from ui.app_window import window_for_store
 
     monkeypatch.setattr(benefit, "today", lambda: dt.date(2026, 12, 1))
-    path = tmp_path / "plan.rollout"
-    create_from_template(path, "crm").close()
-    window = window_for_store(PlanStore.open(path))
-    qtbot.addWidget(window)
-    assert not window.review_offer.isHidden()
-    window.review_offer.dismiss.click()
-    window.close()
-    again = window_for_store(PlanStore.open(path))
-    qtbot.addWidget(again)
-    assert again.review_offer.isHidden()
+    paths = [tmp_path / "mine.rollout", tmp_path / "other.rollout"]
+    for path in paths:
+        create_from_template(path, "crm").close()
+
+    def open_(path: Path):  # noqa: ANN202
+        window = window_for_store(PlanStore.open(path))  # deletes itself when closed
+        show_active(qtbot, window)
+        return window
+
+    mine = open_(paths[0])
+    assert mine.review_offer.isVisible()
+    mine.review_offer.dismiss.click()
+    mine.close()
+    other = open_(paths[1])
+    assert other.review_offer.isVisible()  # not dismissed there
+    other.close()  # its window state has the bar showing
+    again = open_(paths[0])
+    qtbot.wait(10)
+    from ui.reviews.offer import _dismissed
+
+    offer = again.review_offer
+    assert not offer.isVisible(), (offer.milestone, _dismissed(), offer.isHidden())
     assert again.document.store.count(Baseline) == 0
     again.close()

@@ -60,6 +60,11 @@ class ReviewOffer(QToolBar):
         self._recheck.timeout.connect(self.check)
         self._recheck.start()
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        # The window restores its toolbars as they were last time (after the extensions are
+        # installed): this bar shows only while there is something to offer.
+        super().setVisible(bool(visible) and getattr(self, "milestone", None) is not None)
+
     def check(self) -> None:
         """Show the offer if a review is due, not yet answered for this file."""
         milestone = None
