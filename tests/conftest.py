@@ -16,13 +16,19 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _qt_test_mode() -> None:
+def _qt_test_mode(tmp_path_factory: pytest.TempPathFactory) -> None:
     # Only if Qt is importable here; pure planner tests don't need it.
     try:
-        from PySide6.QtCore import QCoreApplication, QStandardPaths
+        from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
     except ImportError:  # pragma: no cover
         return
     QStandardPaths.setTestModeEnabled(True)
+    # Test mode alone puts every run's settings in one ~/.qttest file, so two test runs on
+    # one machine (CI beside a developer's run) cleared each other's recent files and window
+    # state mid-test. Each run gets a settings folder of its own.
+    settings_dir = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, settings_dir)
     QCoreApplication.setOrganizationName("Rollout Planner Tests")
     QCoreApplication.setApplicationName("Rollout Planner Tests")
 
