@@ -148,11 +148,14 @@ def start_diagnostics(app) -> str:  # noqa: ANN001 - the QApplication
     """Crash trace and log in the data folder, and errors in views and slots to the log and
     the window's bar (ui/diagnostics.py, ui/guard.py). Returns the line to show when the
     last session crashed."""
+    import atexit
+
     from ui import diagnostics, guard
 
     notice = diagnostics.start_session()
     guard.install_excepthook()
     app.aboutToQuit.connect(diagnostics.end_session)
+    atexit.register(diagnostics.end_session)  # also when no window was ever opened
     return notice
 
 

@@ -105,3 +105,25 @@ def test_the_notice_shows_in_the_window(window) -> None:  # noqa: ANN001
     assert not window.error_bar.details_button.isVisible()  # nothing more to show
     assert window.error_bar.log_button.isVisible()
 
+
+
+def test_a_start_that_opens_no_window_is_no_crash(tmp_path: Path) -> None:
+    # The file cannot be opened: the app says so and exits 2, without its event loop.
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QStandardPaths\n"
+        "QStandardPaths.setTestModeEnabled(True)\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "QMessageBox.critical = lambda *args: None\n"
+        "from app.gui import run_gui\n"
+        "sys.exit(run_gui(__import__('pathlib').Path(sys.argv[1])))\n"
+    )
+    missing = tmp_path / "missing.rollout"
+    env = dict(os.environ, ROLLOUT_PLANNER_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(missing)], capture_output=True, text=True,
+        cwd=ROOT, env=env, timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert list((tmp_path / "logs").glob("*.crash")) == []
+    assert diagnostics.previous_crash(tmp_path / "logs") == ""

@@ -7,6 +7,7 @@ that is gone means that session crashed (or was killed), and the next start says
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import faulthandler
 import logging
@@ -64,8 +65,9 @@ class Session:
             faulthandler.disable()
             self.crash_file.close()
             self.crash_file = None
-            if self.crash_path.stat().st_size == 0:
-                self.crash_path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # someone tidied the folder: nothing to do
+                if self.crash_path.stat().st_size == 0:
+                    self.crash_path.unlink()
         self.lock.unlock()
 
 
