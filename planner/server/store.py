@@ -139,7 +139,10 @@ class ServerStore(PlanStore):
                 schema.check_revision(found, self.address)
                 from planner import fileformat
 
-                if found != fileformat.HEAD_REVISION and self._may_write(db):
+                may_upgrade = db.execute(
+                    text("SELECT has_schema_privilege(:s, 'CREATE')"), {"s": self.address.plan}
+                ).scalar()
+                if found != fileformat.HEAD_REVISION and may_upgrade:
                     schema.upgrade(db, self.address.plan)
                 elif found != fileformat.HEAD_REVISION:
                     raise ServerError(
@@ -151,7 +154,12 @@ class ServerStore(PlanStore):
             listen.execute(f"LISTEN {schema.quote_ident(self.channel)}")
         except DBAPIError as exc:
             engine.dispose()
-            raise describe(exc.orig or exc, self.address) from exc
+            if _is_connection_loss(exc):
+                raise describe(exc.orig or exc, self.address) from exc
+            raise ServerError(
+                f"The plan '{self.address.plan}' on {self.address.display} cannot be opened: "
+                f"{_first_line(exc)}."
+            ) from exc
         except BaseException:
             engine.dispose()
             raise
