@@ -111,14 +111,16 @@ def inspect_file(path: Path) -> FileFacts:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
+    journal = path.with_name(name + "-journal")
+    hot = journal.exists() and journal.stat().st_size > 0
     # The in-header page count is only valid when the "version-valid-for" number matches the
     # change counter (SQLite file format §1.3.7); then the file must be at least that long.
-    if header[92:96] == header[24:28] and st.st_size < page_size * page_count:
+    # Not with a hot journal: an edit killed midway may have written the new header but not
+    # yet the pages; rolling the journal back on open restores both.
+    if not hot and header[92:96] == header[24:28] and st.st_size < page_size * page_count:
         raise DamagedPlanFile(
             f"{name} is damaged: it is cut short ({st.st_size} of {page_size * page_count} bytes)."
         )
 
     reason = _read_only_reason(path, st.st_mode)
-    journal = path.with_name(name + "-journal")
-    hot = journal.exists() and journal.stat().st_size > 0
     return FileFacts(path, st.st_size, version, not reason, reason, hot)

@@ -8,11 +8,13 @@ PostgreSQL refuses to run as root, so as root the cluster runs as an unprivilege
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -55,6 +57,8 @@ class Cluster:
         self.folder = Path(tempfile.mkdtemp(prefix="rollout-pg-"))
         self.data = self.folder / "data"
         self.port = _free_port()
+        self._destroyed = False
+        atexit.register(self.destroy)
         self._run_as: list[str] = []
         self._owner: pwd.struct_passwd | None = None
         if os.geteuid() == 0:
@@ -110,8 +114,17 @@ class Cluster:
         self.pg_ctl("start", "-w", "-t", "30", "-l", str(self.folder / "server.log"))
 
     def destroy(self) -> None:
-        with contextlib.suppress(subprocess.CalledProcessError):  # not running
+        """Stop the server (whatever state it is in) and delete its folder. Also run at exit,
+        so an interrupted run leaves nothing behind either."""
+        if self._destroyed:
+            return
+        self._destroyed = True
+        with contextlib.suppress(subprocess.CalledProcessError, OSError):  # not running
             self.stop("immediate")
+        pid_file = self.data / "postmaster.pid"
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            if pid_file.exists():  # pg_ctl could not stop it: the postmaster we started
+                os.kill(int(pid_file.read_text().splitlines()[0]), signal.SIGKILL)
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def url(self, dbname: str = "postgres", user: str = SUPERUSER, **query: str) -> str:

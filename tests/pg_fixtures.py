@@ -22,6 +22,7 @@ READER = "reader"
 SECRET = "secret"  # the one role that must give a password (tests/pg_cluster.py's pg_hba)
 _TABLES = [m.__tablename__ for m in MODELS] + ["change_log", "row_version"]
 _names = itertools.count(1)
+_running: Cluster | None = None
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +33,11 @@ def pg_cluster() -> Iterator[Cluster]:
             "PostgreSQL is not installed (initdb/pg_ctl not found); .ci/run installs Debian's "
             "'postgresql' package, or set PG_BIN to its bin folder."
         )
-    cluster = Cluster(bin_dir)
+    global _running
+    if _running is not None and not _running._destroyed:  # never two clusters in a process
+        yield _running
+        return
+    cluster = _running = Cluster(bin_dir)
     try:
         cluster.start()
         cluster.sql(f"CREATE DATABASE {DATABASE}")

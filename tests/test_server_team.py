@@ -276,3 +276,36 @@ def test_sslmode_goes_to_libpq(team_plan):
     store = ServerStore.open(team_plan + "&sslmode=prefer")
     assert "sslmode=prefer" in store.location
     store.close()
+
+
+def test_an_older_plan_on_the_server_is_upgraded_by_the_migrations_on_open(pg_cluster):
+    from sqlalchemy import create_engine, text
+
+    from planner import fileformat
+    from planner.migrate import migrate_connection
+    from planner.server.address import parse
+    from planner.server.connection import connect
+    from planner.server.schema import revision
+
+    url = pg_cluster.url(DATABASE, plan="format-four")
+    address = parse(url)
+    engine = create_engine("postgresql+psycopg://", creator=lambda: connect(address))
+    with engine.begin() as db:  # a plan as a format-4 client made it
+        db.exec_driver_sql('CREATE SCHEMA "format-four"')
+        db.exec_driver_sql('SET LOCAL search_path TO "format-four"')
+        migrate_connection(db, "0004")
+        assert revision(db, "format-four") == "0004"
+        db.execute(text("INSERT INTO department (name, colour, head, capacity, "
+                        "support_contact, is_it, position) VALUES ('Sales', '#0072b2', '', "
+                        "5, '', false, 0)"))
+    store = ServerStore.open(url)
+    try:
+        assert [d.name for d in store.rows(Department)] == ["Sales"]
+        UndoHistory(store).push(UpdateRow(Department, store.rows(Department)[0].id,
+                                          {"capacity": 6.0}))  # logs: format 5 is there
+    finally:
+        store.close()
+    with engine.connect() as db:
+        assert revision(db, "format-four") == fileformat.HEAD_REVISION
+        assert db.exec_driver_sql('SELECT count(*) FROM "format-four".change_log').scalar() == 1
+    engine.dispose()

@@ -37,11 +37,12 @@ from sqlalchemy.orm import Session
 from planner.changelog_tables import change_log, row_version
 from planner.changes import Recorder, RowChange
 from planner.errors import CommandError, PlanError, PlanFileReadOnly
-from planner.model import MODEL_BY_TABLE, Base, Demand, Phase
+from planner.model import Base
 from planner.server import codec, schema
 from planner.server.address import ServerAddress
 from planner.server.connection import connect, describe, plan_engine
 from planner.server.errors import ConnectionLost, EditConflict, ServerError
+from planner.server.messages import ago, describe_change
 from planner.store import PlanStore
 
 LOST = "Connection to the server lost — reconnecting…"
@@ -138,7 +139,10 @@ class ServerStore(PlanStore):
                 schema.check_revision(found, self.address)
                 from planner import fileformat
 
-                if found != fileformat.HEAD_REVISION and self._may_write(db):
+                may_upgrade = db.execute(
+                    text("SELECT has_schema_privilege(:s, 'CREATE')"), {"s": self.address.plan}
+                ).scalar()
+                if found != fileformat.HEAD_REVISION and may_upgrade:
                     schema.upgrade(db, self.address.plan)
                 elif found != fileformat.HEAD_REVISION:
                     raise ServerError(
@@ -150,7 +154,12 @@ class ServerStore(PlanStore):
             listen.execute(f"LISTEN {schema.quote_ident(self.channel)}")
         except DBAPIError as exc:
             engine.dispose()
-            raise describe(exc.orig or exc, self.address) from exc
+            if _is_connection_loss(exc):
+                raise describe(exc.orig or exc, self.address) from exc
+            raise ServerError(
+                f"The plan '{self.address.plan}' on {self.address.display} cannot be opened: "
+                f"{_first_line(exc)}."
+            ) from exc
         except BaseException:
             engine.dispose()
             raise
@@ -489,7 +498,7 @@ class ServerStore(PlanStore):
 
     def _conflict_message(self, entry: LogEntry, change: RowChange, label: str) -> str:
         return (
-            f"{entry.author} {_what(change, self)} {_ago(entry.at, self._now())} — "
+            f"{entry.author} {describe_change(change, self)} {ago(entry.at, self._now())} — "
             f"your edit '{label}' was not applied."
         )
 
@@ -504,10 +513,10 @@ class ServerStore(PlanStore):
             return "The plan has changed since your edit — it was not undone or redone."
         entry_changes = [c for c in codec.decode(found.changes)
                          if c.model is model and c.row_id == row_id]
-        what = _what(entry_changes[0], self) if entry_changes else "changed it"
+        what = describe_change(entry_changes[0], self) if entry_changes else "changed it"
         who = "You" if found.client == self.client_id else found.author
         return (
-            f"{who} {what} {_ago(found.at, self._now())} — your edit '{self._label}' was "
+            f"{who} {what} {ago(found.at, self._now())} — your edit '{self._label}' was "
             "not applied, so as not to overwrite that."
         )
 
@@ -548,44 +557,4 @@ def _first_line(exc: BaseException) -> str:
     return (str(orig).strip().splitlines() or [type(orig).__name__])[0].rstrip(".")
 
 
-def _title(model: type[Base], values: dict[str, Any] | None, store: ServerStore,
-           row_id: int) -> str:
-    row = store.find(model, row_id)
-    name = (values or {}).get(model.display_attr) or (row.display_name if row else f"#{row_id}")
-    return f"'{name}'"
-
-
-_KINDS = {"demand": "wish", "plan": "plan settings"}  # the words users know
-
-
-def _what(change: RowChange, store: ServerStore) -> str:
-    model = change.model
-    kind = _KINDS.get(model.__tablename__, model.__tablename__.replace("_", " "))
-    if change.after is None:
-        return f"deleted the {kind} {_title(model, change.before, store, change.row_id)}"
-    if change.before is None:
-        return f"added the {kind} {_title(model, change.after, store, change.row_id)}"
-    title = _title(model, change.after, store, change.row_id)
-    name = model.display_attr
-    if name in change.after and change.before and name in change.before:
-        return f"renamed the {kind} '{change.before[name]}' to '{change.after[name]}'"
-    if set(change.after) <= {"start_date", "end_date"}:
-        return f"changed the dates of the {kind} {title}"
-    if model is Demand and "phase_id" in change.after:
-        phase = store.find(Phase, change.after["phase_id"])
-        where = f"to phase '{phase.title}'" if phase is not None else "to the backlog"
-        return f"moved {title} {where}"
-    fields = ", ".join(k.replace("_", " ") for k in change.after)
-    return f"changed {title} ({fields})"
-
-
-def _ago(at: dt.datetime, now: dt.datetime) -> str:
-    seconds = max(0.0, (now - at).total_seconds())
-    if seconds < 60:
-        return "a moment ago"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    return f"at {at:%Y-%m-%d %H:%M}"
-
-
-__all__ = ["LOST", "LogEntry", "MODEL_BY_TABLE", "ServerStore"]
+__all__ = ["LOST", "LogEntry", "ServerStore"]
