@@ -145,7 +145,10 @@ def repair_file(
 
 def repair_log(store: PlanStore) -> list[LogEntry]:
     """What repairs changed in this plan, oldest first; empty for a plan never repaired."""
-    return read_log(store._conn)  # a meta table, like alembic_version: not in the ORM
+    conn = getattr(store, "_conn", None)  # a meta table, like alembic_version: not in the ORM
+    if conn is None:
+        return []  # a plan on a server: repairs are made to files, and copies carry no log
+    return read_log(conn)
 
 
 def read_log(conn: sqlite3.Connection) -> list[LogEntry]:

@@ -309,3 +309,21 @@ def test_an_older_plan_on_the_server_is_upgraded_by_the_migrations_on_open(pg_cl
         assert revision(db, "format-four") == fileformat.HEAD_REVISION
         assert db.exec_driver_sql('SELECT count(*) FROM "format-four".change_log').scalar() == 1
     engine.dispose()
+
+
+def test_a_server_plan_breaking_the_plans_rules_is_refused_like_a_file(  # noqa: ANN001
+    pg_cluster, team_plan
+) -> None:
+    """The server enforces types and keys; the plan's own rules (dates 1990-2200, the working
+    week) are checked on open as for a file, and the plan is left as it was."""
+    from planner.errors import DamagedPlanFile
+
+    schema = team_plan.rsplit("=", 1)[1]
+    pg_cluster.sql(f"UPDATE \"{schema}\".phase SET start_date = '1900-01-01' WHERE id = 1",
+                   DATABASE)
+    pg_cluster.sql(f"UPDATE \"{schema}\".plan SET working_days = '9x9'", DATABASE)
+    with pytest.raises(DamagedPlanFile) as refused:
+        ServerStore.open(team_plan)
+    assert "1900-01-01" in str(refused.value) and "(and 1 more)" in str(refused.value)
+    assert {p.field for p in refused.value.problems} == {"start_date", "working_days"}
+    assert not refused.value.repairable

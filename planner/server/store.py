@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from planner.changelog_tables import change_log, row_version
 from planner.changes import Recorder, RowChange
-from planner.errors import CommandError, PlanError, PlanFileReadOnly
+from planner.errors import CommandError, DamagedPlanFile, PlanError, PlanFileReadOnly
 from planner.model import Base
 from planner.server import codec, schema
 from planner.server.address import ServerAddress
@@ -93,7 +93,11 @@ class ServerStore(PlanStore):
         self._next_attempt = 0.0
         self._connect()
         self.read_only_reason = self._read_only_reason()
-        self._load_snapshot()
+        try:
+            self._load_snapshot()
+        except BaseException:
+            self._drop_connections()  # a refused plan leaves no connection behind
+            raise
 
     @classmethod
     def open(cls, location: str, *, read_only: bool = False,  # type: ignore[override]
@@ -228,6 +232,27 @@ class ServerStore(PlanStore):
 
     # --- loading -------------------------------------------------------------------------
 
+    def _refuse_damaged_rows(self) -> None:
+        """The same rules as for a file (planner/integrity), over the server's rows. The
+        server already enforces types, lengths and foreign keys; what it cannot know are the
+        plan's own rules (dates in range, working week, circles, readable baselines)."""
+        from planner.integrity import RawTable, find_problems, table_specs
+        from planner.integrity.problems import summary
+
+        assert self._db is not None
+        raw = {}
+        for spec in table_specs():
+            columns = ", ".join(f'"{c}"' for c in spec.column_names)
+            rows = self._db.exec_driver_sql(f'SELECT {columns} FROM "{spec.name}"').fetchall()
+            raw[spec.name] = RawTable(
+                tuple(spec.column_names), [tuple(map(_as_stored, row)) for row in rows]
+            )
+        problems = find_problems(raw)
+        if problems:
+            # A server plan is mended by whoever edits it (or by `copy` to a file and
+            # `repair`), never by a copy written beside it: so not "repairable" here.
+            raise DamagedPlanFile(summary(self.location, problems), problems, repairable=False)
+
     def _load_snapshot(self) -> None:
         """Every row and the log position they are current to, from one snapshot."""
         assert self._db is not None
@@ -235,6 +260,7 @@ class ServerStore(PlanStore):
             self._db.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
             seen = self._db.execute(select(change_log.c.seq).order_by(
                 change_log.c.seq.desc()).limit(1)).scalar() or 0
+            self._refuse_damaged_rows()
             self._session = Session(bind=self._db, autoflush=False, expire_on_commit=False)
             try:
                 self._load_all()  # the one place rows are loaded, as for a file
@@ -558,3 +584,14 @@ def _first_line(exc: BaseException) -> str:
 
 
 __all__ = ["LOST", "LogEntry", "ServerStore"]
+
+
+def _as_stored(value: Any) -> Any:
+    """A server value as SQLite stores it, which is what the integrity rules read."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
