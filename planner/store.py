@@ -451,7 +451,9 @@ class PlanStore:
                 picked[index] = step(picked[index])
             params.append(tuple(picked))
         names = ", ".join(f'"{c.name}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
+        # The driver's own placeholder: SQLite's "?" for a file, "%s" for psycopg on a server.
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        marks = ", ".join(mark for _ in columns)
         sql = f'INSERT INTO "{model.__tablename__}" ({names}) VALUES ({marks})'
         self._session.connection().exec_driver_sql(sql, params)
 
