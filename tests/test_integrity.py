@@ -83,7 +83,7 @@ def test_new_tables_of_the_model_are_covered(sample_file: Path) -> None:
         sample_file,
         "INSERT INTO benefit_check (id, phase_id, department_id, question, result, note, "
         "measured_value) VALUES (1, 1, 1, 'Faster?', 'maybe', '', '')",
-        "INSERT INTO prerequisite (id, demand_id, needs_id) VALUES (1, 3, 4000)",
+        "INSERT INTO prerequisite (id, demand_id, needs_id) VALUES (100, 3, 4000)",
         "UPDATE objective SET value = 'high' WHERE id = 1",
         "UPDATE phase SET pinned = 7 WHERE id = 2",
     )
@@ -95,7 +95,7 @@ def test_new_tables_of_the_model_are_covered(sample_file: Path) -> None:
     }
     store, changes = repaired(sample_file)
     store.close()
-    assert any("prerequisite 1" in c and "drop the prerequisite" in c for c in changes)
+    assert any("prerequisite 100" in c and "drop the prerequisite" in c for c in changes)
 
 
 def test_the_problems_are_structured_and_counted(sample_file: Path) -> None:
