@@ -135,7 +135,7 @@ def test_an_unreadable_baseline_and_an_unknown_dismissal_are_dropped(sample_file
     write(
         sample_file,
         "INSERT INTO baseline (id, name, created_at, snapshot) "
-        "VALUES (1, 'Review', '2026-10-01 10:00:00.000000', '{\"version\": 1, \"phases\": 3}')",
+        "VALUES (1, 'Review', '2026-10-01 10:00:00.000000', '{\"version\": 1, \"phases\": 3')",
         "INSERT INTO dismissal (id, code, subject_kind, subject_id, reason, created_at) "
         "VALUES (1, 'no-such-warning', 'plan', 1, 'because', '2026-10-01 10:00:00.000000')",
     )
