@@ -90,6 +90,8 @@ FALLBACKS: dict[str, Any] = {
     "timerEvent": None,
     # undo commands
     "redo": None, "undo": None, "id": -1, "mergeWith": False,
+    # threads, dialogs, visibility (called from C++: a worker's run, Esc, show/hide)
+    "run": None, "reject": None, "setVisible": None,
 }
 _UNSET = object()
 

@@ -53,6 +53,7 @@ from planner.propose.solve import Progress, Result
 from planner.queries import PlanIndex
 from planner.warnings import Severity
 from ui.document import PlanDocument
+from ui.guard import guarded
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class ProposeWorker(QThread):
     def stop(self) -> None:
         self._stop.set()
 
+    @guarded()
     def run(self) -> None:
         try:
             result = solve_prepared(
@@ -479,6 +481,7 @@ class ProposeDialog(QDialog):
             self.applied = command
             self.accept()
 
+    @guarded()
     def reject(self) -> None:
         if self.worker is not None:
             self.worker.stop()

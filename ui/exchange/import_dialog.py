@@ -56,6 +56,7 @@ from planner.exchange.wish_import import (
 )
 from planner.model import Department
 from planner.store import PlanStore
+from ui.guard import guarded
 
 PREVIEW_ROWS = 200
 Reader = Callable[[ReadOptions], Table]  # re-reads the source with corrected options
@@ -74,17 +75,21 @@ class _WishModel(QAbstractTableModel):
         self.wishes = wishes[:PREVIEW_ROWS]
         self.endResetModel()
 
+    @guarded()
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802, ANN001
         return 0 if parent.isValid() else len(self.wishes)
 
+    @guarded()
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802, ANN001
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    @guarded()
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN001, ANN201
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
         return None
 
+    @guarded()
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -114,6 +119,7 @@ class _OpenComboOnKey(QObject):
         self.table, self.column = table, column
         table.installEventFilter(self)
 
+    @guarded()
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         try:
             if event.type() == QEvent.Type.KeyPress and event.key() in self.KEYS:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from planner.errors import PlanError
 from planner.exchange.tabular import ImportCancelled, Progress, ReadOptions, Table, read_table
+from ui.guard import guarded
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -204,6 +205,7 @@ class DropImporter(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
+    @guarded()
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         try:
             kind = event.type()

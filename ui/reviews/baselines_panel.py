@@ -28,6 +28,7 @@ from planner.baseline import (
 )
 from planner.errors import PlanError
 from planner.model import Baseline
+from ui.guard import guarded
 
 COLUMNS = ("Name", "Taken", "Phases", "Planned effort")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,6 +101,7 @@ class BaselinesPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._update_buttons()
 
+    @guarded()
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)
         if self._stale:

@@ -32,6 +32,7 @@ from planner.model import (
     Plan,
 )
 from planner.validation import parse_date
+from ui.guard import guarded
 
 COLUMNS = ("Phase", "Department", "Live since", "Check due", "Answer", "Note", "Measured",
            "Question")
@@ -78,6 +79,7 @@ class BenefitPanel(QWidget):
             else:
                 self._stale = True
 
+    @guarded()
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)
         if self._stale:

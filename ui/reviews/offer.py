@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolBar, QWidge
 
 from planner.baseline import review_due
 from ui import settings
+from ui.guard import guarded
 
 DISMISSED = "reviews/offers_dismissed"  # list of "path|milestone id|date"
 
@@ -60,6 +61,7 @@ class ReviewOffer(QToolBar):
         self._recheck.timeout.connect(self.check)
         self._recheck.start()
 
+    @guarded()
     def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
         # The window restores its toolbars as they were last time (after the extensions are
         # installed): this bar shows only while there is something to offer.
