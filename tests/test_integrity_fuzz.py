@@ -74,7 +74,13 @@ WRONG_VALUES = st.one_of(
     st.none(),
 )
 
-TABLES = [(spec.name, [c.name for c in spec.columns if c.name != "id"]) for spec in table_specs()]
+# The plan's records (the team server's change_log and row_version, keyed otherwise and empty
+# in a file, are checked by their column rules but not drawn here).
+TABLES = [
+    (spec.name, [c.name for c in spec.columns if c.name != "id"])
+    for spec in table_specs()
+    if "id" in spec.column_names
+]
 
 
 @st.composite
