@@ -23,6 +23,7 @@ from planner.enums import (
     Priority,
 )
 from planner.errors import ValidationError
+from planner.i18n import N_
 from planner.model import (
     Base,
     Baseline,
@@ -63,12 +64,12 @@ ENUM_FIELDS: dict[tuple[type[Base], str], type[StrEnum]] = {
 # Plan thresholds: (lowest, highest, what it means). Zero or absurd values are refused with
 # the range, so a warning can never be switched off by accident with a typo.
 THRESHOLDS: dict[str, tuple[float, float, str]] = {
-    "team_capacity": (0.5, 10_000, "person-days per week the project team delivers"),
-    "weeks_to_value": (1, 52, "weeks before users must get something"),
-    "max_departments_per_phase": (1, 50, "departments one phase may serve"),
-    "field_creep_phase": (1, 1_000, "new data fields allowed in one phase"),
-    "field_creep_plan": (1, 10_000, "new data fields allowed in the whole plan"),
-    "scope_creep_percent": (1, 1_000, "per cent of effort growth since the baseline"),
+    "team_capacity": (0.5, 10_000, N_("person-days per week the project team delivers")),
+    "weeks_to_value": (1, 52, N_("weeks before users must get something")),
+    "max_departments_per_phase": (1, 50, N_("departments one phase may serve")),
+    "field_creep_phase": (1, 1_000, N_("new data fields allowed in one phase")),
+    "field_creep_plan": (1, 10_000, N_("new data fields allowed in the whole plan")),
+    "scope_creep_percent": (1, 1_000, N_("per cent of effort growth since the baseline")),
 }
 
 
