@@ -10,13 +10,9 @@ from planner.i18n import PSEUDO, SOURCE_LANGUAGE, _, language, ngettext
 
 
 def _local(text: str) -> str:
-    """A number as formatted above, with the chosen language's decimal sign (English and the
-    pseudo-language keep the point, so English output never changes)."""
-    if language() in (SOURCE_LANGUAGE, PSEUDO) or "." not in text:
-        return text
-    from planner.i18n.formats import babel_locale
+    from planner.i18n.formats import decimal_sign
 
-    return text.replace(".", babel_locale().number_symbols["latn"]["decimal"])
+    return decimal_sign(text)
 
 
 def half_up(value: float, digits: int = 0) -> float:
