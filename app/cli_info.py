@@ -68,8 +68,8 @@ def _text(summary: dict[str, Any], store: PlanStore) -> str:
     # Translators: abbreviations of "weeks" and "person-days" in `info`'s table.
     wk, pd = _("wk"), _("pd")
     for n, phase in enumerate(summary["phases"], 1):
-        start = iso_or_local_date(phase["start_date"])
-        end = iso_or_local_date(phase["end_date"])
+        start = iso_or_local_date(phase["start_date"], style="short")
+        end = iso_or_local_date(phase["end_date"], style="short")
         dates = f"{start:10} → {end:10}"
         weeks = (
             f"{decimal_sign(format(phase['weeks'], '4.1f'))} {wk}"

@@ -72,12 +72,15 @@ def decimal_sign(text: str) -> str:
     return text.replace(".", babel_locale().number_symbols["latn"]["decimal"])
 
 
-def iso_or_local_date(value: dt.date | str | None, missing: str = "?") -> str:
-    """ISO in English (scripts read it), the language's medium date elsewhere."""
+def iso_or_local_date(
+    value: dt.date | str | None, missing: str = "?", style: str = "medium"
+) -> str:
+    """ISO in English (scripts read it), the language's own date elsewhere ('short' keeps
+    the width of a table column: 07.09.2026)."""
     if value is None or value == "":
         return missing
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
     if language() in (SOURCE_LANGUAGE, PSEUDO):
         return value.isoformat()
-    return format_date(value)
+    return format_date(value, style)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.i18n import _
 from planner.changes import Recorder
 from planner.commands import Command
 from planner.commands.entities import change_row, new_row
 from planner.errors import CommandError, ValidationError
+from planner.i18n import _
 from planner.model import Dismissal
 from planner.warnings.types import Subject, Warning
 

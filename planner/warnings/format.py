@@ -74,7 +74,9 @@ def names(items: list[str], limit: int = 5) -> str:
 
 
 def quoted(items: list[str], limit: int = 5) -> str:
-    return names([f"'{i}'" for i in items], limit)
+    # Translators: a name in quotation marks, as your language writes them: «Sales».
+    mark = _("'{name}'")
+    return names([mark.format(name=i) for i in items], limit)
 
 
 def day(value: dt.date) -> str:
