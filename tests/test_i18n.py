@@ -86,7 +86,8 @@ def test_every_translation_keeps_the_sources_placeholders(lang: str) -> None:
             pairs = [(message.id, message.string)]
         for source, translated in pairs:
             assert _placeholders(translated) == _placeholders(source), (lang, source, translated)
-            translated.format(**{p[1:-1]: "x" for p in _BRACES.findall(source)})
+            names = {re.split(r"[!:]", p[1:-1])[0] for p in _BRACES.findall(source)}
+            translated.format(**dict.fromkeys(names, "x"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -185,11 +186,10 @@ def test_the_pseudo_language_leaves_no_plain_english_in_check(tmp_path: Path, ca
 
 _MARKERS = {"_", "N_", "ngettext", "pgettext"}
 # Constructors whose first argument is a message for the user.
-_ERROR = re.compile(r"(Error|Missing|Conflict|NotFound|PlanFileTooNew|NoProposal)$")
+_ERROR = re.compile(r"(Error|Missing|File|TooNew|Conflict|NotFound|NoProposal)$")
 # Files not yet marked (the rest of issue 16): how many unmarked literals each holds today.
 # The number may only go down; a new unmarked message anywhere else fails at once.
 PENDING = {
-    "planner/baseline.py": 5,
     "planner/commands/base.py": 1,
     "planner/commands/entities.py": 5,
     "planner/commands/history.py": 2,
@@ -202,17 +202,14 @@ PENDING = {
     "planner/exchange/tables.py": 1,
     "planner/exchange/tabular.py": 19,
     "planner/exchange/wish_import.py": 4,
-    "planner/fileformat.py": 5,
+    "planner/integrity/__init__.py": 1,
+    "planner/migrate.py": 2,
     "planner/propose/backends.py": 1,
     "planner/propose/nrp.py": 3,
-    "planner/repair.py": 5,
-    "planner/sample.py": 1,
     "planner/server/connection.py": 1,
     "planner/server/schema.py": 2,
     "planner/server/store.py": 6,
     "planner/server/transfer.py": 6,
-    "planner/store.py": 7,
-    "planner/template.py": 4,
     "planner/validation.py": 26,
     "planner/warnings/rules/registry.py": 1,
 }
