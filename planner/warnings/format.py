@@ -54,6 +54,11 @@ def percent(part: float, whole: float) -> str:
     return _("{percent} %").format(percent=num(half_up(100 * part / whole)))
 
 
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """English only (ui/ still uses it); new text uses ngettext, as `wishes` does."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
 def wishes(n: int) -> str:
     """'1 wish', '3 wishes'."""
     return ngettext("{n} wish", "{n} wishes", n).format(n=n)
