@@ -135,7 +135,7 @@ def _baseline_id(store, name: str | None) -> int | None:  # noqa: ANN001
     from planner.diff import readable_baselines
     from planner.errors import PlanError
 
-    good, _ = readable_baselines(store)
+    good, _bad = readable_baselines(store)
     named = [b for b in good if b.name == name]
     if not named:
         raise PlanError(_("The plan has no readable baseline '{name}'.").format(name=name))
