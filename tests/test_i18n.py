@@ -279,3 +279,24 @@ def test_the_scan_finds_an_unmarked_message(tmp_path: Path) -> None:
     finally:
         sample.unlink()
     assert [line for line, _text in hits] == [4, 6]
+
+
+def test_no_module_that_translates_assigns_to_underscore() -> None:
+    """`good, _ = …` in a module that imports gettext's `_` breaks every later `_()` there
+    (it happened: `export --since` failed with "'list' object is not callable")."""
+    bad: list[str] = []
+    for path in _sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports_it = any(
+            isinstance(node, ast.ImportFrom)
+            and node.module == "planner.i18n"
+            and any(alias.name == "_" for alias in node.names)
+            for node in tree.body
+        )
+        if imports_it:
+            bad += [
+                f"{path.relative_to(ROOT)}:{node.lineno}"
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
+            ]
+    assert not bad, f"`_` reassigned where it translates: {bad}"
