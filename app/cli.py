@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.errors import PlanError
+from planner.i18n import LANGUAGES, N_, _, language, normalise, set_language
 from planner.locations import parse_location
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -32,30 +33,72 @@ class _Parser(argparse.ArgumentParser):
 def _gui_parser() -> _Parser:
     parser = _Parser(
         prog=PROG,
-        description="Plan a big change as small phases. Without a command, opens the app.",
-        epilog="Commands: "
-        + ", ".join(f"{name} ({help_})" for name, (help_, _, _) in SUBCOMMANDS.items())
-        + f". '{PROG} COMMAND --help' tells more.",
+        description=_("Plan a big change as small phases. Without a command, opens the app."),
+        epilog=_("Commands: {commands}. '{prog} COMMAND --help' tells more.").format(
+            commands=", ".join(
+                f"{name} ({_(help_)})" for name, (help_, _add, _run) in SUBCOMMANDS.items()
+            ),
+            prog=PROG,
+        ),
     )
     parser.add_argument(
         "file", nargs="?", type=parse_location,
-        help="plan file (*.rollout) or postgresql://…?plan=NAME to open",
+        help=_("plan file (*.rollout) or postgresql://…?plan=NAME to open"),
     )
-    parser.add_argument("--sample", action="store_true", help="open the bundled sample plan")
+    parser.add_argument("--sample", action="store_true", help=_("open the bundled sample plan"))
     parser.add_argument(
-        "--workshop", action="store_true", help="start in full-screen workshop mode"
+        "--workshop", action="store_true", help=_("start in full-screen workshop mode")
     )
+    _lang_arg(parser)
     return parser
 
 
-def _new_args(parser: _Parser) -> None:
-    parser.add_argument("file", type=Path, help="the plan file to create (*.rollout)")
+def _lang_arg(parser: argparse.ArgumentParser) -> None:
+    """--lang, for --help only: main() takes it off the command line before parsing, so
+    every command accepts it anywhere."""
     parser.add_argument(
-        "--template", choices=("crm", "blank"), default="blank", help="start from a template"
+        "--lang", metavar="CODE",
+        help=_("the language of the output: {codes} (default: the system's)").format(
+            codes=", ".join(LANGUAGES)
+        ),
     )
-    parser.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+def _peel_lang(argv: list[str]) -> tuple[list[str], str | None]:
+    """argv without '--lang CODE' / '--lang=CODE', and the code (None: not given)."""
+    rest: list[str] = []
+    code: str | None = None
+    items = iter(argv)
+    for item in items:
+        if item == "--":
+            rest.append(item)
+            rest.extend(items)
+            break
+        if item == "--lang":
+            code = next(items, None)
+            if code is None:
+                raise UsageError(_("argument --lang: expected a language code"))
+        elif item.startswith("--lang="):
+            code = item.split("=", 1)[1]
+        else:
+            rest.append(item)
+    if code is not None and normalise(code) is None:
+        raise UsageError(
+            _("unknown language '{code}' (choose from {codes})").format(
+                code=code, codes=", ".join(LANGUAGES)
+            )
+        )
+    return rest, code
+
+
+def _new_args(parser: _Parser) -> None:
+    parser.add_argument("file", type=Path, help=_("the plan file to create (*.rollout)"))
+    parser.add_argument(
+        "--template", choices=("crm", "blank"), default="blank", help=_("start from a template")
+    )
+    parser.add_argument("--force", action="store_true", help=_("replace an existing file"))
     parser.add_argument("--from", dest="source", type=Path, metavar="SOURCE.xml",
-                        help="make the plan from an MS Project XML (MSPDI) file")
+                        help=_("make the plan from an MS Project XML (MSPDI) file"))
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -70,13 +113,15 @@ def _new(args: argparse.Namespace) -> int:
         return new_from_mspdi(path, args.source, overwrite=args.force)
     store = create_from_template(path, args.template, overwrite=args.force)
     store.close()
-    print(f"Created {path}")
+    print(_("Created {path}").format(path=path))
     return EXIT_OK
 
 
 def _info_args(parser: _Parser) -> None:
-    parser.add_argument("file", type=parse_location, help="the plan file or postgresql:// URL")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "file", type=parse_location, help=_("the plan file or postgresql:// URL")
+    )
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
 def _info(args: argparse.Namespace) -> int:
@@ -85,12 +130,13 @@ def _info(args: argparse.Namespace) -> int:
     return info(args.file, as_json=args.json)
 
 
-# name -> (one-line help, add arguments, run). Each later command registers here.
+# name -> (one-line help, add arguments, run). Each later command registers here; the help is
+# marked with N_() and translated when shown.
 SUBCOMMANDS: dict[
     str, tuple[str, Callable[[_Parser], None], Callable[[argparse.Namespace], int]]
 ] = {
-    "new": ("create a plan", _new_args, _new),
-    "info": ("print a plan's phases, efforts and departments", _info_args, _info),
+    "new": (N_("create a plan"), _new_args, _new),
+    "info": (N_("print a plan's phases, efforts and departments"), _info_args, _info),
 }
 
 
@@ -117,14 +163,34 @@ def _load_plugins() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    before = language()
+    try:
+        # The language first, so that even an error about the arguments is in it.
+        try:
+            argv, code = _peel_lang(argv)
+        except UsageError as exc:
+            set_language(None)
+            print(_("{prog}: {error} (see '{prog} --help')").format(prog=PROG, error=exc),
+                  file=sys.stderr)
+            return EXIT_ERROR
+        set_language(code)
+        return _main(argv)
+    finally:
+        # Called in-process (tests, scripts), the caller's language comes back.
+        set_language(before)
+
+
+def _main(argv: list[str]) -> int:
     _load_plugins()
     try:
         if argv and argv[0] in SUBCOMMANDS:
             help_, add_args, run = SUBCOMMANDS[argv[0]]
+            help_ = _(help_)
             parser = _Parser(
                 prog=f"{PROG} {argv[0]}", description=help_[:1].upper() + help_[1:] + "."
             )
             add_args(parser)
+            _lang_arg(parser)
             args = parser.parse_args(argv[1:])
             return run(args)
         args = _gui_parser().parse_args(argv)
@@ -132,7 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.file, sample=args.sample, workshop=args.workshop)
     except UsageError as exc:
-        print(f"{PROG}: {exc} (see '{PROG} --help')", file=sys.stderr)
+        print(_("{prog}: {error} (see '{prog} --help')").format(prog=PROG, error=exc),
+              file=sys.stderr)
         return EXIT_ERROR
     except PlanError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
@@ -144,5 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
         reason = " ".join(str(exc).split())[:200]
-        print(f"{PROG}: unexpected error ({type(exc).__name__}: {reason})", file=sys.stderr)
+        print(
+            _("{prog}: unexpected error ({kind}: {reason})").format(
+                prog=PROG, kind=type(exc).__name__, reason=reason
+            ),
+            file=sys.stderr,
+        )
         return EXIT_ERROR

@@ -10,22 +10,24 @@ from pathlib import Path
 from app.cli import EXIT_OK, UsageError, register
 from planner.baseline import TakeBaseline, read_snapshot
 from planner.diff import readable_baselines
+from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import decimal_sign
 from planner.model import Baseline
 from planner.store import PlanStore
 
 
 def _add_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="the plan file (*.rollout)")
+    parser.add_argument("file", type=Path, help=_("the plan file (*.rollout)"))
     what = parser.add_mutually_exclusive_group(required=True)
-    what.add_argument("--take", metavar="NAME", help="take a baseline with this name")
-    what.add_argument("--list", action="store_true", help="list the plan's baselines")
-    parser.add_argument("--json", action="store_true", help="with --list: print JSON")
+    what.add_argument("--take", metavar="NAME", help=_("take a baseline with this name"))
+    what.add_argument("--list", action="store_true", help=_("list the plan's baselines"))
+    parser.add_argument("--json", action="store_true", help=_("with --list: print JSON"))
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.take is not None:
         if args.json:
-            raise UsageError("--json goes with --list")
+            raise UsageError(_("--json goes with --list"))
         return take(args.file, args.take)
     return list_baselines(args.file, as_json=args.json)
 
@@ -48,7 +50,7 @@ def list_baselines(path: Path, *, as_json: bool) -> int:
         good, bad = readable_baselines(store)
         unreadable = {row.id: why for row, why in bad}
         items = []
-        for row in sorted([*good, *(r for r, _ in bad)], key=lambda b: (b.created_at, b.id)):
+        for row in sorted([*good, *(r for r, _why in bad)], key=lambda b: (b.created_at, b.id)):
             item: dict = {
                 "id": row.id,
                 "name": row.name,
@@ -68,15 +70,19 @@ def list_baselines(path: Path, *, as_json: bool) -> int:
         print(json.dumps(items, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not items:
-        print("No baselines yet; take one with --take NAME.")
+        print(_("No baselines yet; take one with --take NAME."))
     for item in items:
         when = item["taken"].replace("T", " ")
         if item["readable"]:
-            print(f"{item['name']}\t{when}\t{item['phases']} phases\t"
-                  f"{item['planned_effort']:g} pd planned")
+            phases = ngettext("{n} phase", "{n} phases", item["phases"]).format(n=item["phases"])
+            planned = _("{effort} pd planned").format(
+                effort=decimal_sign(format(item["planned_effort"], "g"))
+            )
+            print(f"{item['name']}\t{when}\t{phases}\t{planned}")
         else:
-            print(f"{item['name']}\t{when}\tunreadable: {item['error']}")
+            unreadable = _("unreadable: {error}").format(error=item["error"])
+            print(f"{item['name']}\t{when}\t{unreadable}")
     return EXIT_OK
 
 
-register("baseline", "take a baseline of a plan, or list its baselines", _add_args, _run)
+register("baseline", N_("take a baseline of a plan, or list its baselines"), _add_args, _run)

@@ -13,26 +13,36 @@ import textwrap
 from pathlib import Path
 
 from app.cli import EXIT_OK, EXIT_PROBLEMS, register
+from planner.i18n import N_, _, ngettext
 from planner.locations import open_plan, parse_location
 from planner.model import Demand, Department, Phase
 from planner.store import PlanStore
 from planner.warnings import Severity, Warning, evaluate
 
+# Translators: headings of `check`'s list, in capitals in English.
 _HEADINGS = {
-    Severity.PROBLEM: ("PROBLEMS", "problem", "problems"),
-    Severity.WARNING: ("WARNINGS", "warning", "warnings"),
-    Severity.INFO: ("NOTES", "note", "notes"),
+    Severity.PROBLEM: N_("PROBLEMS"),
+    Severity.WARNING: N_("WARNINGS"),
+    Severity.INFO: N_("NOTES"),
 }
+
+
+def _count(severity: Severity, n: int) -> str:
+    if severity == Severity.PROBLEM:
+        return ngettext("{n} problem", "{n} problems", n).format(n=n)
+    if severity == Severity.WARNING:
+        return ngettext("{n} warning", "{n} warnings", n).format(n=n)
+    return ngettext("{n} note", "{n} notes", n).format(n=n)
 _MODELS = {"phase": Phase, "department": Department, "demand": Demand}
 WIDTH = 100
 
 
 def _add_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", type=parse_location, help="the plan file (*.rollout) or postgresql:// URL"
+        "file", type=parse_location, help=_("the plan file (*.rollout) or postgresql:// URL")
     )
     parser.add_argument(
-        "--json", action="store_true", help="print the warnings as a JSON list instead"
+        "--json", action="store_true", help=_("print the warnings as a JSON list instead")
     )
 
 
@@ -44,8 +54,11 @@ def subject_name(store: PlanStore, warning: Warning) -> str:
         return subject.kind
     row = store.find(model, subject.id)
     name = row.display_name if row is not None else f"#{subject.id}"
-    kind = "wish" if subject.kind == "demand" else subject.kind
-    return f"{kind} '{name}'"
+    if subject.kind == "phase":
+        return _("phase '{name}'").format(name=name)
+    if subject.kind == "department":
+        return _("department '{name}'").format(name=name)
+    return _("wish '{name}'").format(name=name)
 
 
 def as_json(store: PlanStore, warnings: list[Warning]) -> str:
@@ -60,21 +73,23 @@ def as_json(store: PlanStore, warnings: list[Warning]) -> str:
 def as_text(store: PlanStore, warnings: list[Warning]) -> str:
     open_ = [w for w in warnings if not w.dismissed]
     counts = [
-        f"{n} {one if n == 1 else many}"
-        for severity, (_, one, many) in _HEADINGS.items()
+        _count(severity, n)
+        for severity in _HEADINGS
         if (n := sum(1 for w in open_ if w.severity == severity))
     ]
     dismissed = len(warnings) - len(open_)
-    summary = ", ".join(counts) or "no warnings"
+    summary = ", ".join(counts) or _("no warnings")
     if dismissed:
-        summary += f" ({dismissed} dismissed)"
+        summary = ngettext(
+            "{summary} ({n} dismissed)", "{summary} ({n} dismissed)", dismissed
+        ).format(summary=summary, n=dismissed)
     lines = [f"{store.plan.title}: {summary}"]
     explained: set[str] = set()  # each principle once: the list stays readable
-    for severity, (heading, _, _) in _HEADINGS.items():
+    for severity, heading in _HEADINGS.items():
         group = [w for w in warnings if w.severity == severity]
         if not group:
             continue
-        lines += ["", heading]
+        lines += ["", _(heading)]
         for warning in group:
             lines += _entry(warning, warning.principle not in explained)
             explained.add(warning.principle)
@@ -88,11 +103,14 @@ def _entry(warning: Warning, explain: bool) -> list[str]:
     head = f"  [{warning.code}] "
     lines = wrap(warning.message, head, " " * 6)
     if warning.dismissed:
-        lines += wrap(f"Dismissed: {warning.dismissed_reason}", " " * 6, " " * 8)
+        lines += wrap(
+            _("Dismissed: {reason}").format(reason=warning.dismissed_reason), " " * 6, " " * 8
+        )
     if explain:
-        lines += wrap(f"Why: {warning.principle}", " " * 6, " " * 11)
+        # Translators: "Why:" and "Fix:" head indented lines; the indent after them is 11.
+        lines += wrap(_("Why: {principle}").format(principle=warning.principle), " " * 6, " " * 11)
     for fix in warning.fixes:
-        lines += wrap(f"Fix: {fix.label}", " " * 6, " " * 11)
+        lines += wrap(_("Fix: {fix}").format(fix=fix.label), " " * 6, " " * 11)
     return lines
 
 
@@ -111,4 +129,4 @@ def _run(args: argparse.Namespace) -> int:
     return check(args.file, json_output=args.json)
 
 
-register("check", "list a plan's warnings (exit 1 if any is a problem)", _add_args, _run)
+register("check", N_("list a plan's warnings (exit 1 if any is a problem)"), _add_args, _run)

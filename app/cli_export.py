@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_ERROR, EXIT_OK, PROG, register
+from planner.i18n import N_, _, ngettext
 from planner.locations import parse_location
 
 FORMATS = ("pdf", "xlsx", "csv", "mspdi", "ics")
@@ -26,26 +27,26 @@ def _args(parser: argparse.ArgumentParser) -> None:
     from planner.exchange.tables import TABLE_NAMES
 
     parser.add_argument(
-        "file", type=parse_location, help="the plan file (*.rollout) or postgresql:// URL"
+        "file", type=parse_location, help=_("the plan file (*.rollout) or postgresql:// URL")
     )
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the PDF plan pack")
-    target.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="an Excel workbook")
-    target.add_argument("--csv", type=Path, metavar="OUT.csv", help="one table as CSV or TSV")
-    target.add_argument("--mspdi", type=Path, metavar="OUT.xml", help="MS Project XML")
-    target.add_argument("--ics", type=Path, metavar="OUT.ics", help="an iCalendar file")
+    target.add_argument("--pdf", type=Path, metavar="OUT.pdf", help=_("the PDF plan pack"))
+    target.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help=_("an Excel workbook"))
+    target.add_argument("--csv", type=Path, metavar="OUT.csv", help=_("one table as CSV or TSV"))
+    target.add_argument("--mspdi", type=Path, metavar="OUT.xml", help=_("MS Project XML"))
+    target.add_argument("--ics", type=Path, metavar="OUT.ics", help=_("an iCalendar file"))
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4",
-                        help="PDF paper size (default: a4)")
+                        help=_("PDF paper size (default: a4)"))
     parser.add_argument("--table", choices=TABLE_NAMES, default=None,
-                        help="CSV: the table to write (default: wishes); XLSX: only this sheet")
+                        help=_("CSV: the table to write (default: wishes); XLSX: only this sheet"))
     parser.add_argument("--tab", action="store_true",
-                        help="CSV: tab-separated (also chosen by a .tsv or .txt name)")
+                        help=_("CSV: tab-separated (also chosen by a .tsv or .txt name)"))
     parser.add_argument("--no-backlog", action="store_true",
-                        help="MS Project: leave the backlog out (default: a last, inactive "
-                             "summary task)")
+                        help=_("MS Project: leave the backlog out (default: a last, inactive "
+                             "summary task)"))
     parser.add_argument("--since", metavar="NAME",
-                        help="PDF: the baseline the changes section counts from "
-                             "(default: the latest)")
+                        help=_("PDF: the baseline the changes section counts from "
+                             "(default: the latest)"))
 
 
 def _gui_application():  # noqa: ANN202
@@ -70,7 +71,7 @@ def _pdf(store, out: Path, args: argparse.Namespace) -> str | None:  # noqa: ANN
     except ExportError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return None
-    return f"{pages} pages"
+    return ngettext("{n} page", "{n} pages", pages).format(n=pages)
 
 
 def _exchange(kind: str, store, out: Path, args: argparse.Namespace) -> str:  # noqa: ANN001
@@ -78,23 +79,27 @@ def _exchange(kind: str, store, out: Path, args: argparse.Namespace) -> str:  # 
         from planner.exchange.xlsx_export import export_xlsx
 
         sheets = export_xlsx(store, out, [args.table] if args.table else None)
-        return f"{sheets} sheet{'s' if sheets != 1 else ''}"
+        return ngettext("{n} sheet", "{n} sheets", sheets).format(n=sheets)
     if kind == "csv":
         from planner.exchange.csv_export import export_csv
 
         rows = export_csv(store, out, args.table or "wishes", tab=True if args.tab else None)
-        return f"{args.table or 'wishes'}, {rows} row{'s' if rows != 1 else ''}"
+        return ngettext("{table}, {n} row", "{table}, {n} rows", rows).format(
+            table=args.table or "wishes", n=rows
+        )
     if kind == "mspdi":
         from planner.exchange.mspdi_export import export_mspdi
 
         result = export_mspdi(store, out, include_backlog=not args.no_backlog)
         for note in result.notes:
             print(note)
-        return f"{result.tasks} tasks, {len(result.resource_uid)} resources"
+        return _("{tasks} tasks, {resources} resources").format(
+            tasks=result.tasks, resources=len(result.resource_uid)
+        )
     from planner.exchange.ical_export import export_ics
 
     events = export_ics(store, out)
-    return f"{events} event{'s' if events != 1 else ''}"
+    return ngettext("{n} event", "{n} events", events).format(n=events)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -105,12 +110,12 @@ def _run(args: argparse.Namespace) -> int:
     out: Path = getattr(args, kind)
     if (isinstance(source, Path) and out.exists() and source.exists()
             and out.resolve() == source.resolve()):
-        print(f"{PROG}: the {kind.upper()} file would overwrite the plan itself; choose another "
-              "name.", file=sys.stderr)
+        print(_("{prog}: the {kind} file would overwrite the plan itself; choose another "
+                "name.").format(prog=PROG, kind=kind.upper()), file=sys.stderr)
         return EXIT_ERROR
     if kind != "pdf" and not out.parent.is_dir():
-        print(f"{PROG}: cannot write {out.name}: the folder {out.parent} does not exist.",
-              file=sys.stderr)
+        print(_("{prog}: cannot write {name}: the folder {folder} does not exist.").format(
+            prog=PROG, name=out.name, folder=out.parent), file=sys.stderr)
         return EXIT_ERROR
     store = open_plan(source, read_only=True)
     try:
@@ -119,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
         store.close()
     if what is None:
         return EXIT_ERROR
-    print(f"Wrote {out} ({what})")
+    print(_("Wrote {path} ({what})").format(path=out, what=what))
     return EXIT_OK
 
 
@@ -130,12 +135,12 @@ def _baseline_id(store, name: str | None) -> int | None:  # noqa: ANN001
     from planner.diff import readable_baselines
     from planner.errors import PlanError
 
-    good, _ = readable_baselines(store)
+    good, _bad = readable_baselines(store)
     named = [b for b in good if b.name == name]
     if not named:
-        raise PlanError(f"The plan has no readable baseline '{name}'.")
+        raise PlanError(_("The plan has no readable baseline '{name}'.").format(name=name))
     return named[-1].id
 
 
-register("export", "write the plan as a PDF pack, Excel, CSV, MS Project XML or a calendar",
+register("export", N_("write the plan as a PDF pack, Excel, CSV, MS Project XML or a calendar"),
          _args, _run)

@@ -15,38 +15,40 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, PROG, register
+from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import decimal_sign
 
 PREVIEW_ROWS = 10
 
 
 def _args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("plan", type=Path, help="the plan file (*.rollout)")
-    parser.add_argument("source", type=Path, help="CSV, TSV, XLSX, Jira CSV or MS Project XML")
+    parser.add_argument("plan", type=Path, help=_("the plan file (*.rollout)"))
+    parser.add_argument("source", type=Path, help=_("CSV, TSV, XLSX, Jira CSV or MS Project XML"))
     parser.add_argument("--dry-run", action="store_true",
-                        help="show what would be imported and the row errors; change nothing")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+                        help=_("show what would be imported and the row errors; change nothing"))
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                        help="map a column (header, letter or number) to a field: title, "
+                        help=_("map a column (header, letter or number) to a field: title, "
                         "department, phase, effort, priority, kind, objective, notes, votes, "
-                        "key, needs, or ignore; repeatable")
+                        "key, needs, or ignore; repeatable"))
     parser.add_argument("--value", action="append", default=[], metavar="FIELD:VALUE=MEANS",
-                        help="what a value means, e.g. priority:Top=must or "
-                        "department:Salg=Sales; repeatable")
+                        help=_("what a value means, e.g. priority:Top=must or "
+                        "department:Salg=Sales; repeatable"))
     parser.add_argument("--create-missing", action="store_true",
-                        help="create departments and phases the plan does not have yet")
+                        help=_("create departments and phases the plan does not have yet"))
     parser.add_argument("--department", metavar="NAME",
-                        help="department for wishes without a known one")
+                        help=_("department for wishes without a known one"))
     parser.add_argument("--effort-unit", choices=("days", "hours", "points", "seconds"),
-                        help="unit of the effort column (default: from its header)")
+                        help=_("unit of the effort column (default: from its header)"))
     parser.add_argument("--points-to-days", type=float, default=1.0, metavar="DAYS",
-                        help="person-days per story point (default 1)")
-    parser.add_argument("--sheet", help="workbook sheet to read (default: the active one)")
+                        help=_("person-days per story point (default 1)"))
+    parser.add_argument("--sheet", help=_("workbook sheet to read (default: the active one)"))
     parser.add_argument("--encoding", choices=("utf-8", "utf-16", "cp1252"),
-                        help="text encoding (default: detected)")
+                        help=_("text encoding (default: detected)"))
     parser.add_argument("--delimiter", choices=("comma", "semicolon", "tab", "bar"),
-                        help="column delimiter (default: detected)")
+                        help=_("column delimiter (default: detected)"))
     parser.add_argument("--decimal", choices=("point", "comma"),
-                        help="decimal mark of numbers (default: detected)")
+                        help=_("decimal mark of numbers (default: detected)"))
 
 
 _DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", "bar": "|"}
@@ -63,7 +65,7 @@ def _run(args: argparse.Namespace) -> int:
 
     source: Path = args.source
     if not source.is_file():
-        return _fail(f"{source} does not exist or is not a file.")
+        return _fail(_("{path} does not exist or is not a file.").format(path=source))
     data = source.read_bytes()
     store = PlanStore.open(args.plan, read_only=args.dry_run)
     try:
@@ -111,7 +113,7 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
     )
     table = read_table(data, name, options)
     if args.points_to_days <= 0:
-        return _fail("--points-to-days must be more than 0.")
+        return _fail(_("--points-to-days must be more than 0."))
     if not args.map:
         require_known_header(table)
     mapping = default_mapping(store, table, args.points_to_days)
@@ -122,16 +124,16 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
     if args.department:
         known = {d.name.casefold() for d in store.rows(Department)}
         if args.department.strip().casefold() not in known and not args.create_missing:
-            return _fail(f"the plan has no department '{args.department}'; add "
-                         "--create-missing to create it.")
+            return _fail(_("the plan has no department '{department}'; add "
+                           "--create-missing to create it.").format(department=args.department))
     choices = ImportChoices(
         create_departments=args.create_missing,
         create_phases=args.create_missing,
         fallback_name=args.department,
     )
     if mapping.column_for("title") is None:
-        return _fail(f"{name}: no column is mapped to the title; name it with "
-                     "--map COLUMN=title.")
+        return _fail(_("{name}: no column is mapped to the title; name it with "
+                       "--map COLUMN=title.").format(name=name))
     preview = build_preview(store, table, mapping, choices)
     report = {
         "source": name,
@@ -150,17 +152,18 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
         "imported": 0,
     }
     if not preview.wishes:
-        reason = str(preview.problems[0]) if preview.problems else "the file has no rows"
+        reason = str(preview.problems[0]) if preview.problems else _("the file has no rows")
         if args.json:
             print(json.dumps(report, ensure_ascii=False, indent=2))
         hint = (
-            " (--department NAME or --create-missing)"
+            _(" (--department NAME or --create-missing)")
             if "department" in reason and not args.department
             else ""
         )
         return _fail(
-            f"nothing imported from {name}; {len({p.row for p in preview.problems})} row(s) "
-            f"skipped, e.g. {reason}{hint}"
+            _("nothing imported from {name}; {n} row(s) skipped, e.g. {reason}{hint}").format(
+                name=name, n=len({p.row for p in preview.problems}), reason=reason, hint=hint
+            )
         )
     if not args.dry_run:
         UndoHistory(store).push(ImportWishes(preview))
@@ -187,28 +190,45 @@ def _print_text(table, preview, report: dict, dry_run: bool) -> None:  # noqa: A
     for line in used:
         print(f"  {line}")
     if len(used) < len(report["mapping"]):
-        print(f"  ({len(report['mapping']) - len(used)} other columns ignored)")
+        ignored = len(report["mapping"]) - len(used)
+        print(ngettext("  ({n} other column ignored)", "  ({n} other columns ignored)",
+                       ignored).format(n=ignored))
     for notice in preview.notices:
-        print(f"Note: {notice}")
+        print(_("Note: {notice}").format(notice=notice))
     if preview.new_departments:
-        print("New departments: " + ", ".join(preview.new_departments))
+        print(_("New departments: {names}").format(names=", ".join(preview.new_departments)))
     if preview.new_phases:
-        print("New phases: " + ", ".join(preview.new_phases))
+        print(_("New phases: {names}").format(names=", ".join(preview.new_phases)))
     shown = preview.wishes[:PREVIEW_ROWS]
-    print(f"First {len(shown)} of {len(preview.wishes)} wishes:")
+    print(_("First {shown} of {n} wishes:").format(shown=len(shown), n=len(preview.wishes)))
     for wish in shown:
-        phase = wish.phase or "backlog"
-        print(f"  row {wish.row}: {wish.title} | {wish.department} | {phase} | "
-              f"{wish.effort:g} d | {wish.priority.value} | {wish.kind.value}")
+        # Translators: where a wish without a phase goes, in the import preview.
+        phase = wish.phase or _("backlog")
+        # Translators: "d" abbreviates days of effort in the import preview.
+        print(_("  row {row}: {title} | {department} | {phase} | {effort} d | {priority} | "
+                "{kind}").format(
+            row=wish.row, title=wish.title, department=wish.department, phase=phase,
+            effort=decimal_sign(format(wish.effort, "g")), priority=wish.priority.value,
+            kind=wish.kind.value,
+        ))
+    skipped = len({p.row for p in preview.problems})
     if preview.problems:
-        print(f"Skipped rows ({len({p.row for p in preview.problems})}):")
+        print(_("Skipped rows ({n}):").format(n=skipped))
         for problem in preview.problems:
             print(f"  {problem}")
-    verb = "Would import" if dry_run else "Imported"
-    skipped = len({p.row for p in preview.problems})
-    tail = f"; {skipped} rows skipped." if skipped else "."
-    print(f"{verb} {len(preview.wishes)} wishes{tail}")
+    n = len(preview.wishes)
+    if dry_run and skipped:
+        text = ngettext("Would import {n} wishes; {skipped} rows skipped.",
+                        "Would import {n} wishes; {skipped} rows skipped.", n)
+    elif dry_run:
+        text = ngettext("Would import {n} wishes.", "Would import {n} wishes.", n)
+    elif skipped:
+        text = ngettext("Imported {n} wishes; {skipped} rows skipped.",
+                        "Imported {n} wishes; {skipped} rows skipped.", n)
+    else:
+        text = ngettext("Imported {n} wishes.", "Imported {n} wishes.", n)
+    print(text.format(n=n, skipped=skipped))
 
 
-register("import", "import wishes from CSV, TSV, XLSX or a Jira export into a plan",
+register("import", N_("import wishes from CSV, TSV, XLSX or a Jira export into a plan"),
          _args, _run)

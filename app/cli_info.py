@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.dump import plain
+from planner.i18n import _, ngettext
+from planner.i18n.formats import decimal_sign, iso_or_local_date
 from planner.locations import open_plan
 from planner.model import Plan
 from planner.queries import PlanIndex, duration_weeks
@@ -52,27 +54,50 @@ def _text(summary: dict[str, Any], store: PlanStore) -> str:
     plan = summary["plan"]
     lines = [f"{plan['title']}  ({getattr(store, 'location', None) or store.path})"]
     if plan["vision"]:
-        lines.append(f"Vision: {' '.join(plan['vision'].split())}")
-    sponsor = plan["sponsor_name"] or "none"
-    lines.append(f"Sponsor: {sponsor}    Lead: {plan['lead_name'] or 'none'}")
+        lines.append(_("Vision: {vision}").format(vision=" ".join(plan["vision"].split())))
+    # Translators: said of a plan without a sponsor or lead.
+    none = _("none")
+    lines.append(
+        _("Sponsor: {sponsor}    Lead: {lead}").format(
+            sponsor=plan["sponsor_name"] or none, lead=plan["lead_name"] or none
+        )
+    )
     lines.append("")
-    lines.append(f"Phases ({len(summary['phases'])}):")
+    lines.append(_("Phases ({n}):").format(n=len(summary["phases"])))
     width = max((len(p["title"]) for p in summary["phases"]), default=5)
+    # Translators: abbreviations of "weeks" and "person-days" in `info`'s table.
+    wk, pd = _("wk"), _("pd")
     for n, phase in enumerate(summary["phases"], 1):
-        dates = f"{phase['start_date'] or '?':10} → {phase['end_date'] or '?':10}"
-        weeks = f"{phase['weeks']:4.1f} wk" if phase["weeks"] is not None else "  — wk"
-        depts = ", ".join(phase["departments"]) or "no departments"
+        start = iso_or_local_date(phase["start_date"], style="short")
+        end = iso_or_local_date(phase["end_date"], style="short")
+        dates = f"{start:10} → {end:10}"
+        weeks = (
+            f"{decimal_sign(format(phase['weeks'], '4.1f'))} {wk}"
+            if phase["weeks"] is not None
+            else f"  — {wk}"
+        )
+        depts = ", ".join(phase["departments"]) or _("no departments")
+        effort = decimal_sign(format(phase["effort"], "6.1f"))
+        status = _status(phase["status"])
         lines.append(
             f"  {n:2}. {phase['title']:{width}}  {dates}  {weeks}  "
-            f"{phase['effort']:6.1f} pd  {phase['status']:7}  {depts}"
+            f"{effort} {pd}  {status:7}  {depts}"
         )
     backlog = summary["backlog"]
     n = backlog["count"]
-    lines.append(f"Backlog: {n} wish{'' if n == 1 else 'es'}, {backlog['effort']:.1f} pd")
     lines.append(
-        f"Departments: {len(summary['departments'])}   Objectives: "
-        f"{len(summary['objectives'])}   Wishes: {len(summary['demands'])}   "
-        f"Milestones: {len(summary['milestones'])}"
+        ngettext("Backlog: {n} wish, {effort} pd", "Backlog: {n} wishes, {effort} pd", n).format(
+            n=n, effort=decimal_sign(format(backlog["effort"], ".1f"))
+        )
+    )
+    lines.append(
+        _(
+            "Departments: {departments}   Objectives: {objectives}   Wishes: {wishes}   "
+            "Milestones: {milestones}"
+        ).format(
+            departments=len(summary["departments"]), objectives=len(summary["objectives"]),
+            wishes=len(summary["demands"]), milestones=len(summary["milestones"]),
+        )
     )
     lines += _repairs(summary["repairs"])
     return "\n".join(lines)
@@ -82,9 +107,20 @@ def _repairs(entries: list[dict[str, str]]) -> list[str]:
     """A repaired copy says so, with every change, so nobody takes it for the original."""
     lines: list[str] = []
     for (when, source), group in groupby(entries, lambda e: (e["repaired_at"], e["source"])):
-        lines += ["", f"Repaired {when} from {source}:"]
+        lines += ["", _("Repaired {when} from {source}:").format(when=when, source=source)]
         lines += [f"  - {entry['change']}" for entry in group]
     return lines
+
+
+def _status(value: str) -> str:
+    """The phase's status as a word of the language ('planned' stays 'planned' in English)."""
+    from planner.enums import PhaseStatus, label
+
+    try:
+        status = PhaseStatus(value)
+    except ValueError:
+        return value
+    return value if label(status).lower() == value else label(status).lower()
 
 
 def info(path: Path, *, as_json: bool) -> int:

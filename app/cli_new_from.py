@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.cli import EXIT_OK
+from planner.i18n import _
 
 
 def new_from_mspdi(path: Path, source: Path, *, overwrite: bool = False) -> int:
@@ -13,10 +14,12 @@ def new_from_mspdi(path: Path, source: Path, *, overwrite: bool = False) -> int:
     from planner.exchange.mspdi_import import new_plan_from_mspdi
 
     if path.exists() and not overwrite:
-        raise PlanFileError(f"{path} already exists; choose another name (or --force).")
+        raise PlanFileError(
+            _("{path} already exists; choose another name (or --force).").format(path=path)
+        )
     store, lines = new_plan_from_mspdi(path, source, overwrite=overwrite)
     store.close()
     for line in lines:
         print(line)
-    print(f"Created {path}")
+    print(_("Created {path}").format(path=path))
     return EXIT_OK

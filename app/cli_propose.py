@@ -16,6 +16,8 @@ from typing import Any
 
 from app.cli import EXIT_OK, EXIT_PROBLEMS, PROG, UsageError, register
 from planner.commands import UndoHistory
+from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import decimal_sign, iso_or_local_date
 from planner.model import Demand, Department, Objective
 from planner.propose.plan_problem import NoProposal, Options
 from planner.propose.proposal import ApplyProposal, Proposal, propose
@@ -27,31 +29,33 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+        raise UsageError(
+            _("'{text}' is not a date; write it as YYYY-MM-DD").format(text=text)
+        ) from None
 
 
 def _add_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="the plan file (*.rollout)")
+    parser.add_argument("file", type=Path, help=_("the plan file (*.rollout)"))
     parser.add_argument(
-        "--phases", type=int, metavar="N", help="propose N phases (default: until the backlog "
-        "is empty)"
+        "--phases", type=int, metavar="N", help=_("propose N phases (default: until the backlog "
+        "is empty)")
     )  # fmt: skip
     parser.add_argument(
-        "--from", dest="start", metavar="DATE", help="first phase starts on or after DATE "
-        "(default: after the phases that stay)"
+        "--from", dest="start", metavar="DATE", help=_("first phase starts on or after DATE "
+        "(default: after the phases that stay)")
     )  # fmt: skip
     parser.add_argument(
         "--include-planned", action="store_true",
-        help="also re-plan the planned phases that are not pinned (their wishes are proposed "
-        "again; the phases are replaced)",
+        help=_("also re-plan the planned phases that are not pinned (their wishes are proposed "
+        "again; the phases are replaced)"),
     )  # fmt: skip
     parser.add_argument(
         "--time-limit", type=float, default=10.0, metavar="S",
-        help="seconds the solver may search (default 10)",
+        help=_("seconds the solver may search (default 10)"),
     )  # fmt: skip
-    parser.add_argument("--json", action="store_true", help="print the proposal as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the proposal as JSON"))
     parser.add_argument(
-        "--apply", action="store_true", help="write the proposal into the plan (one edit)"
+        "--apply", action="store_true", help=_("write the proposal into the plan (one edit)")
     )
 
 
@@ -98,55 +102,81 @@ def _as_dict(store: PlanStore, proposal: Proposal, applied: bool) -> dict[str, A
 
 def _status(proposal: Proposal) -> str:
     if proposal.status == "optimal":
-        return "optimal"
+        # Translators: the solver proved the proposal the best possible.
+        return _("optimal")
     gap = proposal.gap
+    share = decimal_sign(format(gap, ".1%")) if gap is not None else ""
     if proposal.status == "stopped":
-        return "stopped early" + (f" (gap {gap:.1%})" if gap is not None else "")
-    return "feasible" + (f", gap {gap:.1%} to the proven bound" if gap is not None else "")
+        if gap is None:
+            return _("stopped early")
+        return _("stopped early (gap {gap})").format(gap=share)
+    if gap is None:
+        return _("feasible")
+    return _("feasible, gap {gap} to the proven bound").format(gap=share)
 
 
 def _text(store: PlanStore, proposal: Proposal, applied: bool) -> str:
     data = _as_dict(store, proposal, applied)
+    n = len(proposal.phases)
     lines = [
-        f"{len(proposal.phases)} phase{'s' if len(proposal.phases) != 1 else ''} proposed "
-        f"({_status(proposal)}; value {num(proposal.value)}, greedy {num(proposal.greedy_value)}"
-        f", {proposal.seconds:.1f} s)"
+        ngettext(
+            "{n} phase proposed ({status}; value {value}, greedy {greedy}, {seconds} s)",
+            "{n} phases proposed ({status}; value {value}, greedy {greedy}, {seconds} s)",
+            n,
+        ).format(
+            n=n, status=_status(proposal), value=num(proposal.value),
+            greedy=num(proposal.greedy_value),
+            seconds=decimal_sign(format(proposal.seconds, ".1f")),
+        )
     ]
     for phase in data["phases"]:
         lines += [
             "",
             f"{phase['number']}. {phase['title']}",
-            f"   {phase['start']} → {phase['end']} ({phase['weeks']} week"
-            f"{'s' if phase['weeks'] != 1 else ''}), "
-            f"{num(phase['effort'])} person-days",
-            f"   Goal: {phase['goal']}",
+            ngettext(
+                "   {start} → {end} ({weeks} week), {effort} person-days",
+                "   {start} → {end} ({weeks} weeks), {effort} person-days",
+                phase["weeks"],
+            ).format(
+                start=iso_or_local_date(phase["start"]), end=iso_or_local_date(phase["end"]),
+                weeks=phase["weeks"], effort=num(phase["effort"]),
+            ),
+            _("   Goal: {goal}").format(goal=phase["goal"]),
         ]
         for w in phase["wishes"]:
-            lines.append(
-                f"   - {w['title']} ({w['department']}, {num(w['effort'])} pd, {w['priority']}"
-                + (f", {w['votes']} vote{'s' if w['votes'] != 1 else ''}" if w["votes"] else "")
-                + ")"
+            votes = (
+                ngettext(", {n} vote", ", {n} votes", w["votes"]).format(n=w["votes"])
+                if w["votes"]
+                else ""
             )
-        lines.append(f"   Why: {phase['explanation']}")
+            lines.append(
+                _("   - {title} ({department}, {effort} pd, {priority}{votes})").format(
+                    title=w["title"], department=w["department"], effort=num(w["effort"]),
+                    priority=w["priority"], votes=votes,
+                )
+            )
+        lines.append(_("   Why: {explanation}").format(explanation=phase["explanation"]))
     if data["left_out"]:
-        lines += ["", "Left in the backlog:"]
+        lines += ["", _("Left in the backlog:")]
         lines += [f"   - {w['title']}: {w['reason']}" for w in data["left_out"]]
     if data["not_placed"]:
-        lines += ["", f"Not in these {len(proposal.phases)} phases (for later):"]
+        lines += ["", ngettext("Not in this {n} phase (for later):",
+                               "Not in these {n} phases (for later):", n).format(n=n)]
         lines += [f"   - {w['title']}" for w in data["not_placed"]]
     if proposal.wont:
-        lines += ["", f"{proposal.wont} won't-have wish{'es' if proposal.wont != 1 else ''} "
-                  "left out, as always."]  # fmt: skip
-    lines += ["", "Applied to the plan (one edit; undo it in the app)." if applied else
-              "Nothing was changed; --apply writes it into the plan."]  # fmt: skip
+        lines += ["", ngettext("{n} won't-have wish left out, as always.",
+                               "{n} won't-have wishes left out, as always.",
+                               proposal.wont).format(n=proposal.wont)]  # fmt: skip
+    lines += ["", _("Applied to the plan (one edit; undo it in the app).") if applied else
+              _("Nothing was changed; --apply writes it into the plan.")]  # fmt: skip
     return "\n".join(lines)
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.phases is not None and args.phases < 1:
-        raise UsageError("--phases must be at least 1")
+        raise UsageError(_("--phases must be at least 1"))
     if not 0 <= args.time_limit <= 3600:
-        raise UsageError("--time-limit must be between 0 and 3600 seconds")
+        raise UsageError(_("--time-limit must be between 0 and 3600 seconds"))
     start = _date(args.start) if args.start else None
     store = PlanStore.open(args.file, read_only=not args.apply)
     try:
@@ -166,8 +196,16 @@ def _run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(_as_dict(store, proposal, applied), ensure_ascii=False, indent=2))
         elif proposal.empty:
-            print("Nothing to propose: the backlog holds no wish that could be planned"
-                  + (f" ({proposal.wont} won't-have)" if proposal.wont else "") + ".")  # fmt: skip
+            if proposal.wont:
+                print(ngettext(
+                    "Nothing to propose: the backlog holds no wish that could be planned "
+                    "({n} won't-have).",
+                    "Nothing to propose: the backlog holds no wish that could be planned "
+                    "({n} won't-have).",
+                    proposal.wont,
+                ).format(n=proposal.wont))
+            else:
+                print(_("Nothing to propose: the backlog holds no wish that could be planned."))
         else:
             print(_text(store, proposal, applied))
     finally:
@@ -175,4 +213,4 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-register("propose", "propose small phases from the backlog", _add_args, _run)
+register("propose", N_("propose small phases from the backlog"), _add_args, _run)

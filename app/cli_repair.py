@@ -10,13 +10,14 @@ import argparse
 from pathlib import Path
 
 from app.cli import EXIT_OK, register
+from planner.i18n import N_, _, ngettext
 
 
 def _args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="the damaged plan file (*.rollout)")
+    parser.add_argument("file", type=Path, help=_("the damaged plan file (*.rollout)"))
     parser.add_argument(
         "--out", type=Path, metavar="COPY",
-        help="where to write the copy (default: 'NAME (repaired).rollout' beside the file)",
+        help=_("where to write the copy (default: 'NAME (repaired).rollout' beside the file)"),
     )
 
 
@@ -27,14 +28,17 @@ def _run(args: argparse.Namespace) -> int:
     source: Path = args.file
     inspect_file(source)  # not a plan at all: one line on stderr, and nothing on stdout
     target: Path = args.out or repaired_name(source)
-    print(f"Repairing {source} into {target}:")
+    print(_("Repairing {source} into {target}:").format(source=source, target=target))
     result = repair_file(source, target, on_change=lambda change: print(f"  - {change}"))
     count = len(result.changes)
     print(
-        f"Wrote {result.copy} ({count} change{'' if count == 1 else 's'}); "
-        f"{source.name} was not changed."
+        ngettext(
+            "Wrote {copy} ({n} change); {name} was not changed.",
+            "Wrote {copy} ({n} changes); {name} was not changed.",
+            count,
+        ).format(copy=result.copy, n=count, name=source.name)
     )
     return EXIT_OK
 
 
-register("repair", "write a repaired copy of a damaged plan", _args, _run)
+register("repair", N_("write a repaired copy of a damaged plan"), _args, _run)

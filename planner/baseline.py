@@ -25,6 +25,7 @@ from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row
 from planner.errors import PlanError, ValidationError
+from planner.i18n import _
 from planner.model import Baseline, Demand, Department, Milestone, Phase
 from planner.store import PlanStore
 
@@ -235,10 +236,10 @@ def _read_snapshot(baseline: Baseline) -> Snapshot:
     try:
         data = json.loads(baseline.snapshot)
         if not isinstance(data, dict):
-            raise ValueError("it holds no snapshot")
+            raise ValueError(_("it holds no snapshot"))
         version = data.get("version")
         if version not in READABLE_VERSIONS:
-            raise ValueError(f"unknown snapshot version {version!r}")
+            raise ValueError(_("unknown snapshot version {version!r}").format(version=version))
         phases = {
             int(p["id"]): PhaseState(
                 int(p["id"]),
@@ -279,7 +280,11 @@ def _read_snapshot(baseline: Baseline) -> Snapshot:
         raw = data.get("warnings")
         warnings = None if raw is None else [_warning(item) for item in raw]
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise BaselineError(f"Baseline '{baseline.name}' cannot be read: {exc}.") from None
+        raise BaselineError(
+            _(
+                "Baseline '{name}' cannot be read: {reason}."
+            ).format(name=baseline.name, reason=exc)
+        ) from None
     return Snapshot(phases, demands, milestones, departments, warnings, int(version))
 
 
@@ -302,7 +307,7 @@ def _date(value: Any) -> dt.date | None:
 def _effort(value: Any) -> float:
     effort = float(value)
     if not math.isfinite(effort):
-        raise ValueError(f"effort {value!r} is not a number")
+        raise ValueError(_("effort {value!r} is not a number").format(value=value))
     return effort
 
 
@@ -319,7 +324,7 @@ class TakeBaseline(Command):
     def perform(self, rec: Recorder) -> None:
         name = (self.name or "").strip()
         if not name:
-            raise ValidationError("Give the baseline a name, e.g. 'Steering review 2'.", "name")
+            raise ValidationError(_("Give the baseline a name, e.g. 'Steering review 2'."), "name")
         row = new_row(
             rec,
             Baseline,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import DamagedPlanFile, NotAPlanFile, PlanFileMissing, PlanFileTooNew
+from planner.i18n import _
 
 SUFFIX = ".rollout"
 # "ROLL" in ASCII; `file` and other tools can recognise a plan by it.
@@ -64,49 +65,87 @@ def inspect_file(path: Path) -> FileFacts:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise PlanFileMissing(f"There is no plan file at {path}.") from None
+        raise PlanFileMissing(_("There is no plan file at {path}.").format(path=path)) from None
     except OSError as exc:
-        raise PlanFileMissing(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+        raise PlanFileMissing(
+            _(
+                "{path} cannot be read: {reason}."
+            ).format(path=path, reason=exc.strerror or exc)
+        ) from exc
     if stat.S_ISDIR(st.st_mode):
-        raise NotAPlanFile(f"{path} is a folder, not a plan file.")
+        raise NotAPlanFile(_("{path} is a folder, not a plan file.").format(path=path))
     if not stat.S_ISREG(st.st_mode):
-        raise NotAPlanFile(f"{path} is {_file_kind(st.st_mode)}, not a plan file.")
+        raise NotAPlanFile(
+            _(
+                "{path} is {what}, not a plan file."
+            ).format(path=path, what=_file_kind(st.st_mode))
+        )
     try:
         # Non-blocking too, in case the path was swapped for a pipe since the stat.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise NotAPlanFile(f"{path} is not a regular file, not a plan file.")
+                raise NotAPlanFile(
+                    _(
+                        "{path} is not a regular file, not a plan file."
+                    ).format(path=path)
+                )
             header = fh.read(HEADER_SIZE)
     except PermissionError as exc:
-        raise PlanFileMissing(f"{path} cannot be read: permission denied.") from exc
+        raise PlanFileMissing(
+            _(
+                "{path} cannot be read: permission denied."
+            ).format(path=path)
+        ) from exc
     except OSError as exc:
-        raise PlanFileMissing(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+        raise PlanFileMissing(
+            _(
+                "{path} cannot be read: {reason}."
+            ).format(path=path, reason=exc.strerror or exc)
+        ) from exc
 
     name = path.name
     if st.st_size == 0:
-        raise NotAPlanFile(f"{name} is empty; it is not a Rollout Planner plan.")
+        raise NotAPlanFile(
+            _(
+                "{name} is empty; it is not a Rollout Planner plan."
+            ).format(name=name)
+        )
     if not header.startswith(SQLITE_MAGIC):
         raise NotAPlanFile(
-            f"{name} is not a Rollout Planner plan (it is not an SQLite database at all)."
+            _(
+                "{name} is not a Rollout Planner plan (it is not an SQLite database at all)."
+            ).format(name=name)
         )
     if len(header) < HEADER_SIZE:
-        raise DamagedPlanFile(f"{name} is damaged: the file is cut short ({st.st_size} bytes).")
+        raise DamagedPlanFile(
+            _(
+                "{name} is damaged: the file is cut short ({st_size} bytes)."
+            ).format(name=name, st_size=st.st_size)
+        )
 
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID:
         raise NotAPlanFile(
-            f"{name} is an SQLite database of another application, not a Rollout Planner plan."
+            _(
+                "{name} is an SQLite database of another application, not a Rollout Planner plan."
+            ).format(name=name)
         )
 
     version = int.from_bytes(header[60:64], "big")
     if version > SCHEMA_VERSION:
         raise PlanFileTooNew(
-            f"{name} was saved by a newer version of Rollout Planner (plan format {version}); "
-            f"this version reads formats up to {SCHEMA_VERSION}. Please update Rollout Planner."
+            _(
+                "{name} was saved by a newer version of Rollout Planner (plan format {version}); "
+                "this version reads formats up to {supported}. Please update Rollout Planner."
+            ).format(name=name, version=version, supported=SCHEMA_VERSION)
         )
     if version < 1:
-        raise DamagedPlanFile(f"{name} is damaged: it carries no plan format version.")
+        raise DamagedPlanFile(
+            _(
+                "{name} is damaged: it carries no plan format version."
+            ).format(name=name)
+        )
 
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -119,7 +158,9 @@ def inspect_file(path: Path) -> FileFacts:
     # yet the pages; rolling the journal back on open restores both.
     if not hot and header[92:96] == header[24:28] and st.st_size < page_size * page_count:
         raise DamagedPlanFile(
-            f"{name} is damaged: it is cut short ({st.st_size} of {page_size * page_count} bytes)."
+            _(
+                "{name} is damaged: it is cut short ({st_size} of {page_count} bytes)."
+            ).format(name=name, st_size=st.st_size, page_count=page_size * page_count)
         )
 
     reason = _read_only_reason(path, st.st_mode)

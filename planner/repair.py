@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner import fileformat
 from planner.errors import DamagedPlanFile, PlanError, PlanFileError
+from planner.i18n import _
 from planner.integrity import (
     Fix,
     Problem,
@@ -93,12 +94,18 @@ def repair_file(
     if target.exists():
         if target.resolve() == source.resolve():
             raise PlanFileError(
-                "The repaired copy cannot replace the original; choose another name."
+                _("The repaired copy cannot replace the original; choose another name.")
             )
-        raise PlanFileError(f"{target} exists already; choose another name.")
+        raise PlanFileError(
+            _(
+                "{target} exists already; choose another name."
+            ).format(target=target)
+        )
     if not target.parent.is_dir():
         raise PlanFileError(
-            f"Cannot write {target.name}: the folder {target.parent} does not exist."
+            _(
+                "Cannot write {name}: the folder {parent} does not exist."
+            ).format(name=target.name, parent=target.parent)
         )
     work = target.with_name(f".{target.name}.repairing")
     changes: list[str] = []
@@ -133,9 +140,17 @@ def repair_file(
         _durable(work)
         work.replace(target)
     except OSError as exc:
-        raise PlanFileError(f"Cannot write {target.name}: {exc.strerror or exc}.") from exc
+        raise PlanFileError(
+            _(
+                "Cannot write {name}: {reason}."
+            ).format(name=target.name, reason=exc.strerror or exc)
+        ) from exc
     except (sqlite3.Error, UnicodeDecodeError) as exc:
-        raise DamagedPlanFile(f"{source.name} cannot be repaired: {_reason(exc)}.") from exc
+        raise DamagedPlanFile(
+            _(
+                "{name} cannot be repaired: {reason}."
+            ).format(name=source.name, reason=_reason(exc))
+        ) from exc
     finally:
         work.unlink(missing_ok=True)
         work.with_name(work.name + "-journal").unlink(missing_ok=True)
@@ -257,7 +272,7 @@ def _salvage(work: Path, name: str, note: Callable[[str], None]) -> None:
             readable = [_salvage_table(old, new, spec, note) for spec in table_specs()]
             if not any(readable):
                 # An empty plan is no repair of anything: say so instead.
-                raise sqlite3.DatabaseError("none of its tables can be read")
+                raise sqlite3.DatabaseError(_("none of its tables can be read"))
             new.commit()
         finally:
             old.close()
@@ -266,8 +281,9 @@ def _salvage(work: Path, name: str, note: Callable[[str], None]) -> None:
     except (sqlite3.Error, UnicodeDecodeError) as exc:  # the latter: an unreadable schema
         fresh.unlink(missing_ok=True)
         raise DamagedPlanFile(
-            f"{name} cannot be repaired: "
-            f"SQLite cannot read it at all ({_reason(exc)})."
+            _(
+                "{name} cannot be repaired: SQLite cannot read it at all ({reason})."
+            ).format(name=name, reason=_reason(exc))
         ) from exc
 
 
@@ -320,14 +336,14 @@ def _salvage_table(
 
 def _mend(conn: sqlite3.Connection, note: Callable[[str], None]) -> None:
     specs = {spec.name: spec for spec in table_specs()}
-    for _ in range(MAX_ROUNDS):
+    for _round in range(MAX_ROUNDS):
         problems = find_problems(read_plan_rows(conn))
         if not problems:
             return
         for problem in problems:
             _apply(conn, specs, problem)
             note(f"{problem.describe()}: {problem.repair}")
-    raise DamagedPlanFile("The plan could not be repaired: mending did not settle.")
+    raise DamagedPlanFile(_("The plan could not be repaired: mending did not settle."))
 
 
 def _apply(conn: sqlite3.Connection, specs: dict[str, TableSpec], problem: Problem) -> None:
@@ -385,4 +401,8 @@ def _prove_it_opens(source: Path, target: Path) -> None:
         PlanStore.open(target, read_only=True).close()
     except PlanError as exc:
         target.unlink(missing_ok=True)
-        raise DamagedPlanFile(f"{source.name} could not be repaired: {exc}") from exc
+        raise DamagedPlanFile(
+            _(
+                "{name} could not be repaired: {reason}"
+            ).format(name=source.name, reason=exc)
+        ) from exc

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from planner.errors import PlanFileError
+from planner.i18n import _
 
 SAMPLE_NAME = "Sample CRM rollout.rollout"
 
@@ -31,6 +32,10 @@ def sample_plan_path() -> Path:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise PlanFileError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from exc
+            raise PlanFileError(
+                _(
+                    "Cannot create the folder {parent}: {reason}."
+                ).format(parent=path.parent, reason=exc.strerror)
+            ) from exc
         create_from_template(path, "crm").close()
     return path

@@ -39,6 +39,7 @@ from planner.errors import (
     PlanFileError,
     PlanFileReadOnly,
 )
+from planner.i18n import _
 from planner.model import MODELS, Base, Plan
 
 M = TypeVar("M", bound=Base)
@@ -124,10 +125,12 @@ class PlanStore:
         a failure never leaves half a plan behind."""
         path = Path(path)
         if path.exists() and not overwrite:
-            raise PlanFileError(f"{path} already exists; choose another name.")
+            raise PlanFileError(_("{path} already exists; choose another name.").format(path=path))
         if not path.parent.is_dir():
             raise PlanFileError(
-                f"Cannot create {path.name}: the folder {path.parent} does not exist."
+                _(
+                    "Cannot create {name}: the folder {parent} does not exist."
+                ).format(name=path.name, parent=path.parent)
             )
         tmp = path.with_name(f".{path.name}.creating")
         try:
@@ -138,7 +141,11 @@ class PlanStore:
                 conn.close()
             tmp.replace(path)
         except OSError as exc:
-            raise PlanFileError(f"Cannot create {path.name}: {exc.strerror or exc}.") from exc
+            raise PlanFileError(
+                _(
+                    "Cannot create {name}: {reason}."
+                ).format(name=path.name, reason=exc.strerror or exc)
+            ) from exc
         finally:
             tmp.unlink(missing_ok=True)
         return cls.open(path)
@@ -152,8 +159,10 @@ class PlanStore:
         reason = facts.read_only_reason or ("opened read-only" if read_only else "")
         if facts.hot_journal and reason:
             raise DamagedPlanFile(
-                f"{path.name} was left in the middle of an edit and cannot be repaired because "
-                f"{facts.read_only_reason or 'it was opened read-only'}. Open it writable once."
+                _(
+                    "{name} was left in the middle of an edit and cannot be repaired because "
+                    "{facts}. Open it writable once."
+                ).format(name=path.name, facts=facts.read_only_reason or 'it was opened read-only')
             )
         if facts.schema_version < fileformat.SCHEMA_VERSION:
             if reason:
@@ -176,12 +185,19 @@ class PlanStore:
             if conn is not None:
                 conn.close()
             raise DamagedPlanFile(
-                f"{path.name} is damaged: {_sqlite_reason(exc)}.", repairable=True
+                _("{name} is damaged: {reason}.").format(
+                    name=path.name, reason=_sqlite_reason(exc)
+                ),
+                repairable=True,
             ) from exc
         except UnicodeDecodeError as exc:  # SQLite's error about a damaged schema, unreadable
             if conn is not None:
                 conn.close()
-            raise DamagedPlanFile(f"{path.name} is damaged: its schema cannot be read.") from exc
+            raise DamagedPlanFile(
+                _(
+                    "{name} is damaged: its schema cannot be read."
+                ).format(name=path.name)
+            ) from exc
         return store
 
     @classmethod
@@ -197,7 +213,9 @@ class PlanStore:
                 run_migrations(work)
             except Exception as exc:
                 raise DamagedPlanFile(
-                    f"{path.name} (format {old_version}) could not be read: {exc}."
+                    _(
+                        "{name} (format {old_version}) could not be read: {reason}."
+                    ).format(name=path.name, old_version=old_version, reason=exc)
                 ) from exc
             source = sqlite3.connect(str(work))
             conn = _connect(None, "rwc")
@@ -235,7 +253,11 @@ class PlanStore:
             tmp.replace(target)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
-            raise PlanFileError(f"Cannot save as {target.name}: {exc}.") from exc
+            raise PlanFileError(
+                _(
+                    "Cannot save as {name}: {reason}."
+                ).format(name=target.name, reason=exc)
+            ) from exc
         self._switch_to(target)
 
     def _switch_to(self, path: Path) -> None:
@@ -279,7 +301,11 @@ class PlanStore:
     def get(self, model: type[M], row_id: int | None) -> M:
         row = self.find(model, row_id)
         if row is None:
-            raise NotFound(f"There is no {model.__tablename__.replace('_', ' ')} #{row_id}.")
+            raise NotFound(
+                _(
+                    "There is no {kind} #{row_id}."
+                ).format(kind=model.__tablename__.replace('_', ' '), row_id=row_id)
+            )
         return row
 
     def _load_all(self) -> None:
@@ -302,7 +328,7 @@ class PlanStore:
             ).all()
             self._rows[model] = {row.id: row for row in rows}
         if 1 not in self._rows[Plan]:
-            raise DamagedPlanFile("The file holds no plan settings (table 'plan' is empty).")
+            raise DamagedPlanFile(_("The file holds no plan settings (table 'plan' is empty)."))
 
     # --- listening -----------------------------------------------------------------------
 
@@ -351,9 +377,17 @@ class PlanStore:
             if isinstance(exc, PlanError):
                 raise
             if isinstance(exc, IntegrityError):
-                raise CommandError(f"The change breaks a rule of the plan: {exc.orig}.") from exc
+                raise CommandError(
+                    _(
+                        "The change breaks a rule of the plan: {reason}."
+                    ).format(reason=exc.orig)
+                ) from exc
             if isinstance(exc, (DatabaseError, sqlite3.Error)):
-                raise PlanFileError(f"The plan file could not be written: {exc}.") from exc
+                raise PlanFileError(
+                    _(
+                        "The plan file could not be written: {reason}."
+                    ).format(reason=exc)
+                ) from exc
             raise
 
     def _apply_changes(self, changes: Iterable[RowChange]) -> None:
@@ -453,7 +487,7 @@ class PlanStore:
         names = ", ".join(f'"{c.name}"' for c in columns)
         # The driver's own placeholder: SQLite's "?" for a file, "%s" for psycopg on a server.
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        marks = ", ".join(mark for _ in columns)
+        marks = ", ".join(mark for _column in columns)
         sql = f'INSERT INTO "{model.__tablename__}" ({names}) VALUES ({marks})'
         self._session.connection().exec_driver_sql(sql, params)
 
@@ -514,7 +548,11 @@ def _check_integrity(conn: sqlite3.Connection, name: str) -> list[str]:
         reason = "its schema cannot be read" if isinstance(exc, UnicodeDecodeError) else (
             _sqlite_reason(exc)
         )
-        raise DamagedPlanFile(f"{name} is damaged: {reason}.") from exc
+        raise DamagedPlanFile(
+            _(
+                "{name} is damaged: {reason}."
+            ).format(name=name, reason=reason)
+        ) from exc
     finally:
         conn.text_factory = old_factory
     # One line each: SQLite heads a multi-line report with "*** in database main ***".
@@ -525,17 +563,25 @@ def _check_integrity(conn: sqlite3.Connection, name: str) -> list[str]:
     ]
     problems = [f for f in findings if not is_value_finding(f)]
     if problems:
-        raise DamagedPlanFile(f"{name} is damaged: {problems[0]}.", repairable=True)
+        raise DamagedPlanFile(
+            _("{name} is damaged: {problems}.").format(name=name, problems=problems[0]),
+            repairable=True,
+        )
     # Our schema has no triggers; one in a plan would run SQL from the file on every edit.
     if triggers:
         raise NotAPlanFile(
-            f"{name} contains triggers ('{triggers[0]}'), which no plan has; it is not opened, "
-            "because they would run whenever the plan is edited."
+            _(
+                "{name} contains triggers ('{triggers}'), which no plan has; it is not opened, "
+                "because they would run whenever the plan is edited."
+            ).format(name=name, triggers=triggers[0])
         )
     missing = sorted({m.__tablename__ for m in MODELS} - tables)
     if missing:
         raise DamagedPlanFile(
-            f"{name} is damaged: the table '{missing[0]}' is missing.", repairable=True
+            _("{name} is damaged: the table '{missing}' is missing.").format(
+                name=name, missing=missing[0]
+            ),
+            repairable=True,
         )
     return findings
 
@@ -556,7 +602,10 @@ def _refuse_damaged_rows(conn: sqlite3.Connection, name: str, findings: list[str
 
     refuse_damaged_rows(conn, name)
     if findings:  # a constraint of the file's own schema that the plan's rules do not cover
-        raise DamagedPlanFile(f"{name} is damaged: {findings[0]}.", repairable=True)
+        raise DamagedPlanFile(
+            _("{name} is damaged: {findings}.").format(name=name, findings=findings[0]),
+            repairable=True,
+        )
 
 
 def _sqlite_reason(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from planner.changes import Recorder
 from planner.commands.entities import change_row, new_row
 from planner.errors import PlanFileError, ValidationError
+from planner.i18n import _
 from planner.model import (
     ChangeActivity,
     Demand,
@@ -30,7 +31,11 @@ _FILES = {"crm": "crm_nordic.toml"}
 
 def template_data(name: str) -> dict[str, Any]:
     if name not in _FILES:
-        raise PlanFileError(f"There is no template '{name}'; choose one of {', '.join(TEMPLATES)}.")
+        raise PlanFileError(
+            _(
+                "There is no template '{name}'; choose one of {items}."
+            ).format(name=name, items=', '.join(TEMPLATES))
+        )
     return tomllib.loads(resource("templates", _FILES[name]).read_text(encoding="utf-8"))
 
 
@@ -38,7 +43,11 @@ def load_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise PlanFileError(f"{path.name} is not a readable plan template: {exc}.") from exc
+        raise PlanFileError(
+            _(
+                "{name} is not a readable plan template: {reason}."
+            ).format(name=path.name, reason=exc)
+        ) from exc
 
 
 def fill(store: PlanStore, data: dict[str, Any]) -> None:
@@ -71,7 +80,11 @@ class _Builder:
         try:
             return self.ids[kind][key]
         except KeyError:
-            raise ValidationError(f"{where} refers to an unknown {kind} '{key}'.") from None
+            raise ValidationError(
+                _(
+                    "{where} refers to an unknown {kind} '{key}'."
+                ).format(where=where, kind=kind, key=key)
+            ) from None
 
     def build(self) -> None:
         plan = dict(self.data.get("plan", {}))
@@ -213,6 +226,10 @@ class _Builder:
             for field in ("wish", "needs"):
                 title = item.get(field, "")
                 if title not in titles:
-                    raise ValidationError(f"A prerequisite refers to an unknown wish '{title}'.")
+                    raise ValidationError(
+                        _(
+                            "A prerequisite refers to an unknown wish '{title}'."
+                        ).format(title=title)
+                    )
                 ids.append(titles[title])
             new_row(self.rec, Prerequisite, {"demand_id": ids[0], "needs_id": ids[1]})

@@ -23,6 +23,7 @@ from planner.enums import (
     Priority,
 )
 from planner.errors import ValidationError
+from planner.i18n import N_, _
 from planner.model import (
     Base,
     Baseline,
@@ -63,12 +64,12 @@ ENUM_FIELDS: dict[tuple[type[Base], str], type[StrEnum]] = {
 # Plan thresholds: (lowest, highest, what it means). Zero or absurd values are refused with
 # the range, so a warning can never be switched off by accident with a typo.
 THRESHOLDS: dict[str, tuple[float, float, str]] = {
-    "team_capacity": (0.5, 10_000, "person-days per week the project team delivers"),
-    "weeks_to_value": (1, 52, "weeks before users must get something"),
-    "max_departments_per_phase": (1, 50, "departments one phase may serve"),
-    "field_creep_phase": (1, 1_000, "new data fields allowed in one phase"),
-    "field_creep_plan": (1, 10_000, "new data fields allowed in the whole plan"),
-    "scope_creep_percent": (1, 1_000, "per cent of effort growth since the baseline"),
+    "team_capacity": (0.5, 10_000, N_("person-days per week the project team delivers")),
+    "weeks_to_value": (1, 52, N_("weeks before users must get something")),
+    "max_departments_per_phase": (1, 50, N_("departments one phase may serve")),
+    "field_creep_phase": (1, 1_000, N_("new data fields allowed in one phase")),
+    "field_creep_plan": (1, 10_000, N_("new data fields allowed in the whole plan")),
+    "scope_creep_percent": (1, 1_000, N_("per cent of effort growth since the baseline")),
 }
 
 
@@ -78,7 +79,12 @@ def coerce(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in values.items():
         if key not in columns:
-            raise ValidationError(f"{model.__name__} has no field '{key}'.", key)
+            raise ValidationError(
+                _(
+                    "{model} has no field '{key}'."
+                ).format(model=model.__name__, key=key),
+                key,
+            )
         enum_type = ENUM_FIELDS.get((model, key))
         if enum_type is not None and value is not None:
             try:
@@ -86,7 +92,10 @@ def coerce(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
             except ValueError:
                 allowed = ", ".join(m.value for m in enum_type)
                 raise ValidationError(
-                    f"'{value}' is not a valid {key}; choose one of {allowed}.", key
+                    _(
+                        "'{value}' is not a valid {key}; choose one of {allowed}."
+                    ).format(value=value, key=key, allowed=allowed),
+                    key
                 ) from None
         python_type = columns[key].columns[0].type.python_type
         if python_type is dt.date and isinstance(value, str):
@@ -105,7 +114,10 @@ def parse_date(text: str, field: str | None = None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ValidationError(
-            f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-15.", field
+            _(
+                "'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-15."
+            ).format(text=text),
+            field
         ) from None
 
 
@@ -113,105 +125,137 @@ def _number(value: Any, field: str) -> float:
     try:
         number = float(str(value).replace(",", ".").strip())
     except ValueError:
-        raise ValidationError(f"'{value}' is not a number.", field) from None
+        raise ValidationError(_("'{value}' is not a number.").format(value=value), field) from None
     return number
 
 
 def _require_text(row: Base, field: str, what: str) -> None:
     value = getattr(row, field)
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(f"{what} cannot be empty.", field)
+        raise ValidationError(_("{what} cannot be empty.").format(what=what), field)
 
 
 def _require_range(value: Any, field: str, low: float, high: float, what: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ValidationError(f"{what} must be a number.", field)
+        raise ValidationError(_("{what} must be a number.").format(what=what), field)
     if not low <= value <= high:
-        raise ValidationError(f"{what} must be between {low:g} and {high:g}, not {value:g}.", field)
+        raise ValidationError(
+            _(
+                "{what} must be between {low:g} and {high:g}, not {value:g}."
+            ).format(what=what, low=low, high=high, value=value),
+            field,
+        )
 
 
 def _require_date(value: Any, field: str, what: str, optional: bool = True) -> None:
     if value is None:
         if not optional:
-            raise ValidationError(f"{what} needs a date.", field)
+            raise ValidationError(_("{what} needs a date.").format(what=what), field)
         return
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ValidationError(f"{what} must be a date.", field)
+        raise ValidationError(_("{what} must be a date.").format(what=what), field)
     if not _EARLIEST <= value <= _LATEST:
-        raise ValidationError(f"{value.isoformat()} is not a plausible date for {what}.", field)
+        raise ValidationError(
+            _(
+                "{value} is not a plausible date for {what}."
+            ).format(value=value.isoformat(), what=what),
+            field,
+        )
 
 
 def _require_ref(store: PlanStore, model: type[Base], row_id: Any, field: str, optional: bool):
     if row_id is None:
         if not optional:
-            raise ValidationError(f"Choose a {model.__tablename__.replace('_', ' ')}.", field)
+            raise ValidationError(
+                _(
+                    "Choose a {kind}."
+                ).format(kind=model.__tablename__.replace('_', ' ')),
+                field,
+            )
         return
     if store.find(model, row_id) is None:
         raise ValidationError(
-            f"There is no {model.__tablename__.replace('_', ' ')} #{row_id}.", field
+            _(
+                "There is no {kind} #{row_id}."
+            ).format(kind=model.__tablename__.replace('_', ' '), row_id=row_id),
+            field
         )
 
 
 def _plan(store: PlanStore, row: Plan) -> None:
-    _require_text(row, "title", "The plan's title")
-    _require_date(row.start_date, "start_date", "the plan's start")
+    _require_text(row, "title", _("The plan's title"))
+    _require_date(row.start_date, "start_date", _("the plan's start"))
     _require_ref(store, Department, row.sponsor_department_id, "sponsor_department_id", True)
     days = row.working_days or ""
     if not days or any(c not in "1234567" for c in days) or len(set(days)) != len(days):
         raise ValidationError(
-            "Working days are ISO weekday numbers without repeats, e.g. 12345 for Monday to "
-            "Friday.",
+            _(
+                "Working days are ISO weekday numbers without repeats, e.g. 12345 for Monday "
+                "to Friday."
+            ),
             "working_days",
         )
     for field, (low, high, what) in THRESHOLDS.items():
-        _require_range(getattr(row, field), field, low, high, what.capitalize())
+        _require_range(getattr(row, field), field, low, high, _(what).capitalize())
 
 
 def _objective(store: PlanStore, row: Objective) -> None:
-    _require_text(row, "title", "An objective's title")
+    _require_text(row, "title", _("An objective's title"))
 
 
 def _department(store: PlanStore, row: Department) -> None:
-    _require_text(row, "name", "A department's name")
+    _require_text(row, "name", _("A department's name"))
     if not _COLOUR.match(row.colour or ""):
-        raise ValidationError(f"'{row.colour}' is not a colour like #1f77b4.", "colour")
-    _require_range(row.capacity, "capacity", 0, MAX_CAPACITY, "Capacity (person-days per week)")
+        raise ValidationError(
+            _(
+                "'{colour}' is not a colour like #1f77b4."
+            ).format(colour=row.colour),
+            "colour",
+        )
+    _require_range(row.capacity, "capacity", 0, MAX_CAPACITY, _("Capacity (person-days per week)"))
     name = row.name.strip().casefold()
     for other in store.rows(Department):
         if other.id != row.id and other.name.strip().casefold() == name:
-            raise ValidationError(f"There is already a department called '{other.name}'.", "name")
+            raise ValidationError(
+                _(
+                    "There is already a department called '{name}'."
+                ).format(name=other.name),
+                "name",
+            )
 
 
 def _phase(store: PlanStore, row: Phase) -> None:
-    _require_text(row, "title", "A phase's title")
-    _require_date(row.start_date, "start_date", "the phase's start")
-    _require_date(row.end_date, "end_date", "the phase's end")
+    _require_text(row, "title", _("A phase's title"))
+    _require_date(row.start_date, "start_date", _("the phase's start"))
+    _require_date(row.end_date, "end_date", _("the phase's end"))
     if row.start_date and row.end_date and row.end_date < row.start_date:
         raise ValidationError(
-            f"Phase '{row.title}' would end ({row.end_date}) before it starts ({row.start_date}).",
+            _(
+                "Phase '{title}' would end ({end_date}) before it starts ({start_date})."
+            ).format(title=row.title, end_date=row.end_date, start_date=row.start_date),
             "end_date",
         )
 
 
 def _demand(store: PlanStore, row: Demand) -> None:
-    _require_text(row, "title", "A wish's title")
-    _require_range(row.effort, "effort", 0, MAX_EFFORT, "Effort (person-days)")
+    _require_text(row, "title", _("A wish's title"))
+    _require_range(row.effort, "effort", 0, MAX_EFFORT, _("Effort (person-days)"))
     _require_ref(store, Department, row.department_id, "department_id", False)
     _require_ref(store, Phase, row.phase_id, "phase_id", True)
     _require_ref(store, Objective, row.objective_id, "objective_id", True)
     if not isinstance(row.votes, int) or row.votes < 0:
-        raise ValidationError("Votes cannot be negative.", "votes")
+        raise ValidationError(_("Votes cannot be negative."), "votes")
 
 
 def _activity(store: PlanStore, row: ChangeActivity) -> None:
     _require_ref(store, Department, row.department_id, "department_id", False)
     _require_ref(store, Phase, row.phase_id, "phase_id", False)
-    _require_date(row.date, "date", "the activity")
+    _require_date(row.date, "date", _("the activity"))
 
 
 def _milestone(store: PlanStore, row: Milestone) -> None:
-    _require_text(row, "title", "A milestone's title")
-    _require_date(row.date, "date", "the milestone", optional=False)
+    _require_text(row, "title", _("A milestone's title"))
+    _require_date(row.date, "date", _("the milestone"), optional=False)
     _require_ref(store, Phase, row.phase_id, "phase_id", True)
 
 
@@ -223,27 +267,29 @@ def _phase_objective(store: PlanStore, row: PhaseObjective) -> None:
             row.phase_id,
             row.objective_id,
         ):
-            raise ValidationError("The phase already serves that objective.", "objective_id")
+            raise ValidationError(_("The phase already serves that objective."), "objective_id")
 
 
 def _dependency(store: PlanStore, row: Dependency) -> None:
     _require_ref(store, Phase, row.predecessor_id, "predecessor_id", False)
     _require_ref(store, Phase, row.successor_id, "successor_id", False)
     if row.predecessor_id == row.successor_id:
-        raise ValidationError("A phase cannot depend on itself.", "predecessor_id")
+        raise ValidationError(_("A phase cannot depend on itself."), "predecessor_id")
     edges: dict[int, set[int]] = {}
     for other in store.rows(Dependency):
         if other.id == row.id:
             continue
         if (other.predecessor_id, other.successor_id) == (row.predecessor_id, row.successor_id):
-            raise ValidationError("That dependency exists already.", "predecessor_id")
+            raise ValidationError(_("That dependency exists already."), "predecessor_id")
         edges.setdefault(other.predecessor_id, set()).add(other.successor_id)
     if _reaches(edges, row.successor_id, row.predecessor_id):
         before = store.get(Phase, row.predecessor_id).title
         after = store.get(Phase, row.successor_id).title
         raise ValidationError(
-            f"'{after}' cannot wait for '{before}': '{before}' already waits for '{after}' "
-            "(the dependencies would go round in a circle).",
+            _(
+                "'{after}' cannot wait for '{before}': '{before}' already waits for '{after}' "
+                "(the dependencies would go round in a circle)."
+            ).format(after=after, before=before),
             "predecessor_id",
         )
 
@@ -265,44 +311,46 @@ def _prerequisite(store: PlanStore, row: Prerequisite) -> None:
     _require_ref(store, Demand, row.demand_id, "demand_id", False)
     _require_ref(store, Demand, row.needs_id, "needs_id", False)
     if row.demand_id == row.needs_id:
-        raise ValidationError("A wish cannot need itself.", "needs_id")
+        raise ValidationError(_("A wish cannot need itself."), "needs_id")
     edges: dict[int, set[int]] = {}
     for other in store.rows(Prerequisite):
         if other.id == row.id:
             continue
         if (other.demand_id, other.needs_id) == (row.demand_id, row.needs_id):
-            raise ValidationError("The wish already needs that one.", "needs_id")
+            raise ValidationError(_("The wish already needs that one."), "needs_id")
         edges.setdefault(other.needs_id, set()).add(other.demand_id)
     # `needs` first, then `demand`: refused when `demand` already comes before `needs`.
     if _reaches(edges, row.demand_id, row.needs_id):
         wish = store.get(Demand, row.demand_id).title
         needed = store.get(Demand, row.needs_id).title
         raise ValidationError(
-            f"'{wish}' cannot need '{needed}': '{needed}' already needs '{wish}' "
-            "(the prerequisites would go round in a circle).",
+            _(
+                "'{wish}' cannot need '{needed}': '{needed}' already needs '{wish}' (the "
+                "prerequisites would go round in a circle)."
+            ).format(wish=wish, needed=needed),
             "needs_id",
         )
 
 
 def _baseline(store: PlanStore, row: Baseline) -> None:
-    _require_text(row, "name", "A baseline's name")
+    _require_text(row, "name", _("A baseline's name"))
 
 
 def _benefit_check(store: PlanStore, row: BenefitCheck) -> None:
     _require_ref(store, Phase, row.phase_id, "phase_id", False)
     _require_ref(store, Department, row.department_id, "department_id", False)
-    _require_date(row.due_date, "due_date", "the benefit check")
-    _require_date(row.checked_on, "checked_on", "the benefit check's answer")
+    _require_date(row.due_date, "due_date", _("the benefit check"))
+    _require_date(row.checked_on, "checked_on", _("the benefit check's answer"))
     for other in store.rows(BenefitCheck):
         if other.id != row.id and (other.phase_id, other.department_id) == (
             row.phase_id,
             row.department_id,
         ):
-            raise ValidationError("This department already has a benefit check for the phase.")
+            raise ValidationError(_("This department already has a benefit check for the phase."))
 
 
 def _dismissal(store: PlanStore, row: Dismissal) -> None:
-    _require_text(row, "code", "A dismissal's warning code")
+    _require_text(row, "code", _("A dismissal's warning code"))
 
 
 VALIDATORS: dict[type[Base], Callable[[PlanStore, Any], None]] = {
@@ -335,7 +383,11 @@ def _require_lengths(row: Base) -> None:
         value = getattr(row, column.key, None)
         if length and isinstance(value, str) and len(value) > length:
             raise ValidationError(
-                f"{column.key.replace('_', ' ').capitalize()} can be at most {length} "
-                f"characters long, not {len(value):,}.",
+                _(
+                    "{field} can be at most {length} characters long, not {value:,}."
+                ).format(
+                    field=column.key.replace("_", " ").capitalize(), length=length,
+                    value=len(value),
+                ),
                 column.key,
             )

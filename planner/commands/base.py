@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from planner.changes import Recorder, RowChange, compress, invert
 from planner.errors import CommandError
+from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.store import PlanStore
@@ -39,7 +40,11 @@ class Command:
 
     def undo(self, store: PlanStore) -> None:
         if self.changes is None:
-            raise CommandError(f"'{self.label}' has not been done, so it cannot be undone.")
+            raise CommandError(
+                _(
+                    "'{label}' has not been done, so it cannot be undone."
+                ).format(label=self.label)
+            )
         store.apply(invert(self.changes), label=f"Undo {self.label}")
 
     @property

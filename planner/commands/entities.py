@@ -8,6 +8,7 @@ from typing import Any
 from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.errors import CommandError
+from planner.i18n import _, ngettext
 from planner.model import (
     Base,
     BenefitCheck,
@@ -73,7 +74,7 @@ def change_row(rec: Recorder, row: Base, values: dict[str, Any]) -> bool:
     """Validate and apply new values to one row; True if anything changed."""
     values = coerce(type(row), values)
     if "id" in values:
-        raise CommandError("A record's id cannot be changed.")
+        raise CommandError(_("A record's id cannot be changed."))
     prospective = type(row)(**{**row.to_dict(), **values})
     validate(rec.store, prospective)
     return rec.update(row, **values)
@@ -83,7 +84,7 @@ def remove_row(rec: Recorder, row: Base, reassign_to: int | None = None) -> None
     """Delete a row and deal with what refers to it, each step recorded for undo."""
     store = rec.store
     if isinstance(row, Plan):
-        raise CommandError("The plan itself cannot be deleted; delete the file instead.")
+        raise CommandError(_("The plan itself cannot be deleted; delete the file instead."))
     if isinstance(row, Department):
         _detach_department(rec, row, reassign_to)
     elif isinstance(row, Phase):
@@ -117,13 +118,17 @@ def _detach_department(rec: Recorder, row: Department, reassign_to: int | None) 
     if demands:
         if reassign_to is None:
             raise CommandError(
-                f"Department '{row.name}' still has {len(demands)} wish"
-                f"{'es' if len(demands) != 1 else ''}. Choose a department to hand them to, "
-                "or move or delete them first."
+                ngettext(
+                    "Department '{name}' still has {n} wish. Choose a department to hand them "
+                    "to, or move or delete them first.",
+                    "Department '{name}' still has {n} wishes. Choose a department to hand them "
+                    "to, or move or delete them first.",
+                    len(demands),
+                ).format(name=row.name, n=len(demands))
             )
         target = store.find(Department, reassign_to)
         if target is None or target.id == row.id:
-            raise CommandError("Choose another, existing department to hand the wishes to.")
+            raise CommandError(_("Choose another, existing department to hand the wishes to."))
         for demand in demands:
             rec.update(demand, department_id=target.id)
     for activity in store.rows(ChangeActivity):
@@ -217,7 +222,7 @@ class DeleteRows(Command):
 
     def perform(self, rec: Recorder) -> None:
         if not self.row_ids:
-            raise CommandError("Nothing was chosen to delete.")
+            raise CommandError(_("Nothing was chosen to delete."))
         if len(self.row_ids) == 1:
             self.label = (
                 f"Delete {noun(self.model)} '{rec.get(self.model, self.row_ids[0]).display_name}'"

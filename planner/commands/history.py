@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from planner.commands.base import Command
 from planner.errors import CommandError
+from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.store import PlanStore
@@ -32,7 +33,7 @@ class UndoHistory:
 
     def undo(self) -> Command:
         if not self._done:
-            raise CommandError("There is nothing to undo.")
+            raise CommandError(_("There is nothing to undo."))
         command = self._done[-1]
         command.undo(self.store)
         self._undone.append(self._done.pop())
@@ -40,7 +41,7 @@ class UndoHistory:
 
     def redo(self) -> Command:
         if not self._undone:
-            raise CommandError("There is nothing to redo.")
+            raise CommandError(_("There is nothing to redo."))
         command = self._undone[-1]
         command.do(self.store)
         self._done.append(self._undone.pop())

@@ -10,6 +10,7 @@ from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import change_row, new_row, remove_row
 from planner.errors import CommandError, ValidationError
+from planner.i18n import _
 from planner.model import (
     ChangeActivity,
     Demand,
@@ -39,7 +40,7 @@ class MoveDemands(Command):
 
     def perform(self, rec: Recorder) -> None:
         if not self.demand_ids:
-            raise CommandError("Choose at least one wish to move.")
+            raise CommandError(_("Choose at least one wish to move."))
         if self.phase_id is not None:
             rec.get(Phase, self.phase_id)
         moving = [rec.get(Demand, i) for i in self.demand_ids]
@@ -112,7 +113,11 @@ class ShiftPhase(Command):
     def perform(self, rec: Recorder) -> None:
         phase = rec.get(Phase, self.phase_id)
         if phase.start_date is None or phase.end_date is None:
-            raise CommandError(f"Phase '{phase.title}' has no dates yet; give it dates first.")
+            raise CommandError(
+                _(
+                    "Phase '{title}' has no dates yet; give it dates first."
+                ).format(title=phase.title)
+            )
         delta = dt.timedelta(days=self.days)
         self.label = f"Move phase '{phase.title}'"
         change_row(
@@ -133,7 +138,11 @@ class ReorderPhase(Command):
         phase = rec.get(Phase, self.phase_id)
         order = [p for p in ordered_phases(rec) if p.id != phase.id]
         if not 0 <= self.index <= len(order):
-            raise CommandError(f"Position {self.index + 1} is outside the {len(order) + 1} phases.")
+            raise CommandError(
+                _("Position {position} is outside the {count} phases.").format(
+                    position=self.index + 1, count=len(order) + 1
+                )
+            )
         order.insert(self.index, phase)
         self.label = f"Reorder phase '{phase.title}'"
         for position, row in enumerate(order):
@@ -199,14 +208,18 @@ class SplitPhase(Command):
         if start is None or end is None:
             if self.at is not None:
                 raise CommandError(
-                    f"Phase '{phase.title}' has no dates to split at; split its wishes only."
+                    _(
+                        "Phase '{title}' has no dates to split at; split its wishes only."
+                    ).format(title=phase.title)
                 )
             return end, start
         at = self.at or start + (end - start + dt.timedelta(days=1)) / 2
         if not start < at <= end:
             raise ValidationError(
-                f"Split '{phase.title}' on a day after its start ({start}) and no later than its "
-                f"end ({end}); {at} is outside.",
+                _(
+                    "Split '{title}' on a day after its start ({start}) and no later than its end "
+                    "({end}); {at} is outside."
+                ).format(title=phase.title, start=start, end=end, at=at),
                 "at",
             )
         return at - dt.timedelta(days=1), at
@@ -217,7 +230,11 @@ class SplitPhase(Command):
             by_id = {d.id: d for d in mine}
             missing = [i for i in self.demand_ids if i not in by_id]
             if missing:
-                raise CommandError(f"Wish #{missing[0]} is not in phase '{phase.title}'.")
+                raise CommandError(
+                    _(
+                        "Wish #{missing} is not in phase '{title}'."
+                    ).format(missing=missing[0], title=phase.title)
+                )
             return [by_id[i] for i in self.demand_ids]
         # Least important last; move from the end until about half the effort has moved.
         ranked = sorted(mine, key=lambda d: (d.priority.rank, d.position, d.id))
@@ -244,7 +261,7 @@ class MergePhases(Command):
 
     def perform(self, rec: Recorder) -> None:
         if self.kept_id == self.absorbed_id:
-            raise CommandError("Choose two different phases to merge.")
+            raise CommandError(_("Choose two different phases to merge."))
         kept = rec.get(Phase, self.kept_id)
         gone = rec.get(Phase, self.absorbed_id)
         self.label = f"Merge '{gone.title}' into '{kept.title}'"
@@ -304,6 +321,6 @@ class Vote(Command):
         demand = rec.get(Demand, self.demand_id)
         votes = demand.votes + self.delta
         if votes < 0:
-            raise CommandError(f"'{demand.title}' has no votes to take back.")
+            raise CommandError(_("'{title}' has no votes to take back.").format(title=demand.title))
         self.label = f"{'Vote for' if self.delta > 0 else 'Take a vote back from'} '{demand.title}'"
         change_row(rec, demand, {"votes": votes})

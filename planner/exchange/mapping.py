@@ -15,6 +15,7 @@ from planner.exchange import headers
 from planner.exchange.errors import ExchangeError
 from planner.exchange.tabular import Table, column_letter
 from planner.exchange.values import cell_text, parse_number
+from planner.i18n import _
 
 MULTI_FIELDS = frozenset({"notes", "needs"})
 EFFORT_UNITS = {
@@ -127,8 +128,10 @@ def require_known_header(table: Table) -> None:
         return
     shown = ", ".join(table.headers[:8]) + ("…" if len(table.headers) > 8 else "")
     raise ExchangeError(
-        f"{table.name}: none of its columns has a name the planner knows ({shown}). Name a "
-        "column Title (or Ønske, Önskemål, Toive, Wens …) or map it with --map COLUMN=title."
+        _(
+            "{name}: none of its columns has a name the planner knows ({shown}). Name a column "
+            "Title (or Ønske, Önskemål, Toive, Wens …) or map it with --map COLUMN=title."
+        ).format(name=table.name, shown=shown)
     )
 
 
@@ -148,7 +151,11 @@ def resolve_column(table: Table, name: str) -> int:
         if column_letter(index) == wanted.upper():
             return index
     shown = ", ".join(table.headers[:12])
-    raise ExchangeError(f"There is no column '{name}'; the columns are: {shown}.")
+    raise ExchangeError(
+        _(
+            "There is no column '{name}'; the columns are: {shown}."
+        ).format(name=name, shown=shown)
+    )
 
 
 def resolve_field(name: str) -> str:
@@ -161,7 +168,9 @@ def resolve_field(name: str) -> str:
     if guessed:
         return guessed
     raise ExchangeError(
-        f"'{name}' is not a field of a wish; use one of {', '.join(headers.FIELDS)} or ignore."
+        _(
+            "'{name}' is not a field of a wish; use one of {items} or ignore."
+        ).format(name=name, items=', '.join(headers.FIELDS))
     )
 
 
@@ -170,7 +179,9 @@ def apply_overrides(table: Table, mapping: ColumnMapping, overrides: Iterable[st
     for item in overrides:
         column, sep, name = item.rpartition("=")
         if not sep or not column.strip():
-            raise ExchangeError(f"'{item}' is not COLUMN=FIELD (e.g. --map \"Ønske=title\").")
+            raise ExchangeError(
+                _("'{item}' is not COLUMN=FIELD (e.g. --map \"Ønske=title\").").format(item=item)
+            )
         mapping.assign(resolve_column(table, column), resolve_field(name))
         if resolve_field(name) == "effort":
             mapping.effort_unit = unit_for_header(table.headers[resolve_column(table, column)])
@@ -191,8 +202,10 @@ def apply_value_overrides(mapping: ColumnMapping, items: Iterable[str],
             "priority", "kind", "department"
         ):
             raise ExchangeError(
-                f"'{item}' is not FIELD:VALUE=MEANS with FIELD priority, kind or department "
-                "(e.g. --value \"priority:Top=must\")."
+                _(
+                    "'{item}' is not FIELD:VALUE=MEANS with FIELD priority, kind or department "
+                    "(e.g. --value \"priority:Top=must\")."
+                ).format(item=item)
             )
         if field == "priority":
             found = headers.priority_for(target)
@@ -204,7 +217,11 @@ def apply_value_overrides(mapping: ColumnMapping, items: Iterable[str],
             found = names.get(headers.normalise(target))
             allowed = ", ".join(sorted(names.values()))
         if found is None:
-            raise ExchangeError(f"'{target}' is not a {field}; use one of {allowed}.")
+            raise ExchangeError(
+                _(
+                    "'{target}' is not a {field}; use one of {allowed}."
+                ).format(target=target, field=field, allowed=allowed)
+            )
         mapping.value_maps.setdefault(field, {})[headers.normalise(value)] = str(
             getattr(found, "value", found)
         )

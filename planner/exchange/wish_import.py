@@ -25,6 +25,7 @@ from planner.exchange.errors import ExchangeError
 from planner.exchange.mapping import ColumnMapping
 from planner.exchange.tabular import PROGRESS_EVERY, Progress, Table
 from planner.exchange.values import cell_text, parse_number
+from planner.i18n import _
 from planner.model import Demand, Department, Objective, Phase, Prerequisite
 from planner.store import PlanStore
 from planner.validation import MAX_EFFORT
@@ -135,8 +136,10 @@ class _Builder:
             )
             shown = ", ".join(table.headers[:8]) + ("…" if len(table.headers) > 8 else "")
             raise ExchangeError(
-                f"{table.name}: {hint} (columns: {shown}). Choose the column that holds the "
-                "wishes' titles."
+                _(
+                    "{name}: {hint} (columns: {shown}). Choose the column that holds the wishes' "
+                    "titles."
+                ).format(name=table.name, hint=hint, shown=shown)
             )
         self.departments = {headers.normalise(d.name): d for d in store.rows(Department)}
         self.phases = {headers.normalise(p.title): p for p in store.rows(Phase)}
@@ -443,7 +446,7 @@ class ImportWishes(Command):
     def perform(self, rec: Recorder) -> None:
         preview = self.preview
         if not preview.wishes:
-            raise CommandError("There are no wishes to import.")
+            raise CommandError(_("There are no wishes to import."))
         store = rec.store
         departments = {headers.normalise(d.name): d.id for d in store.rows(Department)}
         for number, name in enumerate(preview.new_departments):
@@ -462,11 +465,17 @@ class ImportWishes(Command):
             department_id = departments.get(headers.normalise(wish.department))
             if department_id is None:
                 raise CommandError(
-                    f"Row {wish.row}: the department '{wish.department}' no longer exists; "
-                    "preview the import again."
+                    _(
+                        "Row {row}: the department '{department}' no longer exists; preview the "
+                        "import again."
+                    ).format(row=wish.row, department=wish.department)
                 )
             if wish.objective_id is not None and wish.objective_id not in objectives:
-                raise CommandError(f"Row {wish.row}: its objective no longer exists.")
+                raise CommandError(
+                    _(
+                        "Row {row}: its objective no longer exists."
+                    ).format(row=wish.row)
+                )
             values.append({
                 "title": wish.title,
                 "department_id": department_id,

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from planner.i18n import N_
+
 
 class Section(StrEnum):
     """The pack's sections, in print order. Cover and contents are always printed."""
@@ -23,14 +25,14 @@ class Section(StrEnum):
 
 
 SECTION_TITLES: dict[Section, str] = {
-    Section.OBJECTIVES: "Business objectives",
-    Section.ROADMAP: "Roadmap",
-    Section.LOAD: "Department load",
-    Section.PHASES: "Phases",
-    Section.WARNINGS: "Open warnings",
-    Section.CHANGES: "Changes since the last baseline",
-    Section.BENEFITS: "Did the last course go down well?",
-    Section.BACKLOG: "Backlog — the next course",
+    Section.OBJECTIVES: N_("Business objectives"),
+    Section.ROADMAP: N_("Roadmap"),
+    Section.LOAD: N_("Department load"),
+    Section.PHASES: N_("Phases"),
+    Section.WARNINGS: N_("Open warnings"),
+    Section.CHANGES: N_("Changes since the last baseline"),
+    Section.BENEFITS: N_("Did the last course go down well?"),
+    Section.BACKLOG: N_("Backlog — the next course"),
 }
 
 

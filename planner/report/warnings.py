@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from planner.i18n import N_, _
 from planner.model import Demand, Department, Phase
 from planner.report.model import Limits, WarningGroup, WarningRow, WarningsSummary
 from planner.report.text import day
@@ -18,27 +19,27 @@ if TYPE_CHECKING:
 
 # How the pack names each kind of warning (codes are for machines and the CLI).
 CODE_TITLES = {
-    "phase-overloaded": "Phase overloaded",
-    "phase-too-long": "Phase too long before users get something",
-    "too-many-departments": "Too many departments in one phase",
-    "department-overloaded": "Department overloaded",
-    "no-objective": "Serves no business objective",
-    "no-sponsor": "No business sponsor",
-    "no-adoption": "Delivery without training or workshop",
-    "no-support": "No support contact",
-    "field-creep": "Field creep",
-    "transaction-in-crm": "Transaction process in the CRM",
-    "dependency-order": "Starts before what it depends on",
-    "prerequisite-later": "Planned before what it needs",
-    "empty-goal": "No user benefit stated",
-    "scope-creep": "Scope creep since the baseline",
-    "baseline-unreadable": "Baseline cannot be read",
+    "phase-overloaded": N_("Phase overloaded"),
+    "phase-too-long": N_("Phase too long before users get something"),
+    "too-many-departments": N_("Too many departments in one phase"),
+    "department-overloaded": N_("Department overloaded"),
+    "no-objective": N_("Serves no business objective"),
+    "no-sponsor": N_("No business sponsor"),
+    "no-adoption": N_("Delivery without training or workshop"),
+    "no-support": N_("No support contact"),
+    "field-creep": N_("Field creep"),
+    "transaction-in-crm": N_("Transaction process in the CRM"),
+    "dependency-order": N_("Starts before what it depends on"),
+    "prerequisite-later": N_("Planned before what it needs"),
+    "empty-goal": N_("No user benefit stated"),
+    "scope-creep": N_("Scope creep since the baseline"),
+    "baseline-unreadable": N_("Baseline cannot be read"),
 }
 
 
 def code_title(code: str) -> str:
     if code in CODE_TITLES:
-        return CODE_TITLES[code]
+        return _(CODE_TITLES[code])
     text = code.replace("-", " ")
     return text[:1].upper() + text[1:]
 
@@ -59,15 +60,15 @@ def subject_name(store: PlanStore, subject: Subject) -> str:
 
 def subject_text(store: PlanStore, subject: Subject) -> str:
     if subject.kind == "phase":
-        text = f"Phase “{_name(store, Phase, subject.id)}”"
+        text = _("Phase “{name}”").format(name=_name(store, Phase, subject.id))
     elif subject.kind == "department":
         text = _name(store, Department, subject.id)
     elif subject.kind == "demand":
-        text = f"Wish “{_name(store, Demand, subject.id)}”"
+        text = _("Wish “{name}”").format(name=_name(store, Demand, subject.id))
     else:
-        text = "The plan"
+        text = _("The plan")
     if subject.week is not None:
-        text += f", week of {day(subject.week)}"
+        text = _("{subject}, week of {date}").format(subject=text, date=day(subject.week))
     return text
 
 
@@ -98,7 +99,7 @@ def group(
     for warning in warnings:
         groups[(warning.dismissed, -int(warning.severity), warning.code)].append(warning)
     out: list[WarningGroup] = []
-    for (_, _, code), members in sorted(groups.items()):
+    for (_dismissed, _severity, code), members in sorted(groups.items()):
         shown = members[:per_code]
         out.append(
             WarningGroup(

@@ -10,6 +10,7 @@ from planner.changes import Recorder
 from planner.commands import Command
 from planner.commands.entities import change_row, new_row
 from planner.errors import CommandError, ValidationError
+from planner.i18n import _
 from planner.model import Dismissal
 from planner.warnings.types import Subject, Warning
 
@@ -35,7 +36,7 @@ class Dismiss(Command):
         self.subject = subject
         self.reason = reason
         self.at = at
-        self.label = f"Dismiss warning '{code}'"
+        self.label = _("Dismiss warning '{code}'").format(code=code)
 
     @classmethod
     def warning(cls, warning: Warning, reason: str) -> Dismiss:
@@ -45,7 +46,7 @@ class Dismiss(Command):
         reason = (self.reason or "").strip()
         if not reason:
             raise ValidationError(
-                "Say why the warning can be dismissed, so the next reader knows.", "reason"
+                _("Say why the warning can be dismissed, so the next reader knows."), "reason"
             )
         existing = _find(rec, self.code, self.subject)
         if existing is not None:
@@ -72,10 +73,12 @@ class Undismiss(Command):
         super().__init__()
         self.code = code
         self.subject = subject
-        self.label = f"Restore warning '{code}'"
+        self.label = _("Restore warning '{code}'").format(code=code)
 
     def perform(self, rec: Recorder) -> None:
         existing = _find(rec, self.code, self.subject)
         if existing is None:
-            raise CommandError(f"The warning '{self.code}' is not dismissed for that subject.")
+            raise CommandError(
+                _("The warning '{code}' is not dismissed for that subject.").format(code=self.code)
+            )
         rec.delete(existing)

@@ -17,8 +17,10 @@ from planner.changes import Recorder
 from planner.commands import Command, MoveDemands
 from planner.commands.entities import change_row
 from planner.enums import Priority
+from planner.i18n import _
 from planner.model import Base, Demand, Dependency, Phase
 from planner.queries import working_days_between
+from planner.warnings.format import day as fmt_day
 from planner.warnings.format import pd
 from planner.warnings.types import Fix
 
@@ -96,16 +98,30 @@ def effort(demands: Iterable[Demand]) -> float:
 
 
 def move_fix(
-    demands: Sequence[Demand], target: Phase | None, noun: tuple[str, str] = ("wish", "wishes")
+    demands: Sequence[Demand],
+    target: Phase | None,
+    many: Callable[[int, str], str] | None = None,
 ) -> Fix:
-    """'Move the 3 lowest-priority wishes (26 person-days) to the backlog'."""
-    where = "the backlog" if target is None else f"'{target.title}'"
-    if len(demands) == 1:
-        label = f"Move '{demands[0].title}' ({pd(demands[0].effort)}) to {where}"
+    """'Move the 3 lowest-priority wishes (26 person-days) to the backlog'. `many` words the
+    label for several wishes of one sort, from their number and effort ('… data fields …')."""
+    n, total = len(demands), pd(effort(demands))
+    if n == 1 and target is None:
+        label = _("Move '{wish}' ({effort}) to the backlog").format(
+            wish=demands[0].title, effort=pd(demands[0].effort)
+        )
+    elif n == 1 and target is not None:
+        label = _("Move '{wish}' ({effort}) to '{phase}'").format(
+            wish=demands[0].title, effort=pd(demands[0].effort), phase=target.title
+        )
+    elif many is not None:
+        label = many(n, total)
+    elif target is None:
+        label = _("Move the {n} lowest-priority wishes ({effort}) to the backlog").format(
+            n=n, effort=total
+        )
     else:
-        label = (
-            f"Move the {len(demands)} lowest-priority {noun[1]} ({pd(effort(demands))}) "
-            f"to {where}"
+        label = _("Move the {n} lowest-priority wishes ({effort}) to '{phase}'").format(
+            n=n, effort=total, phase=target.title
         )
     ids = [d.id for d in demands]
     target_id = None if target is None else target.id
@@ -115,7 +131,7 @@ def move_fix(
 def next_working_day(day: dt.date, working_days: str) -> dt.date:
     """The first working day after `day`."""
     day += DAY
-    for _ in range(7):
+    for _attempt in range(7):
         if working_days_between(day, day, working_days):
             return day
         day += DAY
@@ -124,7 +140,7 @@ def next_working_day(day: dt.date, working_days: str) -> dt.date:
 
 def last_working_day(day: dt.date, working_days: str) -> dt.date:
     """`day` or the working day before it."""
-    for _ in range(7):
+    for _attempt in range(7):
         if working_days_between(day, day, working_days):
             return day
         day -= DAY
@@ -175,5 +191,7 @@ def earliest_start(
 
 
 def shift_fix(phase: Phase, start: dt.date, working_days: str) -> Fix:
-    label = f"Start '{phase.title}' on {start.isoformat()}, after what it waits for"
+    label = _("Start '{phase}' on {date}, after what it waits for").format(
+        phase=phase.title, date=fmt_day(start)
+    )
     return Fix(label, lambda: ShiftAfterPredecessors(phase.id, label, working_days))

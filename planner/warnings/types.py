@@ -10,27 +10,28 @@ from enum import IntEnum
 from typing import Any
 
 from planner.commands import Command
+from planner.i18n import N_, _
 
 # A short name per code, for lists where the message is cut off ("Too many new data fields ·
 # Phase 'Delivery and credit…'"). Codes not listed show as the code itself.
 TITLES: dict[str, str] = {
-    "phase-overloaded": "Phase overloaded",
-    "phase-too-long": "Too long before users get something",
-    "too-many-departments": "Too many departments in one phase",
-    "department-overloaded": "Department overloaded",
-    "no-objective": "Serves no business objective",
-    "no-sponsor": "No business sponsor",
-    "no-adoption": "No training or workshop",
-    "no-support": "No support contact",
-    "field-creep": "Too many new data fields",
-    "transaction-in-crm": "ERP transaction in the CRM",
-    "dependency-order": "Starts before what it waits for",
-    "prerequisite-later": "Planned before what it needs",
-    "empty-goal": "No user benefit stated",
-    "scope-creep": "Scope grew since the baseline",
-    "phase-undated": "Phase without dates",
-    "threshold-invalid": "Unusable settings",
-    "baseline-unreadable": "Baseline cannot be read",
+    "phase-overloaded": N_("Phase overloaded"),
+    "phase-too-long": N_("Too long before users get something"),
+    "too-many-departments": N_("Too many departments in one phase"),
+    "department-overloaded": N_("Department overloaded"),
+    "no-objective": N_("Serves no business objective"),
+    "no-sponsor": N_("No business sponsor"),
+    "no-adoption": N_("No training or workshop"),
+    "no-support": N_("No support contact"),
+    "field-creep": N_("Too many new data fields"),
+    "transaction-in-crm": N_("ERP transaction in the CRM"),
+    "dependency-order": N_("Starts before what it waits for"),
+    "prerequisite-later": N_("Planned before what it needs"),
+    "empty-goal": N_("No user benefit stated"),
+    "scope-creep": N_("Scope grew since the baseline"),
+    "phase-undated": N_("Phase without dates"),
+    "threshold-invalid": N_("Unusable settings"),
+    "baseline-unreadable": N_("Baseline cannot be read"),
 }
 
 
@@ -93,7 +94,8 @@ class Warning:  # noqa: A001 - the domain's word
     @property
     def title(self) -> str:
         """A short name for the kind of warning, e.g. 'Too many new data fields'."""
-        return TITLES.get(self.code, self.code)
+        title = TITLES.get(self.code)
+        return _(title) if title else self.code
 
     @property
     def key(self) -> tuple[str, str, int | None, dt.date | None]:

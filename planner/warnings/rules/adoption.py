@@ -7,11 +7,12 @@ import datetime as dt
 
 from planner.commands import CreateRow, Macro, UpdateRow
 from planner.enums import ActivityKind
+from planner.i18n import _, ngettext
 from planner.model import ChangeActivity, Department, Phase
 from planner.queries import monday
 from planner.warnings import principles
 from planner.warnings.facts import Facts
-from planner.warnings.format import count, names, pd, quoted
+from planner.warnings.format import names, pd, quoted, wishes
 from planner.warnings.rules.registry import NONE, Found, rule
 from planner.warnings.types import Fix, Severity, Subject, Warning
 
@@ -29,11 +30,13 @@ def no_adoption(facts: Facts, phase: Phase) -> Found:
     if not missing:
         return NONE
     parts = [
-        f"{facts.dept_name(d)} ({count(summary.dept_count(d), 'wish', 'wishes')}, "
-        f"{pd(summary.dept_effort[d])})"
+        # Translators: one item of a list of departments: "Sales (3 wishes, 12 person-days)".
+        _("{department} ({wishes}, {effort})").format(
+            department=facts.dept_name(d), wishes=wishes(summary.dept_count(d)),
+            effort=pd(summary.dept_effort[d]),
+        )
         for d in missing
     ]
-    them = "it" if len(missing) == 1 else "them"
     # One fix that removes the whole warning (a fix for one of several departments would
     # leave it standing).
     fixes = [_training_fix(facts, phase, missing)]
@@ -41,9 +44,14 @@ def no_adoption(facts: Facts, phase: Phase) -> Found:
         "no-adoption",
         Severity.WARNING,
         Subject("phase", phase.id),
-        f"Phase '{phase.title}' delivers to {names(parts, limit=8)} but plans no training "
-        f"or workshop for {them}.",
-        principles.ADOPTION,
+        ngettext(
+            "Phase '{phase}' delivers to {departments} but plans no training or workshop "
+            "for it.",
+            "Phase '{phase}' delivers to {departments} but plans no training or workshop "
+            "for them.",
+            len(missing),
+        ).format(phase=phase.title, departments=names(parts, limit=8)),
+        _(principles.ADOPTION),
         tuple(fixes),
     )]
 
@@ -56,7 +64,9 @@ def _training_fix(facts: Facts, phase: Phase, dept_ids: list[int]) -> Fix:
     rows = [
         {
             "kind": ActivityKind.TRAINING,
-            "title": f"Training for {facts.dept_name(d)}: {phase.title}",
+            "title": _("Training for {department}: {phase}").format(
+                department=facts.dept_name(d), phase=phase.title
+            ),
             "department_id": d,
             "phase_id": phase.id,
             "date": date,
@@ -64,9 +74,11 @@ def _training_fix(facts: Facts, phase: Phase, dept_ids: list[int]) -> Fix:
         for d in dept_ids
     ]
     if len(dept_ids) == 1:
-        label = f"Plan a training for {facts.dept_name(dept_ids[0])} in '{phase.title}'"
+        label = _("Plan a training for {department} in '{phase}'").format(
+            department=facts.dept_name(dept_ids[0]), phase=phase.title
+        )
         return Fix(label, lambda: CreateRow(ChangeActivity, rows[0], label=label))
-    label = f"Plan a training for each of them in '{phase.title}'"
+    label = _("Plan a training for each of them in '{phase}'").format(phase=phase.title)
     return Fix(
         label, lambda: Macro(label, [CreateRow(ChangeActivity, row) for row in rows])
     )
@@ -84,12 +96,14 @@ def no_support(facts: Facts, dept: Department) -> Found:
     ]
     if not phases:
         return NONE
-    wishes = sum(facts.summary(p.id).dept_count(dept.id) for p in phases)
+    count = sum(facts.summary(p.id).dept_count(dept.id) for p in phases)
     effort = sum(facts.summary(p.id).dept_effort[dept.id] for p in phases)
     fixes: tuple[Fix, ...] = ()
     head = (dept.head or "").strip()
     if head:
-        label = f"Make {head}, head of {dept.name}, the support contact"
+        label = _("Make {head}, head of {department}, the support contact").format(
+            head=head, department=dept.name
+        )
         fixes = (
             Fix(
                 label,
@@ -100,8 +114,13 @@ def no_support(facts: Facts, dept: Department) -> Found:
         "no-support",
         Severity.WARNING,
         Subject("department", dept.id),
-        f"{dept.name} receives {count(wishes, 'wish', 'wishes')} ({pd(effort)}) in "
-        f"{quoted([p.title for p in phases])} but has no support contact close to its users.",
-        principles.ADOPTION,
+        _(
+            "{department} receives {wishes} ({effort}) in {phases} but has no support "
+            "contact close to its users."
+        ).format(
+            department=dept.name, wishes=wishes(count), effort=pd(effort),
+            phases=quoted([p.title for p in phases]),
+        ),
+        _(principles.ADOPTION),
         fixes,
     )]

@@ -14,15 +14,16 @@ import datetime as dt
 from planner import benefit
 from planner.commands import CreateRow
 from planner.enums import ActivityKind, BenefitResult
+from planner.i18n import N_, _
 from planner.model import BenefitCheck, ChangeActivity, Department, Phase
 from planner.warnings import principles
 from planner.warnings.facts import Facts
-from planner.warnings.format import names
+from planner.warnings.format import day_month, names
 from planner.warnings.rules.registry import NONE, Found, rule
 from planner.warnings.types import TITLES, Fix, Severity, Subject, Warning
 
-TITLES.setdefault("benefit-unchecked", "Benefit check overdue")
-TITLES.setdefault("benefit-not-met", "Benefit not felt yet")
+TITLES.setdefault("benefit-unchecked", N_("Benefit check overdue"))
+TITLES.setdefault("benefit-not-met", N_("Benefit not felt yet"))
 
 # What counts as a follow-up for a department that did not feel the benefit yet.
 _FOLLOW_UP = (ActivityKind.TRAINING, ActivityKind.SUPPORT, ActivityKind.WORKSHOP)
@@ -81,15 +82,20 @@ def benefit_unchecked(facts: Facts, dept: Department) -> Found:
     if not overdue:
         return NONE
     parts = [
-        f"'{_title(facts, c.phase_id)}' (due {c.due_date:%d %b %Y})" for c in overdue
+        _("'{phase}' (due {date})").format(
+            phase=_title(facts, c.phase_id), date=day_month(c.due_date)
+        )
+        for c in overdue
     ]
     return [Warning(
         "benefit-unchecked",
         Severity.WARNING,
         Subject("department", dept.id),
-        f"Nobody has asked {dept.name} whether the benefit promised by "
-        f"{names(parts, limit=6)} is felt; the benefit check is overdue.",
-        principles.EAT_FRENCH,
+        _(
+            "Nobody has asked {department} whether the benefit promised by {phases} is felt; "
+            "the benefit check is overdue."
+        ).format(department=dept.name, phases=names(parts, limit=6)),
+        _(principles.EAT_FRENCH),
     )]
 
 
@@ -120,16 +126,18 @@ def benefit_not_met(facts: Facts, dept: Department) -> Found:
         "benefit-not-met",
         Severity.WARNING,
         Subject("department", dept.id),
-        f"{dept.name} does not feel the benefit of {names(parts, limit=4)} yet, and no "
-        "follow-up training or support is planned for it in the next phase.",
-        principles.ADOPTION,
+        _(
+            "{department} does not feel the benefit of {phases} yet, and no follow-up "
+            "training or support is planned for it in the next phase."
+        ).format(department=dept.name, phases=names(parts, limit=4)),
+        _(principles.ADOPTION),
         tuple(fixes),
     )]
 
 
 def _title(facts: Facts, phase_id: int) -> str:
     phase = facts.phase(phase_id)
-    return phase.title if phase is not None else f"phase #{phase_id}"
+    return phase.title if phase is not None else _("phase #{id}").format(id=phase_id)
 
 
 def _followed_up(facts: Facts, dept_id: int, phase_id: int) -> bool:
@@ -147,11 +155,16 @@ def _followed_up(facts: Facts, dept_id: int, phase_id: int) -> bool:
 def _follow_up_fix(
     facts: Facts, dept: Department, checked: int, target: Phase, kind: ActivityKind
 ) -> Fix:
-    what = "training" if kind == ActivityKind.TRAINING else "support"
-    label = f"Plan follow-up {what} for {dept.name} in '{target.title}'"
+    if kind == ActivityKind.TRAINING:
+        label = _("Plan follow-up training for {department} in '{phase}'")
+        title = _("Follow-up training for {department}: {phase}")
+    else:
+        label = _("Plan follow-up support for {department} in '{phase}'")
+        title = _("Follow-up support for {department}: {phase}")
+    label = label.format(department=dept.name, phase=target.title)
     values = {
         "kind": kind,
-        "title": f"Follow-up {what} for {dept.name}: {_title(facts, checked)}",
+        "title": title.format(department=dept.name, phase=_title(facts, checked)),
         "department_id": dept.id,
         "phase_id": target.id,
         "date": target.start_date,

@@ -7,12 +7,13 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
+from planner.i18n import _, ngettext
 from planner.load import is_over, phase_loads, phase_weeks
 from planner.model import Demand, Department, Phase
 from planner.warnings import principles
 from planner.warnings.facts import Facts
 from planner.warnings.fixes import effort, lowest_first, move_fix, take_until
-from planner.warnings.format import num, pd, percent, quoted, weeks
+from planner.warnings.format import day, num, pd, percent, quoted, weeks
 from planner.warnings.rules.registry import NONE, Found, rule
 from planner.warnings.types import Fix, Severity, Subject, Warning
 
@@ -38,21 +39,26 @@ def phase_overloaded(facts: Facts, phase: Phase) -> Found:
     if not is_over(held, can):
         return NONE
     if can <= 0:
-        message = (
-            f"Phase '{phase.title}' holds {pd(held)} but has no working days "
-            f"({phase.start_date} to {phase.end_date})."
+        message = _(
+            "Phase '{phase}' holds {effort} but has no working days ({start} to {end})."
+        ).format(
+            phase=phase.title, effort=pd(held), start=day(phase.start_date),
+            end=day(phase.end_date),
         )
     else:
-        message = (
-            f"Phase '{phase.title}' holds {pd(held)}; the team delivers {num(can)} in its "
-            f"{weeks(length)} ({percent(held, can)})."
+        message = _(
+            "Phase '{phase}' holds {effort}; the team delivers {capacity} in its "
+            "{weeks} ({percent})."
+        ).format(
+            phase=phase.title, effort=pd(held), capacity=num(can), weeks=weeks(length),
+            percent=percent(held, can),
         )
     return [Warning(
         "phase-overloaded",
         overload_severity(held, can),
         Subject("phase", phase.id),
         message,
-        principles.EAT_FRENCH,
+        _(principles.EAT_FRENCH),
         _phase_fixes(facts, phase, can),
     )]
 
@@ -94,27 +100,32 @@ def department_overloaded(facts: Facts, dept: Department) -> Found:
             continue  # the past cannot be fixed
         peak = max(loads[w] for w in stretch)
         when = (
-            f"in the week of {stretch[0]}"
+            # Translators: completes "Sales gets up to 5 person-days of change a week {when}".
+            _("in the week of {date}").format(date=day(stretch[0]))
             if len(stretch) == 1
-            else f"for {len(stretch)} weeks from {stretch[0]}"
+            else ngettext(
+                "for {n} week from {date}", "for {n} weeks from {date}", len(stretch)
+            ).format(n=len(stretch), date=day(stretch[0]))
         )
         source = quoted([p.title for p in phases])
         if capacity > 0:
-            message = (
-                f"{dept.name} gets up to {pd(peak)} of change a week {when}, against a "
-                f"capacity of {num(capacity)} ({percent(peak, capacity)}); it comes from "
-                f"{source}."
+            message = _(
+                "{department} gets up to {effort} of change a week {when}, against a "
+                "capacity of {capacity} ({percent}); it comes from {phases}."
+            ).format(
+                department=dept.name, effort=pd(peak), when=when, capacity=num(capacity),
+                percent=percent(peak, capacity), phases=source,
             )
             fixes = ()
             if math.isfinite(peak):  # an infinite effort (a foreign file) has no remedy here
                 fixes = _department_fixes(facts, dept, capacity, loads, stretch, phases)
             severity = overload_severity(peak, capacity)
         else:
-            message = (
-                f"{dept.name} gets up to {pd(peak)} of change a week {when}, but its "
-                f"capacity for change is 0; it comes from {source}. Set how much change "
-                f"{dept.name} can absorb per week."
-            )
+            message = _(
+                "{department} gets up to {effort} of change a week {when}, but its "
+                "capacity for change is 0; it comes from {phases}. Set how much change "
+                "{department} can absorb per week."
+            ).format(department=dept.name, effort=pd(peak), when=when, phases=source)
             fixes, severity = (), Severity.WARNING
         found.append(
             Warning(
@@ -122,7 +133,7 @@ def department_overloaded(facts: Facts, dept: Department) -> Found:
                 severity,
                 Subject("department", dept.id, stretch[0]),
                 message,
-                principles.EAT_FRENCH,
+                _(principles.EAT_FRENCH),
                 fixes,
             )
         )
@@ -183,7 +194,17 @@ def _department_fixes(
         if all(not is_over(v, capacity + 1e-6) for v in left.values()) and _fits_exactly(
             facts, dept.id, capacity, stretch, open_phases, moved
         ):
-            return (move_fix(moved, None, (f"wish of {dept.name}", f"wishes of {dept.name}")),)
+            name = dept.name
+            return (
+                move_fix(
+                    moved,
+                    None,
+                    lambda n, total, name=name: _(
+                        "Move the {n} lowest-priority wishes of {department} ({effort}) to "
+                        "the backlog"
+                    ).format(n=n, department=name, effort=total),
+                ),
+            )
     return ()
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 
 from planner.commands import SplitPhase, UpdateRow
+from planner.i18n import _, ngettext
 from planner.load import is_over
 from planner.model import Phase
 from planner.queries import working_days_between
@@ -19,7 +20,7 @@ from planner.warnings.fixes import (
     next_working_day,
     shift_fix,
 )
-from planner.warnings.format import count, names, pd, weeks
+from planner.warnings.format import day, names, pd, weeks, wishes
 from planner.warnings.rules.registry import NONE, Found, rule
 from planner.warnings.types import Fix, Severity, Subject, Warning
 
@@ -36,26 +37,28 @@ def phase_too_long(facts: Facts, phase: Phase) -> Found:
         return NONE
     go_live = facts.first_go_live(phase)
     if go_live is None:
-        message = (
-            f"Phase '{phase.title}' runs {weeks(length)} before its users get anything; "
-            f"the limit is {weeks(limit)}."
-        )
+        message = _(
+            "Phase '{phase}' runs {weeks} before its users get anything; the limit is {limit}."
+        ).format(phase=phase.title, weeks=weeks(length), limit=weeks(limit))
     else:
         assert phase.start_date is not None
         days = working_days_between(phase.start_date, go_live - DAY, facts.working_days)
         to_value = days / len(facts.working_days)
         if to_value <= limit + 1e-9:
             return NONE
-        message = (
-            f"Phase '{phase.title}' runs {weeks(length)} and its first go-live comes after "
-            f"{weeks(to_value)}; users should get something within {weeks(limit)}."
+        message = _(
+            "Phase '{phase}' runs {weeks} and its first go-live comes after {to_value}; "
+            "users should get something within {limit}."
+        ).format(
+            phase=phase.title, weeks=weeks(length), to_value=weeks(to_value),
+            limit=weeks(limit),
         )
     return [Warning(
         "phase-too-long",
         Severity.WARNING,
         Subject("phase", phase.id),
         message,
-        principles.EAT_FRENCH,
+        _(principles.EAT_FRENCH),
         _split_fix(facts, phase, limit),
     )]
 
@@ -78,10 +81,12 @@ def _split_fix(facts: Facts, phase: Phase, limit: float) -> tuple[Fix, ...]:
         else:
             later.append(demand)
     later_ids = sorted(d.id for d in later)
-    label = (
-        f"Split it after {weeks(limit)}: the first part ends {at - DAY} with "
-        f"{count(len(kept), 'wish', 'wishes')} ({pd(effort(kept))}), the rest follows "
-        "in a second part"
+    label = _(
+        "Split it after {weeks}: the first part ends {date} with {wishes} ({effort}), the "
+        "rest follows in a second part"
+    ).format(
+        weeks=weeks(limit), date=day(at - DAY), wishes=wishes(len(kept)),
+        effort=pd(effort(kept)),
     )
     return (Fix(label, lambda: SplitPhase(phase.id, at, later_ids)),)
 
@@ -99,19 +104,24 @@ def too_many_departments(facts: Facts, phase: Phase) -> Found:
     kept, others = by_effort[:limit], by_effort[limit:]
     moving = [d for dept in others for d in summary.by_dept[dept]]
     other_names = [facts.dept_name(d) for d in served if d in others]
-    label = (
-        f"Keep {names([facts.dept_name(d) for d in served if d in kept])} and move the "
-        f"{count(len(moving), 'wish', 'wishes')} of {names(other_names)} "
-        f"({pd(effort(moving))}) to the backlog"
+    label = _("Keep {kept} and move the {wishes} of {others} ({effort}) to the backlog").format(
+        kept=names([facts.dept_name(d) for d in served if d in kept]),
+        wishes=wishes(len(moving)), others=names(other_names), effort=pd(effort(moving)),
     )
     ids = [d.id for d in moving]
     return [Warning(
         "too-many-departments",
         Severity.WARNING,
         Subject("phase", phase.id),
-        f"Phase '{phase.title}' serves {len(served)} departments "
-        f"({names([facts.dept_name(d) for d in served], limit=8)}); the limit is {limit}.",
-        principles.ONE_DEPARTMENT_FIRST,
+        ngettext(
+            "Phase '{phase}' serves {n} department ({departments}); the limit is {limit}.",
+            "Phase '{phase}' serves {n} departments ({departments}); the limit is {limit}.",
+            len(served),
+        ).format(
+            phase=phase.title, n=len(served),
+            departments=names([facts.dept_name(d) for d in served], limit=8), limit=limit,
+        ),
+        _(principles.ONE_DEPARTMENT_FIRST),
         (Fix(label, lambda: MoveWishes(ids, None, label)),) if moving else (),
     )]
 
@@ -132,16 +142,26 @@ def dependency_order(facts: Facts, phase: Phase) -> Found:
         return NONE
     late.sort(key=lambda p: (p.end_date, p.id))
     if len(late) == 1:
-        waits = f"'{late[0].title}', which ends {late[0].end_date}"
+        waits = _("'{phase}', which ends {date}").format(
+            phase=late[0].title, date=day(late[0].end_date)  # type: ignore[arg-type]
+        )
     else:
-        waits = names([f"'{p.title}' (ends {p.end_date})" for p in late], limit=8)
+        waits = names(
+            [
+                _("'{phase}' (ends {date})").format(phase=p.title, date=day(p.end_date))  # type: ignore[arg-type]
+                for p in late
+            ],
+            limit=8,
+        )
     start = next_working_day(max(p.end_date for p in late), facts.working_days)  # type: ignore[type-var]
     return [Warning(
         "dependency-order",
         Severity.PROBLEM,
         Subject("phase", phase.id),
-        f"Phase '{phase.title}' starts {phase.start_date}, but it waits for {waits}.",
-        principles.PLAN_WELL,
+        _("Phase '{phase}' starts {date}, but it waits for {phases}.").format(
+            phase=phase.title, date=day(phase.start_date), phases=waits
+        ),
+        _(principles.PLAN_WELL),
         (shift_fix(phase, start, facts.working_days),),
     )]
 
@@ -151,26 +171,41 @@ def phase_undated(facts: Facts, phase: Phase) -> Found:
     """A phase lacks a start or an end date, so nothing about its load can be checked."""
     if phase.start_date is not None and phase.end_date is not None:
         return NONE
-    missing = (
-        "no dates"
-        if phase.start_date is None and phase.end_date is None
-        else "no start date"
-        if phase.start_date is None
-        else "no end date"
-    )
     held = facts.summary(phase.id).effort
     has_wishes = bool(facts.demands(phase.id))
-    what = (
-        f"its {pd(held)} are not checked against the team's capacity or the departments' load"
-        if has_wishes
-        else "it cannot be placed on the roadmap"
-    )
+    if phase.start_date is None and phase.end_date is None:
+        text = (
+            _(
+                "Phase '{phase}' has no dates, so its {effort} are not checked against the "
+                "team's capacity or the departments' load."
+            )
+            if has_wishes
+            else _("Phase '{phase}' has no dates, so it cannot be placed on the roadmap.")
+        )
+    elif phase.start_date is None:
+        text = (
+            _(
+                "Phase '{phase}' has no start date, so its {effort} are not checked against "
+                "the team's capacity or the departments' load."
+            )
+            if has_wishes
+            else _("Phase '{phase}' has no start date, so it cannot be placed on the roadmap.")
+        )
+    else:
+        text = (
+            _(
+                "Phase '{phase}' has no end date, so its {effort} are not checked against "
+                "the team's capacity or the departments' load."
+            )
+            if has_wishes
+            else _("Phase '{phase}' has no end date, so it cannot be placed on the roadmap.")
+        )
     return [Warning(
         "phase-undated",
         Severity.WARNING if has_wishes else Severity.INFO,
         Subject("phase", phase.id),
-        f"Phase '{phase.title}' has {missing}, so {what}.",
-        principles.PLAN_WELL,
+        text.format(phase=phase.title, effort=pd(held)),
+        _(principles.PLAN_WELL),
         _date_fix(facts, phase),
     )]
 
@@ -184,7 +219,9 @@ def _date_fix(facts: Facts, phase: Phase) -> tuple[Fix, ...]:
     if start is not None:
         end = max(start, last_working_day(start + span - DAY, wd))
         values = {"end_date": end}
-        label = f"Set the end date to {end} ({weeks(facts.thresholds.weeks_to_value)} long)"
+        label = _("Set the end date to {date} ({weeks} long)").format(
+            date=day(end), weeks=weeks(facts.thresholds.weeks_to_value)
+        )
     else:
         if end is not None:
             start = min(end, next_working_day(end - span, wd))
@@ -198,7 +235,7 @@ def _date_fix(facts: Facts, phase: Phase) -> tuple[Fix, ...]:
                 return ()
             end = max(start, last_working_day(start + span - DAY, wd))
         values = {"start_date": start, "end_date": end}
-        label = f"Give it the dates {start} to {end}"
+        label = _("Give it the dates {start} to {end}").format(start=day(start), end=day(end))
     return (Fix(label, lambda: UpdateRow(Phase, phase.id, values, label=label)),)
 
 

@@ -7,6 +7,7 @@ A need still in the backlog is not planned at all, so a planned wish needing it 
 
 from __future__ import annotations
 
+from planner.i18n import _
 from planner.model import Demand, Phase
 from planner.warnings import principles
 from planner.warnings.facts import Facts
@@ -45,31 +46,38 @@ def prerequisite_later(facts: Facts, demand: Demand) -> Found:
     if not late:
         return NONE
     where = [
-        f"'{d.title}' ({'in the backlog' if d.phase_id is None else _in_phase(facts, d)})"
+        (
+            _("'{wish}' (in the backlog)").format(wish=d.title)
+            if d.phase_id is None
+            else _in_phase(facts, d)
+        )
         for d in late
     ]
     return [Warning(
         "prerequisite-later",
         Severity.PROBLEM,
         Subject("demand", demand.id),
-        f"Wish '{demand.title}' in '{phase.title}' needs {names(where, limit=5)} first.",
-        principles.PLAN_WELL,  # the step cannot happen when the plan says
+        _("Wish '{wish}' in '{phase}' needs {wishes} first.").format(
+            wish=demand.title, phase=phase.title, wishes=names(where, limit=5)
+        ),
+        _(principles.PLAN_WELL),  # the step cannot happen when the plan says
         _fixes(facts, demand, phase, late),
     )]
 
 
 def _in_phase(facts: Facts, demand: Demand) -> str:
     phase = facts.phase(demand.phase_id)
-    return f"in '{phase.title}'" if phase is not None else "in no phase"
+    if phase is None:
+        return _("'{wish}' (in no phase)").format(wish=demand.title)
+    return _("'{wish}' (in '{phase}')").format(wish=demand.title, phase=phase.title)
 
 
 def _fixes(facts: Facts, demand: Demand, phase: Phase, late: list[Demand]) -> tuple[Fix, ...]:
     fixes: list[Fix] = []
     # Bring what it needs forward into the wish's phase (unless that phase is done).
     if not facts.is_history(phase):
-        label = (
-            f"Move {quoted([d.title for d in late])} into '{phase.title}', before the wish "
-            "that needs it"
+        label = _("Move {wishes} into '{phase}', before the wish that needs it").format(
+            wishes=quoted([d.title for d in late]), phase=phase.title
         )
         fixes.append(_move(late, phase, label))
     # Or let the wish wait: into the latest phase holding what it needs, or the backlog.

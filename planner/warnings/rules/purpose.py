@@ -7,10 +7,11 @@ import re
 from collections import defaultdict
 
 from planner.commands import CreateRow, UpdateRow
+from planner.i18n import _, ngettext
 from planner.model import Demand, Phase, PhaseObjective, Plan
 from planner.warnings import principles
 from planner.warnings.facts import Facts
-from planner.warnings.format import count, pd
+from planner.warnings.format import pd
 from planner.warnings.rules.registry import NONE, Found, rule
 from planner.warnings.types import Fix, Severity, Subject, Warning
 
@@ -31,22 +32,29 @@ def phase_without_objective(facts: Facts, phase: Phase) -> Found:
             served[demand.objective_id].append(demand)
     ranked = sorted(served, key=lambda o: (-len(served[o]), o))[:MAX_LINK_FIXES]
     fixes = tuple(_link_phase(facts, phase, o, len(served[o])) for o in ranked)
-    hint = "" if ranked else "; none of its wishes names one either"
     return [Warning(
         "no-objective",
         Severity.WARNING,
         Subject("phase", phase.id),
-        f"Phase '{phase.title}' serves no business objective{hint}.",
-        principles.OBJECTIVES_FIRST,
+        (
+            _("Phase '{phase}' serves no business objective.")
+            if ranked
+            else _(
+                "Phase '{phase}' serves no business objective; none of its wishes names one "
+                "either."
+            )
+        ).format(phase=phase.title),
+        _(principles.OBJECTIVES_FIRST),
         fixes,
     )]
 
 
 def _link_phase(facts: Facts, phase: Phase, objective_id: int, wishes: int) -> Fix:
-    label = (
-        f"Link it to objective '{facts.objective_title(objective_id)}', which "
-        f"{count(wishes, 'of its wishes serves', 'of its wishes serve')}"
-    )
+    label = ngettext(
+        "Link it to objective '{objective}', which {n} of its wishes serves",
+        "Link it to objective '{objective}', which {n} of its wishes serve",
+        wishes,
+    ).format(objective=facts.objective_title(objective_id), n=wishes)
     values = {"phase_id": phase.id, "objective_id": objective_id}
     return Fix(label, lambda: CreateRow(PhaseObjective, values, label=label))
 
@@ -57,22 +65,31 @@ def demand_without_objective(facts: Facts, demand: Demand) -> Found:
     if demand.objective_id is not None:
         return NONE
     phase = facts.phase(demand.phase_id)
-    where = "in the backlog" if phase is None else f"in '{phase.title}'"
     fixes: list[Fix] = []
     if phase is not None and facts.objectives_of(phase.id):
         # One offer per wish: the objective its phase was linked to first. (Several would
         # be a row of buttons under each of hundreds of wishes; the form has the rest.)
         objective_id = facts.objectives_of(phase.id)[0]
         title = facts.objective_title(objective_id)
-        label = f"Link it to objective '{title}', which its phase serves"
+        label = _("Link it to objective '{objective}', which its phase serves").format(
+            objective=title
+        )
         fixes.append(_link_demand(demand.id, objective_id, label))
     return [Warning(
         "no-objective",
         Severity.INFO if phase is None else Severity.WARNING,
         Subject("demand", demand.id),
-        f"Wish '{demand.title}' ({facts.dept_name(demand.department_id)}, "
-        f"{pd(demand.effort)}) {where} serves no business objective.",
-        principles.OBJECTIVES_FIRST,
+        (
+            _("Wish '{wish}' ({department}, {effort}) in the backlog serves no business "
+              "objective.")
+            if phase is None
+            else _("Wish '{wish}' ({department}, {effort}) in '{phase}' serves no business "
+                   "objective.")
+        ).format(
+            wish=demand.title, department=facts.dept_name(demand.department_id),
+            effort=pd(demand.effort), phase=phase.title if phase is not None else "",
+        ),
+        _(principles.OBJECTIVES_FIRST),
         tuple(fixes),
     )]
 
@@ -93,9 +110,11 @@ def empty_goal(facts: Facts, phase: Phase) -> Found:
         "empty-goal",
         Severity.WARNING,
         Subject("phase", phase.id),
-        f"Phase '{phase.title}' states no benefit its users will feel: write its goal as "
-        "what becomes easier for them.",
-        principles.EAT_FRENCH,
+        _(
+            "Phase '{phase}' states no benefit its users will feel: write its goal as what "
+            "becomes easier for them."
+        ).format(phase=phase.title),
+        _(principles.EAT_FRENCH),
     )]
 
 
@@ -109,21 +128,27 @@ def no_sponsor(facts: Facts, plan: Plan) -> Found:
             "no-sponsor",
             Severity.PROBLEM,
             Subject("plan", plan.id),
-            "The plan names no business sponsor: nobody in management backs it.",
-            principles.ANCHORED_IN_MANAGEMENT,
+            _("The plan names no business sponsor: nobody in management backs it."),
+            _(principles.ANCHORED_IN_MANAGEMENT),
         )]
     dept = facts.department(plan.sponsor_department_id)
-    who = f"{name} ({role})" if role else name
+    # Translators: a sponsor's name and role: "Kari Nordmann (CIO)".
+    who = _("{name} ({role})").format(name=name, role=role) if role else name
     if dept is not None and dept.is_it:
-        where = f"{dept.name}, the IT department"
+        message = _(
+            "The sponsor, {sponsor}, sits in {department}, the IT department; the plan needs "
+            "a sponsor in the business."
+        ).format(sponsor=who, department=dept.name)
     elif _IT_ROLE.search(role):
-        where = "IT"
+        message = _(
+            "The sponsor, {sponsor}, sits in IT; the plan needs a sponsor in the business."
+        ).format(sponsor=who)
     else:
         return NONE
     return [Warning(
         "no-sponsor",
         Severity.WARNING,
         Subject("plan", plan.id),
-        f"The sponsor, {who}, sits in {where}; the plan needs a sponsor in the business.",
-        principles.ANCHORED_IN_MANAGEMENT,
+        message,
+        _(principles.ANCHORED_IN_MANAGEMENT),
     )]

@@ -7,6 +7,7 @@ import math
 
 from planner.commands import Macro, MoveDemands, UpdateRow
 from planner.enums import DemandKind, Priority
+from planner.i18n import _, ngettext
 from planner.model import Demand, Phase, Plan
 from planner.warnings import principles
 from planner.warnings.facts import Facts
@@ -15,7 +16,18 @@ from planner.warnings.format import num, pd
 from planner.warnings.rules.registry import NONE, Found, rule
 from planner.warnings.types import Fix, Severity, Subject, Warning
 
-_FIELDS = ("data field", "data fields")
+
+def _fields(n: int, effort: str) -> str:
+    return _("Move the {n} lowest-priority data fields ({effort}) to the backlog").format(
+        n=n, effort=effort
+    )
+
+
+def _added(n: int, effort: str) -> str:
+    return _(
+        "Move the {n} lowest-priority wishes added since the baseline ({effort}) to the backlog"
+    ).format(n=n, effort=effort)
+
 _TRANSACTION = DemandKind.TRANSACTION_PROCESS  # enum member lookups are slow per wish
 _WONT = Priority.WONT
 
@@ -32,10 +44,13 @@ def phase_field_creep(facts: Facts, phase: Phase) -> Found:
         "field-creep",
         Severity.WARNING,
         Subject("phase", phase.id),
-        f"Phase '{phase.title}' adds {len(fields)} new data fields; the limit is {limit} "
-        "per phase.",
-        principles.FIELD_CREEP,
-        (move_fix(moved, None, _FIELDS),),
+        ngettext(
+            "Phase '{phase}' adds {n} new data field; the limit is {limit} per phase.",
+            "Phase '{phase}' adds {n} new data fields; the limit is {limit} per phase.",
+            len(fields),
+        ).format(phase=phase.title, n=len(fields), limit=limit),
+        _(principles.FIELD_CREEP),
+        (move_fix(moved, None, _fields),),
     )]
 
 
@@ -54,13 +69,17 @@ def plan_field_creep(facts: Facts, plan: Plan) -> Found:
     ]
     fixes: tuple[Fix, ...] = ()
     if total - len(movable) <= limit:
-        fixes = (move_fix(lowest_first(movable)[: total - limit], None, _FIELDS),)
+        fixes = (move_fix(lowest_first(movable)[: total - limit], None, _fields),)
     return [Warning(
         "field-creep",
         Severity.WARNING,
         Subject("plan", plan.id),
-        f"The plan adds {total} new data fields; the limit is {limit} for the whole plan.",
-        principles.FIELD_CREEP,
+        ngettext(
+            "The plan adds {n} new data field; the limit is {limit} for the whole plan.",
+            "The plan adds {n} new data fields; the limit is {limit} for the whole plan.",
+            total,
+        ).format(n=total, limit=limit),
+        _(principles.FIELD_CREEP),
         fixes,
     )]
 
@@ -74,11 +93,10 @@ def transaction_in_crm(facts: Facts, demand: Demand) -> Found:
     phase = facts.phase(demand.phase_id)
     if phase is None and demand.priority == _WONT:
         return NONE
-    where = "in the backlog" if phase is None else f"in '{phase.title}'"
     if phase is None:
-        label = "Mark it won't: it belongs in the ERP"
+        label = _("Mark it won't: it belongs in the ERP")
     else:
-        label = "Mark it won't and move it to the backlog: it belongs in the ERP"
+        label = _("Mark it won't and move it to the backlog: it belongs in the ERP")
     demand_id, in_phase = demand.id, phase is not None
 
     def make() -> Macro:
@@ -91,10 +109,17 @@ def transaction_in_crm(facts: Facts, demand: Demand) -> Found:
         "transaction-in-crm",
         Severity.INFO if phase is None else Severity.WARNING,
         Subject("demand", demand.id),
-        f"Wish '{demand.title}' ({facts.dept_name(demand.department_id)}, "
-        f"{pd(demand.effort)}) {where} is a transaction process; orders, invoices and stock "
-        "belong in the ERP.",
-        principles.ACTIVITIES_NOT_TRANSACTIONS,
+        (
+            _("Wish '{wish}' ({department}, {effort}) in the backlog is a transaction "
+              "process; orders, invoices and stock belong in the ERP.")
+            if phase is None
+            else _("Wish '{wish}' ({department}, {effort}) in '{phase}' is a transaction "
+                   "process; orders, invoices and stock belong in the ERP.")
+        ).format(
+            wish=demand.title, department=facts.dept_name(demand.department_id),
+            effort=pd(demand.effort), phase=phase.title if phase is not None else "",
+        ),
+        _(principles.ACTIVITIES_NOT_TRANSACTIONS),
         (Fix(label, make),),
     )]
 
@@ -110,8 +135,10 @@ def scope_creep(facts: Facts, plan: Plan) -> Found:
             "baseline-unreadable",
             Severity.INFO,
             Subject("plan", plan.id),
-            f"{state.error} Scope creep is not checked until a new baseline is taken.",
-            principles.PLAN_WELL,
+            _("{error} Scope creep is not checked until a new baseline is taken.").format(
+                error=state.error
+            ),
+            _(principles.PLAN_WELL),
         )]
     before = state.snapshot.planned_effort
     if before <= 0:
@@ -138,15 +165,18 @@ def scope_creep(facts: Facts, plan: Plan) -> Found:
     moved = take_until(lowest_first(added), fits) if math.isfinite(now) else None
     fixes: tuple[Fix, ...] = ()
     if moved:
-        noun = ("wish added since the baseline", "wishes added since the baseline")
-        fixes = (move_fix(moved, None, noun),)
+        fixes = (move_fix(moved, None, _added),)
     return [Warning(
         "scope-creep",
         Severity.WARNING,
         Subject("plan", plan.id),
-        f"Planned effort grew from {num(before)} to {pd(now)} since baseline "
-        f"'{state.row.name}' (+{num(100 * (now - before) / before)} %); the limit is "
-        f"{num(limit)} %.",
-        principles.EAT_FRENCH,
+        _(
+            "Planned effort grew from {before} to {now} since baseline '{baseline}' "
+            "(+{growth} %); the limit is {limit} %."
+        ).format(
+            before=num(before), now=pd(now), baseline=state.row.name,
+            growth=num(100 * (now - before) / before), limit=num(limit),
+        ),
+        _(principles.EAT_FRENCH),
         fixes,
     )]

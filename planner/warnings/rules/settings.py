@@ -4,6 +4,7 @@ hold a zero or an absurd value that validation would refuse)."""
 from __future__ import annotations
 
 from planner.commands import UpdateRow
+from planner.i18n import _
 from planner.model import Plan
 from planner.validation import THRESHOLDS
 from planner.warnings import principles
@@ -24,24 +25,32 @@ def threshold_invalid(facts: Facts, plan: Plan) -> Found:
     for item in invalid:
         if item.field == "working_days":
             parts.append(
-                f"the working days are {item.value!r}, not ISO weekday numbers "
-                "(Monday to Friday is used)"
+                _(
+                    "the working days are {value}, not ISO weekday numbers (Monday to "
+                    "Friday is used)"
+                ).format(value=repr(item.value))
             )
             values["working_days"] = "12345"
             continue
         low, high, what = THRESHOLDS[item.field]
         name = item.field.replace("_", " ")
         parts.append(
-            f"{name} ({what}) is {item.value!r}, outside {num(low)}–{num(high)}; "
-            f"{num(item.used)} is used"  # type: ignore[arg-type]
+            _("{setting} ({meaning}) is {value}, outside {low}–{high}; {used} is used").format(
+                setting=name, meaning=_(what), value=repr(item.value), low=num(low),
+                high=num(high), used=num(item.used),  # type: ignore[arg-type]
+            )
         )
         values[item.field] = default(item.field)
-    label = "Set them back to the defaults" if len(values) > 1 else "Set it back to the default"
+    label = (
+        _("Set them back to the defaults") if len(values) > 1 else _("Set it back to the default")
+    )
     return [Warning(
         "threshold-invalid",
         Severity.WARNING,
         Subject("plan", plan.id),
-        "Some settings in this plan cannot be used: " + "; ".join(parts) + ".",
-        principles.PLAN_WELL,
+        _("Some settings in this plan cannot be used: {problems}.").format(
+            problems="; ".join(parts)
+        ),
+        _(principles.PLAN_WELL),
         (Fix(label, lambda: UpdateRow(Plan, plan.id, values, label=label)),),
     )]
