@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import Command, CreateRow
 from planner.errors import PlanError
+from planner.i18n import _
 from ui.document import PlanDocument
 from ui.models.record_filter_proxy import RecordFilterProxy
 from ui.models.record_table_model import RecordTableModel
@@ -51,15 +52,22 @@ class TablePage(QWidget):
             QStyle.StandardPixmap.SP_FileDialogNewFolder,
             QStyle.StandardPixmap.SP_TrashIcon,
         )
-        self.add_action = self._action(f"Add {noun}", "Insert", new_icon, self.add_record)
+        self.add_action = self._action(
+            _("Add {noun}").format(noun=noun), "Insert", new_icon, self.add_record
+        )
         self.delete_action = self._action("Delete", "Delete", trash_icon, self.delete_selected)
-        self.delete_action.setToolTip(f"Delete the selected {plural} (Delete)")
+        self.delete_action.setToolTip(
+            _("Delete the selected {plural} (Delete)").format(plural=plural)
+        )
         self.find_action = self._action(
-            f"Filter {plural}", QKeySequence.StandardKey.Find, None, self.focus_filter
+            _("Filter {plural}").format(plural=plural),
+            QKeySequence.StandardKey.Find,
+            None,
+            self.focus_filter,
         )
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(f"Filter {plural}…")
+        self.filter_edit.setPlaceholderText(_('Filter {plural}…').format(plural=plural))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(f"Filter {plural}")
         self.filter_edit.textChanged.connect(self.proxy.set_text_filter)

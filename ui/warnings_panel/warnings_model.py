@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from planner.i18n import _
 from planner.warnings.types import Severity, Warning
 from ui import theme
 
@@ -41,14 +42,16 @@ def _font(bold: bool = False, italic: bool = False) -> QFont:
 
 def _group_title(name: str, size: int) -> str:
     if name == DISMISSED:
-        return f"Dismissed ({size})"
-    return f"{theme.SEVERITY_TITLES[Severity[name.upper()]]} ({size})"
+        return _('Dismissed ({size})').format(size=size)
+    return f"{_(theme.SEVERITY_TITLES[Severity[name.upper()]])} ({size})"
 
 
 def _principle_text(warning: Warning) -> str:
-    text = f"Principle: {warning.principle}"
+    text = _('Principle: {principle}').format(principle=warning.principle)
     if warning.dismissed:
-        text += f"  ·  Dismissed: {warning.dismissed_reason}"
+        text += _("  ·  Dismissed: {dismissed_reason}").format(
+            dismissed_reason=warning.dismissed_reason
+        )
     return text
 
 
