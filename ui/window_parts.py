@@ -89,7 +89,7 @@ def build_parts(window: MainWindow) -> None:
     window.inspector.settings_requested.connect(window.plan_settings_action.trigger)
     window.warnings_panel.subject_selected.connect(lambda kind: _show_page_for(window, kind))
     document.error.connect(
-        lambda message: QMessageBox.critical(window, "The plan was not changed", message)
+        lambda message: QMessageBox.critical(window, _("The plan was not changed"), message)
     )
     document.file_changed.connect(lambda _path: window._update_title())
 

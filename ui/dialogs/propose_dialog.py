@@ -184,7 +184,8 @@ class ProposeDialog(QDialog):
         self.time_spin.setObjectName("propose_time_limit")
         self.time_spin.setRange(1, 600)
         self.time_spin.setValue(5)
-        self.time_spin.setSuffix(" s")
+        # Translators: the unit after a time limit in seconds: "5 s".
+        self.time_spin.setSuffix(" " + _("s"))
         form.addRow(_("&Time limit"), self.time_spin)
         return box
 

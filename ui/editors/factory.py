@@ -89,7 +89,7 @@ def create_editor(
     elif kind == COLOUR:
         editor = QLineEdit(parent)
         editor.setValidator(QRegularExpressionValidator(HEX_COLOUR, editor))
-        editor.setPlaceholderText("#rrggbb")
+        editor.setPlaceholderText("#rrggbb")  # a notation, not words
     elif kind == BOOL:
         editor = QCheckBox(parent)
     elif kind == LONG_TEXT and not inline:

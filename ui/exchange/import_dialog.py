@@ -314,7 +314,7 @@ class ImportDialog(QDialog):
         self.points_spin.setRange(0.05, 100)
         self.points_spin.setDecimals(2)
         self.points_spin.setSingleStep(0.25)
-        self.points_spin.setSuffix(" person-days")
+        self.points_spin.setSuffix(" " + _("person-days"))
         self.points_spin.valueChanged.connect(self._points_changed)
         self.points_label = QLabel(_("1 story &point ="), box)
         self.points_label.setBuddy(self.points_spin)

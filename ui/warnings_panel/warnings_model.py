@@ -112,7 +112,11 @@ class WarningsModel(QStandardItemModel):
     def _warning_item(self, warning: Warning) -> QStandardItem:
         item = QStandardItem(theme.severity_icon(warning.severity), warning.message)
         item.setFlags(_FLAGS)
-        item.setToolTip(f"{warning.message}\n\nPrinciple: {warning.principle}")
+        item.setToolTip(
+            _("{message}\n\nPrinciple: {principle}").format(
+                message=warning.message, principle=warning.principle
+            )
+        )
         item.setData(warning, WARNING_ROLE)
         principle = QStandardItem(_principle_text(warning))
         principle.setFlags(_FLAGS | Qt.ItemFlag.ItemNeverHasChildren)
@@ -173,7 +177,11 @@ class WarningsModel(QStandardItemModel):
                 continue  # a row inserted just now
             item.setText(now.message)
             item.setIcon(theme.severity_icon(now.severity))
-            item.setToolTip(f"{now.message}\n\nPrinciple: {now.principle}")
+            item.setToolTip(
+                _("{message}\n\nPrinciple: {principle}").format(
+                    message=now.message, principle=now.principle
+                )
+            )
             item.setData(now, WARNING_ROLE)
             principle = item.child(0)
             principle.setText(_principle_text(now))
