@@ -512,7 +512,8 @@ class _Builder:
                 ("label", "load"),
                 QRectF(0, top, 0, row_h + 4),
                 _("Change load"),
-                _("% of capacity"),
+                # Translators: a sub-heading: "% of capacity" ({percent} is the sign "%").
+                _("{percent} of capacity").format(percent="%"),
                 None,
                 False,
                 True,
