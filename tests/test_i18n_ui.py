@@ -160,23 +160,28 @@ def _pseudo(text: str) -> bool:
     return text.startswith("[") and text.endswith("]") or "~]" in text
 
 
-def _complete(code: str) -> bool:
-    """A compiled catalogue with every message translated."""
+def _catalogue(code: str):  # noqa: ANN202
     from babel.messages.pofile import read_po
 
-    po = i18n.CATALOGUE_DIR / code / "LC_MESSAGES" / "rollout.po"
-    mo = po.with_suffix(".mo")
+    with (i18n.CATALOGUE_DIR / code / "LC_MESSAGES" / "rollout.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def _complete(code: str) -> bool:
+    """A compiled catalogue with every message translated."""
+    mo = i18n.CATALOGUE_DIR / code / "LC_MESSAGES" / "rollout.mo"
     if not mo.exists():
         return False
-    with po.open("rb") as handle:
-        catalogue = read_po(handle)
     return all(m.string and (not isinstance(m.string, tuple) or all(m.string))
-               for m in catalogue if m.id and not m.fuzzy)
+               for m in _catalogue(code) if m.id and not m.fuzzy)
+
+
+def _same_on_purpose(code: str) -> set[str]:
+    """Messages the translator rendered as the English ("&Plan" in Swedish, "MS Project")."""
+    return {m.id for m in _catalogue(code) if isinstance(m.id, str) and m.string == m.id}
 
 
 COMPLETE = [code for code in i18n.LANGUAGES if code != "en" and _complete(code)]
-# The same word in English and in the language, rightly: not a missed translation.
-SAME_WORD = {"PDF", "Excel", "Gantt", "&Gantt", "IT", "CSV", "Ca&lendar (.ics)…", "Chan&ges"}
 
 
 @pytest.mark.gui
@@ -194,8 +199,9 @@ def test_menus_under_a_complete_language_have_no_english_left(
     try:
         translated = window_for_store(sample_store.copy_in_memory())
         qtbot.addWidget(translated)
+        same = _same_on_purpose(code)
         left = [path for path, text in _actions(translated.menuBar())
-                if text in english and text not in SAME_WORD and re.search("[A-Za-z]{3}", text)]
+                if text in english and text not in same and re.search("[A-Za-z]{3}", text)]
     finally:
         install(qapp, i18n.SOURCE_LANGUAGE)
     assert not left, f"English left in the {code} menus:\n" + "\n".join(left)
