@@ -32,6 +32,7 @@ TEXT_CONSTRUCTORS = {
     "QAction", "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QMenu",
     "QToolButton", "QToolBar", "QMessageBox", "QCommandLinkButton", "QListWidgetItem",
     "QTreeWidgetItem", "QTableWidgetItem", "QStandardItem", "QProgressDialog", "QDockWidget",
+    "label", "make_label",  # the workshop's label helpers
 }
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 LOGGERS = {"log", "_log", "logger", "logging"}

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QToolBar, QUndoView
 
-from planner.i18n import _
+from planner.i18n import N_, _
 from planner.warnings.types import Severity
 from ui.inspector.inspector import Inspector
 from ui.models.activity_table_model import ActivityTableModel
@@ -37,19 +37,22 @@ def build_parts(window: MainWindow) -> None:
     pages = {
         "demand": DemandPage(document),
         "phase": TablePage(
-            document, PhaseTableModel(document), "phase", "phases", ("title", "goal")
+            document, PhaseTableModel(document), N_("phase"), N_("phases"), ("title", "goal")
         ),
         "department": DepartmentPage(document),
         "objective": TablePage(
             document,
             ObjectiveTableModel(document),
-            "objective",
-            "objectives",
+            N_("objective"),
+            N_("objectives"),
             ("title", "measure", "target"),
         ),
-        "milestone": TablePage(document, MilestoneTableModel(document), "milestone", "milestones"),
+        "milestone": TablePage(
+            document, MilestoneTableModel(document), N_("milestone"), N_("milestones")
+        ),
         "change_activity": TablePage(
-            document, ActivityTableModel(document), "activity", "activities", ("title", "notes")
+            document, ActivityTableModel(document), N_("activity"), N_("activities"),
+            ("title", "notes"),
         ),
     }
     titles = {

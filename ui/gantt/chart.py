@@ -92,7 +92,8 @@ def chart_range(
 
 
 def effort_text(days: float) -> str:
-    return f"{days:.0f} pd" if abs(days - round(days)) < 0.05 else f"{days:.1f} pd"
+    shown = f"{days:.0f}" if abs(days - round(days)) < 0.05 else f"{days:.1f}"
+    return _("{days} pd").format(days=shown)
 
 
 @lru_cache(maxsize=4096)

@@ -324,18 +324,18 @@ class OutlineModel(QAbstractItemModel):
 
     def _detail(self, key: Key) -> str:
         if key == BACKLOG:
-            return f"{self._effort(4):,.0f} pd"
+            return _("{days} pd").format(days=f"{self._effort(4):,.0f}")
         record = self._record(key)
         if record is None:
             return ""
         if key[0] == "demand":
-            return f"{record.effort:g} pd"
+            return _("{days} pd").format(days=f"{record.effort:g}")
         if key[0] == "phase":
             weeks = duration_weeks(record, self.document.store.plan.working_days)
             span = _('{weeks:g} wk · ').format(weeks=weeks) if weeks is not None else ""
-            return f"{span}{self._effort(code_of(key)):,.0f} pd"
+            return span + _("{days} pd").format(days=f"{self._effort(code_of(key)):,.0f}")
         if key[0] == "department":
-            return f"{record.capacity:g} pd/wk"
+            return f"{record.capacity:g} {_('pd/wk')}"
         return ""
 
     def _detail_data(self, key: Key, role: int) -> Any:

@@ -66,7 +66,7 @@ class OutlineView(QTreeView):
         self._expanded: set[Key] = set()
 
         self.insert_action = self._action(_("Add here"), "Insert", self.add_here)
-        self.delete_action = self._action("Delete", "Delete", self.delete_selected)
+        self.delete_action = self._action(_("Delete"), "Delete", self.delete_selected)
         self.outline.edit_failed.connect(self._show_error)
         self.outline.modelAboutToBeReset.connect(self._remember_expanded)
         self.outline.modelReset.connect(self._restore_expanded)

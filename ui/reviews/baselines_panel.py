@@ -118,7 +118,7 @@ class BaselinesPanel(QWidget):
             try:
                 snapshot = read_snapshot(row)
                 cells = [row.name, f"{row.created_at:%Y-%m-%d %H:%M}", str(len(snapshot.phases)),
-                         f"{snapshot.planned_effort:g} pd"]
+                         _("{days} pd").format(days=f"{snapshot.planned_effort:g}")]
                 tip = ""
             except PlanError as exc:
                 cells = [row.name, f"{row.created_at:%Y-%m-%d %H:%M}", "—", _("cannot be read")]

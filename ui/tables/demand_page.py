@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.changes import RowChange
 from planner.enums import DemandKind, Priority, label
-from planner.i18n import _
+from planner.i18n import N_, _
 from planner.model import Demand, Department, Phase
 from ui import theme
 from ui.document import PlanDocument
@@ -19,7 +19,8 @@ from ui.tables.table_page import TablePage
 class DemandPage(TablePage):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(
-            document, DemandTableModel(document), "wish", "wishes", ("title", "notes"), parent
+            document, DemandTableModel(document), N_("wish"), N_("wishes"), ("title", "notes"),
+            parent,
         )
         index = lambda: document.index  # noqa: E731 - the index is rebuilt after each change
         self.department_filter = FilterCombo(

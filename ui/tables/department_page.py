@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from planner.commands import Command, DeleteRows
-from planner.i18n import _, ngettext
+from planner.i18n import N_, _, ngettext
 from planner.model import Demand, Department
 from ui.document import PlanDocument
 from ui.models.department_table_model import DepartmentTableModel
@@ -17,8 +17,8 @@ class DepartmentPage(TablePage):
         super().__init__(
             document,
             DepartmentTableModel(document),
-            "department",
-            "departments",
+            N_("department"),
+            N_("departments"),
             ("name", "head", "support_contact"),
             parent,
         )

@@ -114,14 +114,14 @@ class CapturePage(Page):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing never leaves the field
 
         options = QGridLayout()
-        options.addWidget(make_label("Effort (↑ ↓)"), 0, 0)
+        options.addWidget(make_label(_("Effort (↑ ↓)")), 0, 0)
         effort_row = QHBoxLayout()
         effort_row.addWidget(less)
         effort_row.addWidget(self.effort_label)
         effort_row.addWidget(more)
         effort_row.addStretch(1)
         options.addLayout(effort_row, 0, 1)
-        options.addWidget(make_label("Priority (Alt+M S C W)"), 1, 0)
+        options.addWidget(make_label(_("Priority (Alt+M S C W)")), 1, 0)
         options.addLayout(priority_row, 1, 1)
         options.setColumnStretch(1, 1)
 
@@ -143,7 +143,7 @@ class CapturePage(Page):
         right.addWidget(self.captured, 1)
         right.addWidget(
             make_label(
-                "1–9: who speaks (empty field) or Alt+1–9 · Enter: add · Ctrl+Z: take back",
+                _("1–9: who speaks (empty field) or Alt+1–9 · Enter: add · Ctrl+Z: take back"),
                 "small",
                 wrap=True,
             )

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from planner.enums import Priority, label
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.model import Demand
 from ui.document import PlanDocument
 from ui.guard import guarded
@@ -55,7 +55,7 @@ def effort_text(effort: float) -> str:
     if effort <= 0:
         return _("no estimate")
     days = f"{effort:g}"
-    return f"{days} day" if days == "1" else f"{days} days"
+    return ngettext("{days} day", "{days} days", 1 if days == "1" else 2).format(days=days)
 
 
 def encode_ids(ids: list[int]) -> QMimeData:

@@ -88,9 +88,9 @@ class PlatePage(Page):
         header.addWidget(self.next_button)
 
         left = QVBoxLayout()
-        left.addWidget(label("Backlog", "large"))
+        left.addWidget(label(_("Backlog"), "large"))
         left.addWidget(self.backlog, 1)
-        left.addWidget(label("Drag onto the plate or Enter", "small", wrap=True))
+        left.addWidget(label(_("Drag onto the plate or Enter"), "small", wrap=True))
         middle = QVBoxLayout()
         middle.addWidget(self.plate, 1)
         middle.addWidget(self.caption)
@@ -98,7 +98,7 @@ class PlatePage(Page):
         right.addLayout(self.warning_box)
         right.addWidget(self.served_heading)
         right.addWidget(self.served, 1)
-        right.addWidget(label("Drag back or Delete · ← → phase", "small", wrap=True))
+        right.addWidget(label(_("Drag back or Delete · ← → phase"), "small", wrap=True))
         body = QHBoxLayout()
         for box, stretch in ((left, 3), (middle, 4), (right, 3)):
             holder = QWidget()

@@ -58,7 +58,7 @@ class PrioritisePage(Page):
         for button in (fewer, more):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         voters = QHBoxLayout()
-        voters.addWidget(make_label("Who is voting?", "large"))
+        voters.addWidget(make_label(_("Who is voting?"), "large"))
         voters.addStretch(1)
         voters.addWidget(fewer)
         voters.addWidget(self.budget_label)
@@ -90,7 +90,10 @@ class PrioritisePage(Page):
             button.clicked.connect(action)
             actions.addWidget(button)
         actions.addWidget(
-            make_label("1–9 voter · ←→↑↓ choose · M S C W or drag: priority", "small", wrap=True), 1
+            make_label(
+                _("1–9 voter · ←→↑↓ choose · M S C W or drag: priority"), "small", wrap=True
+            ),
+            1,
         )
         layout = QVBoxLayout(self)
         layout.addLayout(voters)

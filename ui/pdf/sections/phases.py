@@ -3,7 +3,7 @@ scope by department, change activities, dependencies and the phase's warnings.""
 
 from __future__ import annotations
 
-from planner.i18n import N_, _
+from planner.i18n import N_, _, ngettext
 from planner.report import SECTION_TITLES, Section
 from planner.report.model import PhasePage
 from planner.report.text import day, person_days, plural, span
@@ -108,9 +108,11 @@ def _scope(phase: PhasePage) -> str:
                 row(
                     [
                         cell(
-                            _("… and {plural} of lower priority").format(
-                                plural=plural(dept.more.count, "more wish", "more wishes")
-                            ),
+                            ngettext(
+                                "… and {count} more wish of lower priority",
+                                "… and {count} more wishes of lower priority",
+                                dept.more.count,
+                            ).format(count=dept.more.count),
                             attrs=' colspan="3" class="muted"',
                         ),
                         cell(person_days(dept.more.effort), num=True, attrs=' class="muted"'),
