@@ -71,7 +71,7 @@ class PlatePage(Page):
         self.next_button.clicked.connect(lambda: self.step_phase(1))
         for button in (self.previous_button, self.next_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.heading = label("", "title")
+        self.heading = label("", "title", wrap=True)  # long titles and languages wrap
         self.facts = label("", wrap=True)
         self.caption = label("", "large")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
