@@ -86,6 +86,32 @@ def unmarked_texts(source: str) -> list[tuple[int, str]]:
     return found
 
 
+def hidden_in_fstrings(source: str) -> list[tuple[int, str]]:
+    """_("text") inside an f-string: Babel's extractor does not look inside f-strings,
+    so the text would never reach a catalogue."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            for call in ast.walk(node):
+                if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                        and call.func.id in MARKERS
+                        and any(isinstance(a, ast.Constant) for a in call.args)):
+                    found.append((call.lineno, ast.unparse(call)))
+    return found
+
+
+def test_no_marked_text_hides_inside_an_fstring() -> None:
+    problems = [
+        f"{path.relative_to(UI.parent)}:{line}: {text}"
+        for path in sorted(UI.rglob("*.py"))
+        for line, text in hidden_in_fstrings(path.read_text(encoding="utf-8"))
+    ]
+    assert not problems, "Move these out of the f-string:\n" + "\n".join(problems)
+    assert hidden_in_fstrings("x = f\"<b>{_('Dots')}</b>\"\ny = f\"{_(name)}\"\n") == [
+        (1, "_('Dots')")
+    ]
+
+
 def test_no_unmarked_text_reaches_a_qt_setter() -> None:
     problems = [
         f"{path.relative_to(UI.parent)}:{line}: {text!r}"
@@ -224,3 +250,32 @@ def test_qt_own_translations_cover_every_language() -> None:
 
     found = {code: qt_translation_for(code) for code in i18n.LANGUAGES if code != "en"}
     assert found == {"nb": "nn", "da": "da", "sv": "sv", "fi": "fi", "nl": "nl"}
+
+
+# --- the PDF pack in another language than the window's ----------------------------------
+
+
+def test_pack_is_written_in_its_own_language_and_the_window_keeps_its_own(
+    qapp, sample_store, tmp_path  # noqa: ANN001
+) -> None:
+    import datetime as dt
+
+    from pdf_helpers import text
+
+    from ui.pdf.options import ExportOptions, Section
+    from ui.pdf.writer import export_pdf
+
+    sections = frozenset({Section.ROADMAP, Section.BACKLOG})
+    path = tmp_path / "fi.pdf"
+    assert i18n.language() == "en"
+    export_pdf(sample_store, path, ExportOptions(today=dt.date(2026, 12, 1), sections=sections,
+                                                 language="fi"))
+    assert i18n.language() == "en"  # restored after the export
+    finnish = text(path)
+    assert "Sisällys" in finnish and "Tiekartta" in finnish  # contents, roadmap headings
+    assert "SUUNNITELMAPAKETTI OHJAUSRYHMÄLLE" in finnish
+    assert "Contents" not in finnish
+    english = tmp_path / "en.pdf"
+    export_pdf(sample_store, english, ExportOptions(today=dt.date(2026, 12, 1),
+                                                    sections=sections))
+    assert "Contents" in text(english)

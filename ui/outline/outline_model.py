@@ -335,7 +335,7 @@ class OutlineModel(QAbstractItemModel):
             span = _('{weeks:g} wk · ').format(weeks=weeks) if weeks is not None else ""
             return span + _("{days} pd").format(days=f"{self._effort(code_of(key)):,.0f}")
         if key[0] == "department":
-            return f"{record.capacity:g} {_('pd/wk')}"
+            return f"{record.capacity:g} " + _("pd/wk")
         return ""
 
     def _detail_data(self, key: Key, role: int) -> Any:

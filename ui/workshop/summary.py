@@ -107,6 +107,11 @@ def _dept(summary: Summary, dept_id: int) -> str:
     return esc(dept.name) if dept else "?"
 
 
+def _table_head(*headers: str) -> str:
+    cells = "".join(f"<th>{h}</th>" for h in headers)
+    return f"<table width='100%' cellpadding='4'><thead><tr>{cells}</tr></thead>"
+
+
 def _today(summary: Summary, demand: Demand) -> str:
     dots = summary.dots_today.get(demand.id, 0)
     return _(' <b>(+{dots} today)</b>').format(dots=dots) if dots else ""
@@ -135,7 +140,7 @@ def summary_html(summary: Summary) -> str:
         "<h2>" + _("Captured today ({count})").format(count=summary.captured_count) + "</h2>",
     ]
     if not summary.captured:
-        parts.append(f"<p class='muted'>{_('Nothing was captured in this session.')}</p>")
+        parts.append("<p class='muted'>" + _("Nothing was captured in this session.") + "</p>")
     for dept_id, demands in summary.captured.items():
         titles = "; ".join(esc(d.title) for d in demands)
         parts.append(f"<p><b>{_dept(summary, dept_id)} ({len(demands)}):</b> {titles}</p>")
@@ -148,17 +153,16 @@ def summary_html(summary: Summary) -> str:
             for d in summary.voted
         )
         parts.append(
-            f"<table width='100%' cellpadding='4'><thead><tr><th>{_('Dots')}</th>"
-            f"<th>{_('Wish')}</th><th>{_('Department')}</th><th>{_('Priority')}</th>"
-            f"</tr></thead>{rows}</table>"
+            _table_head(_("Dots"), _("Wish"), _("Department"), _("Priority"))
+            + f"{rows}</table>"
         )
     else:
-        parts.append(f"<p class='muted'>{_('No dots yet.')}</p>")
+        parts.append("<p class='muted'>" + _("No dots yet.") + "</p>")
     if summary.dots_used:
         used = " · ".join(
             f"{_dept(summary, d)} {n}/{summary.dots_per_head}" for d, n in summary.dots_used.items()
         )
-        parts.append(f"<p class='muted'>{_('Dots used today: {used}').format(used=used)}</p>")
+        parts.append("<p class='muted'>" + _("Dots used today: {used}").format(used=used) + "</p>")
 
     parts.append(_first_course_html(summary))
     return "\n".join(parts)
@@ -168,8 +172,8 @@ def _first_course_html(summary: Summary) -> str:
     course = summary.first_course
     if course is None:
         return (
-            f"<h2>{_('The first course')}</h2>"
-            f"<p class='muted'>{_('The plan has no phase yet.')}</p>"
+            "<h2>" + _("The first course") + "</h2>"
+            "<p class='muted'>" + _("The plan has no phase yet.") + "</p>"
         )
     size = (
         _("{effort} of {capacity} person-days").format(
@@ -193,10 +197,9 @@ def _first_course_html(summary: Summary) -> str:
             for d in course.demands
         )
         parts.append(
-            f"<table width='100%' cellpadding='4'><thead><tr><th>{_('Wish')}</th>"
-            f"<th>{_('Department')}</th><th>{_('Person-days')}</th>"
-            f"</tr></thead>{rows}</table>"
+            _table_head(_("Wish"), _("Department"), _("Person-days"))
+            + f"{rows}</table>"
         )
     else:
-        parts.append(f"<p class='muted'>{_('Nothing on this plate yet.')}</p>")
+        parts.append("<p class='muted'>" + _("Nothing on this plate yet.") + "</p>")
     return "".join(parts)

@@ -24,14 +24,14 @@ def parts(ctx: Context) -> list[Part]:
     )
     html = (
         f'<p class="muted" style="font-size: 10pt; margin-top: {style.px(90)};">'
-        f"{esc(_('PLAN PACK FOR THE STEERING COMMITTEE'))}</p>"
+        + esc(_("PLAN PACK FOR THE STEERING COMMITTEE")) + "</p>"
         f'<p style="font-size: 24pt; font-weight: bold; color: {style.ACCENT}; '
         f'margin-bottom: {style.px(12)};">'
         f"{esc(cover.title)}</p>"
         + (f'<p class="lead"><i>{esc(cover.vision)}</i></p>' if cover.vision else "")
         + f'<p style="margin-top: {style.px(10)};"></p>'
         f'<table width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
-        f"<h2>{esc(_('Status on {date}').format(date=day(cover.pack_date)))}</h2>"
+        + "<h2>" + esc(_("Status on {date}").format(date=day(cover.pack_date))) + "</h2>"
         f'<table width="100%" cellspacing="0" cellpadding="8"><tr>'
         f'<td style="background-color: {style.SHADE}; border-bottom: none;">'
         f"{esc(cover.status)}</td></tr></table>"

@@ -28,7 +28,7 @@ def parts(ctx: Context) -> list[Part]:
                 phases = esc(f"{len(o.phases)} phases: " + ", ".join(map(str, o.phase_numbers)))
             else:
                 phases = "<br/>".join(esc(p) for p in o.phases) or (
-                    f'<span class="over">{esc(_("No phase serves it yet"))}</span>'
+                    '<span class="over">' + esc(_("No phase serves it yet")) + "</span>"
                 )
             rows.append(
                 row([
