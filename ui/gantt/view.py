@@ -36,6 +36,8 @@ from ui.gantt.scene import GanttScene
 from ui.gantt.timescale import DAY, ZOOM_PRESETS, clamp_zoom, fit_zoom, next_month
 from ui.guard import guarded
 
+# The zoom presets' names on the toolbar (keys of timescale.ZOOM_PRESETS).
+ZOOM_NAMES = {"weeks": N_("Weeks"), "months": N_("Months"), "quarters": N_("Quarters")}
 LAYOUT_TITLES = {"phases": N_("Roadmap"), "departments": N_("Department lanes")}
 MAX_LOAD_SHARE = 0.4  # of the view's height, before the load strip scrolls on its own
 
@@ -135,9 +137,12 @@ class GanttView(QWidget):
         # Optional: after a Ctrl+wheel zoom or "fit", no preset is the current one.
         zoom_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for name in ZOOM_PRESETS:
-            action = bar.addAction(name.capitalize(), lambda n=name: self.set_zoom(n))
+            shown = _(ZOOM_NAMES[name]) if name in ZOOM_NAMES else name.capitalize()
+            action = bar.addAction(shown, lambda n=name: self.set_zoom(n))
             action.setCheckable(True)
-            action.setToolTip(_('Zoom to {name} (Ctrl+wheel zooms smoothly)').format(name=name))
+            action.setToolTip(
+                _("Zoom to {name} (Ctrl+wheel zooms smoothly)").format(name=shown.lower())
+            )
             zoom_group.addAction(action)
             self.zoom_actions[name] = action
         self.zoom_actions["fit"] = bar.addAction(_("Fit all"), self.fit)
