@@ -53,6 +53,14 @@ def apply_colours() -> None:
         theme.apply_scheme(scheme)
 
 
+def apply_language(app) -> str:  # noqa: ANN001 - the QApplication
+    """Our catalogues and Qt's own, in the language chosen in View → Language (else the
+    system's), before the first window is built."""
+    from ui.i18n import install
+
+    return install(app)
+
+
 def start_file(file: Path | None, sample: bool) -> Path:
     """The plan to open: the one named, else the most recent that still exists, else the
     sample plan."""
@@ -107,6 +115,7 @@ def run_gui(file: Path | str | None, *, sample: bool = False, workshop: bool = F
     app = make_application()
     notice = start_diagnostics(app)
     apply_colours()
+    apply_language(app)
     if isinstance(file, str):  # postgresql://…?plan=NAME
         from ui.server.menu import open_server_plan
 

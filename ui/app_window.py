@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from planner.i18n import _
 from planner.store import PlanStore
 from ui import memory
 from ui.document import PlanDocument
@@ -44,7 +45,9 @@ def acquire_lock(path: Path) -> tuple[QLockFile | None, str]:
             (info[-3], info[-2]) if isinstance(info, tuple) and len(info) >= 3 else ("?", "")
         )
         where = f"process {pid}" + (f" on {host}" if host else "")
-        return None, f"{path.name} is open in another Rollout Planner window ({where})"
+        return None, _("{name} is open in another Rollout Planner window ({where})").format(
+            name=path.name, where=where
+        )
     return None, ""
 
 
@@ -80,9 +83,11 @@ def open_window(
     if held_by:
         QMessageBox.information(
             parent,
-            "Opened read-only",
-            f"{held_by}.\n\nIt opens here read-only so that the two do not overwrite each "
-            "other's edits. Use File → Save As to continue in a copy of your own.",
+            _("Opened read-only"),
+            _(
+                "{held_by}.\n\nIt opens here read-only so that the two do not overwrite each "
+                "other's edits. Use File → Save As to continue in a copy of your own."
+            ).format(held_by=held_by),
         )
     add_recent_file(path)
     if workshop:

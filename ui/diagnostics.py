@@ -18,6 +18,8 @@ from typing import IO
 
 from PySide6.QtCore import QLockFile
 
+from planner.i18n import _
+
 LOG_NAME = "rollout-planner.log"
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
@@ -122,7 +124,7 @@ def previous_crash(folder: Path) -> str:
     if not died:
         return ""
     where = found[-1] if found else folder / LOG_NAME
-    return (
-        f"Rollout Planner stopped unexpectedly last time; what it left is in {where}. "
-        "Your plan is intact: every edit was saved as it was made."
-    )
+    return _(
+        "Rollout Planner stopped unexpectedly last time; what it left is in {where}. Your plan is "
+        "intact: every edit was saved as it was made."
+    ).format(where=where)

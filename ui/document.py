@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.changes import RowChange
 from planner.commands import Command
+from planner.i18n import _
 from planner.live_index import LiveIndex
 from planner.queries import PlanIndex
 from planner.store import PlanStore
@@ -41,7 +42,7 @@ class _QtCommand(QUndoCommand):
     def document(self) -> PlanDocument:
         document = self._document()
         if document is None:  # pragma: no cover - the stack goes with its document
-            raise RuntimeError("the plan of this undo step is closed")
+            raise RuntimeError(_("the plan of this undo step is closed"))
         return document
 
     @guarded()

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import N_, _
 from ui import guard
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-SAFE = "Your plan is safe: every edit is already saved."
+SAFE = N_("Your plan is safe: every edit is already saved.")
 
 # Fixed colours, readable in the light and the dark scheme alike.
 _STYLE = {
@@ -42,17 +43,17 @@ class ErrorBar(QFrame):
         self.message.setObjectName("error_message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details_button = QPushButton("&Details…")
+        self.details_button = QPushButton(_("&Details…"))
         self.details_button.setObjectName("error_details_button")
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._show_details)
-        self.log_button = QPushButton("Open &log folder")
+        self.log_button = QPushButton(_("Open &log folder"))
         self.log_button.setObjectName("error_log_button")
         self.log_button.clicked.connect(open_log_folder)
         close = QToolButton()
         close.setObjectName("error_close")
         close.setText("✕")
-        close.setToolTip("Hide this message")
+        close.setToolTip(_("Hide this message"))
         close.setAutoRaise(True)
         close.clicked.connect(self.dismiss)
         self.details = QPlainTextEdit()
@@ -75,7 +76,7 @@ class ErrorBar(QFrame):
 
     def show_error(self, message: str, details: str) -> None:
         """A view or a slot failed: say where, that the plan is safe, keep the details."""
-        self._show("error", f"{message} {SAFE}", details)
+        self._show("error", f"{message} {_(SAFE)}", details)
 
     def show_notice(self, text: str, details: str = "") -> None:
         self._show("info", text, details)
@@ -128,6 +129,6 @@ def install(window: MainWindow) -> ErrorBar:
     window.setCentralWidget(box)
     # Queued: the failure may have happened in the middle of painting another widget.
     guard.reporter().failed.connect(bar.on_failed, Qt.ConnectionType.QueuedConnection)
-    action = window.help_menu.addAction("Open &log folder", open_log_folder)
+    action = window.help_menu.addAction(_("Open &log folder"), open_log_folder)
     action.setObjectName("open_log_folder")
     return bar

@@ -16,24 +16,25 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from planner.errors import PlanError
+from planner.i18n import N_, _
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 # (object name, menu text, shortcut or "", file filter, suffix)
 EXPORTS = (
-    ("export_xlsx", "&Excel workbook…", "Ctrl+Shift+E", "Excel workbook (*.xlsx)", ".xlsx"),
-    ("export_csv", "&CSV or TSV table…", "", "CSV (*.csv);;Tab-separated (*.tsv)", ".csv"),
-    ("export_mspdi", "&MS Project XML…", "", "MS Project XML (*.xml)", ".xml"),
-    ("export_ics", "Ca&lendar (.ics)…", "", "iCalendar (*.ics)", ".ics"),
+    ("export_xlsx", N_("&Excel workbook…"), "Ctrl+Shift+E", N_("Excel workbook (*.xlsx)"), ".xlsx"),
+    ("export_csv", N_("&CSV or TSV table…"), "", N_("CSV (*.csv);;Tab-separated (*.tsv)"), ".csv"),
+    ("export_mspdi", N_("&MS Project XML…"), "", N_("MS Project XML (*.xml)"), ".xml"),
+    ("export_ics", N_("Ca&lendar (.ics)…"), "", N_("iCalendar (*.ics)"), ".ics"),
 )
 TABLE_LABELS = {
-    "wishes": "Wishes",
-    "phases": "Phases",
-    "departments": "Departments (with weekly load)",
-    "milestones": "Milestones",
-    "objectives": "Objectives",
-    "warnings": "Warnings",
+    "wishes": N_("Wishes"),
+    "phases": N_("Phases"),
+    "departments": N_("Departments (with weekly load)"),
+    "milestones": N_("Milestones"),
+    "objectives": N_("Objectives"),
+    "warnings": N_("Warnings"),
 }
 
 
@@ -45,13 +46,13 @@ class ExchangeExports:
         self.actions: dict[str, QAction] = {}
         menu = window.export_menu
         for name, text, shortcut, file_filter, suffix in EXPORTS:
-            action = QAction(text, window)
+            action = QAction(_(text), window)
             action.setObjectName(name)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(
-                lambda _=False, n=name, f=file_filter, s=suffix: self.export(n, f, s)
+                lambda _unused=False, n=name, f=file_filter, s=suffix: self.export(n, _(f), s)
             )
             menu.addAction(action)
             self.actions[name] = action
@@ -60,23 +61,23 @@ class ExchangeExports:
     # --- dialogs (patched in tests) ---------------------------------------------------------
 
     def ask_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), file_filter)
+        name, _unused = QFileDialog.getSaveFileName(self.window, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def ask_table(self) -> str | None:
-        labels = list(TABLE_LABELS.values())
+        labels = [_(v) for v in TABLE_LABELS.values()]
         label, ok = QInputDialog.getItem(
-            self.window, "Export CSV", "Which table?", labels, 0, False
+            self.window, _("Export CSV"), _("Which table?"), labels, 0, False
         )
         if not ok:
             return None
-        return next(k for k, v in TABLE_LABELS.items() if v == label)
+        return next(k for k, v in TABLE_LABELS.items() if _(v) == label)
 
     def ask_backlog(self) -> bool | None:
         answer = QMessageBox.question(
             self.window,
-            "Export to MS Project",
-            "Include the backlog (wishes not in a phase) as a last, inactive summary task?",
+            _("Export to MS Project"),
+            _("Include the backlog (wishes not in a phase) as a last, inactive summary task?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Yes,
@@ -86,7 +87,7 @@ class ExchangeExports:
         return answer == QMessageBox.StandardButton.Yes
 
     def error(self, message: str) -> None:
-        QMessageBox.critical(self.window, "Export", message)
+        QMessageBox.critical(self.window, _("Export"), message)
 
     def done(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 8000)
@@ -113,13 +114,13 @@ class ExchangeExports:
                 return None
             backlog = answer
         stem_suffix = f" - {table}" if name == "export_csv" else ""
-        path = self.ask_path("Export", self.suggested(stem_suffix, suffix), file_filter)
+        path = self.ask_path(_("Export"), self.suggested(stem_suffix, suffix), file_filter)
         if path is None:
             return None
         if not path.suffix:
             path = path.with_name(path.name + suffix)
         if store.path is not None and path.resolve() == store.path.resolve():
-            self.error("That is the plan file itself; choose another name.")
+            self.error(_("That is the plan file itself; choose another name."))
             return None
         try:
             message = self._write(name, store, path, table, backlog)
@@ -127,7 +128,9 @@ class ExchangeExports:
             self.error(str(exc))
             return None
         except OSError as exc:
-            self.error(f"Cannot write {path.name}: {exc.strerror or exc}.")
+            self.error(
+                _("Cannot write {name}: {value}.").format(name=path.name, value=exc.strerror or exc)
+            )
             return None
         self.done(message)
         return path
@@ -137,21 +140,25 @@ class ExchangeExports:
             from planner.exchange.xlsx_export import export_xlsx
 
             sheets = export_xlsx(store, path)
-            return f"Wrote {path.name} ({sheets} sheets)."
+            return _('Wrote {name} ({sheets} sheets).').format(name=path.name, sheets=sheets)
         if name == "export_csv":
             from planner.exchange.csv_export import export_csv
 
             rows = export_csv(store, path, table)
-            return f"Wrote {path.name} ({TABLE_LABELS[table].lower()}, {rows} rows)."
+            return _("Wrote {name} ({lower}, {rows} rows).").format(
+                name=path.name, lower=TABLE_LABELS[table].lower(), rows=rows
+            )
         if name == "export_mspdi":
             from planner.exchange.mspdi_export import export_mspdi
 
             result = export_mspdi(store, path, include_backlog=backlog)
-            return f"Wrote {path.name} ({result.tasks} tasks). " + " ".join(result.notes)
+            return _("Wrote {name} ({tasks} tasks). ").format(
+                name=path.name, tasks=result.tasks
+            ) + " ".join(result.notes)
         from planner.exchange.ical_export import export_ics
 
         events = export_ics(store, path)
-        return f"Wrote {path.name} ({events} events)."
+        return _('Wrote {name} ({events} events).').format(name=path.name, events=events)
 
 
 def add_export_actions(window: MainWindow) -> ExchangeExports:

@@ -26,22 +26,24 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QModelIndex, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainterPath
 
+from planner.i18n import N_, _
+
 log = logging.getLogger("rollout_planner.guard")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 # Which part of the app a module draws, for the bar's message ("drawing the Gantt").
 _AREAS = (
-    ("ui.gantt", "the Gantt"),
-    ("ui.workshop", "workshop mode"),
-    ("ui.outline", "the plan outline"),
-    ("ui.models", "a table"),
-    ("ui.tables", "a table"),
-    ("ui.editors", "an editor"),
-    ("ui.inspector", "the inspector"),
-    ("ui.warnings_panel", "the warnings panel"),
-    ("ui.pdf", "the PDF plan pack"),
-    ("ui.widgets", "the window"),
+    ("ui.gantt", N_("the Gantt")),
+    ("ui.workshop", N_("workshop mode")),
+    ("ui.outline", N_("the plan outline")),
+    ("ui.models", N_("a table")),
+    ("ui.tables", N_("a table")),
+    ("ui.editors", N_("an editor")),
+    ("ui.inspector", N_("the inspector")),
+    ("ui.warnings_panel", N_("the warnings panel")),
+    ("ui.pdf", N_("the PDF plan pack")),
+    ("ui.widgets", N_("the window")),
 )
 # Overrides that paint or answer what is painted: "drawing …"; every other one: "in …".
 _DRAWING = frozenset(
@@ -58,7 +60,7 @@ class Recover:
         self.func = func
 
 
-def _clear_span(_model: object, _index: object, span: Any, *_: Any) -> None:
+def _clear_span(_model: object, _index: object, span: Any, *_unused: Any) -> None:
     # Views reuse one span from cell to cell: left as it was, a failed cell would show
     # what the cell before it showed.
     for role_data in span:
@@ -100,7 +102,7 @@ def area_of(module: str) -> str:
     for prefix, area in _AREAS:
         if module == prefix or module.startswith(prefix + "."):
             return area
-    return "the window"
+    return N_("the window")
 
 
 class Reporter(QObject):
@@ -144,7 +146,7 @@ def _document_of(owner: object) -> object:
     from PySide6.QtWidgets import QGraphicsItem
 
     obj = owner
-    for _ in range(12):
+    for _unused in range(12):
         try:
             document = getattr(obj, "document", None)
             if document is not None and hasattr(document, "undo_stack"):
@@ -187,6 +189,15 @@ def report(message: str, exc: BaseException, owner: object = None, site: str = "
             sys.stderr.write(f"rollout-planner: {message}: {exc!r}\n")
 
 
+def _message(drawing: bool, module: str) -> str:
+    """Made when it is shown (not at decoration), so that it is in the language in force."""
+    area = _(area_of(module))
+    if drawing:
+        # Translators: {area} is e.g. "the Gantt", "the inspector".
+        return _("Something went wrong drawing {area}.").format(area=area)
+    return _("Something went wrong in {area}.").format(area=area)
+
+
 def guarded(fallback: Any = _UNSET) -> Callable[[F], F]:
     """Decorate an override of a Qt virtual: exceptions are logged and reported, and
     `fallback` is returned instead (a class is called for a fresh value); without one, the
@@ -194,8 +205,8 @@ def guarded(fallback: Any = _UNSET) -> Callable[[F], F]:
 
     def decorate(func: F) -> F:
         value = FALLBACKS.get(func.__name__) if fallback is _UNSET else fallback
-        verb = "drawing" if func.__name__ in _DRAWING else "in"
-        message = f"Something went wrong {verb} {area_of(func.__module__)}."
+        drawing = func.__name__ in _DRAWING
+        module = func.__module__
         fresh = isinstance(value, type)
         recover = value.func if isinstance(value, Recover) else None
         site = f"{func.__module__}.{func.__qualname__}"
@@ -205,7 +216,7 @@ def guarded(fallback: Any = _UNSET) -> Callable[[F], F]:
             try:
                 return func(*args, **kwargs)
             except Exception as exc:
-                report(message, exc, args[0] if args else None, site)
+                report(_message(drawing, module), exc, args[0] if args else None, site)
                 if recover is not None:
                     with contextlib.suppress(Exception):
                         recover(*args, **kwargs)
@@ -229,7 +240,7 @@ def install_excepthook() -> Callable[..., Any]:
             return
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
-        report("Something went wrong in the window.", exc)
+        report(_("Something went wrong in the window."), exc)
 
     sys.excepthook = hook
     return previous

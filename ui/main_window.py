@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
+from planner.i18n import _
 from ui import settings
 from ui.document import PlanDocument
 from ui.guard import guarded
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
             shortcut = f"Ctrl+{self.views.count()}"
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _=False, w=widget: self.show_view(w))
+        action.triggered.connect(lambda _unused=False, w=widget: self.show_view(w))
         self._view_actions.addAction(action)
         self.view_menu.insertAction(self._views_end, action)
         if self.views.currentWidget() is widget:
@@ -113,11 +114,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.edit_menu = bar.addMenu("&Edit")
-        self.view_menu = bar.addMenu("&View")
-        self.plan_menu = bar.addMenu("&Plan")
-        self.help_menu = bar.addMenu("&Help")
+        self.file_menu = bar.addMenu(_("&File"))
+        self.edit_menu = bar.addMenu(_("&Edit"))
+        self.view_menu = bar.addMenu(_("&View"))
+        self.plan_menu = bar.addMenu(_("&Plan"))
+        self.help_menu = bar.addMenu(_("&Help"))
         from ui.menus.edit_menu import build_edit_menu
         from ui.menus.file_menu import FileMenu
         from ui.menus.view_menu import build_view_menu
@@ -135,9 +136,9 @@ class MainWindow(QMainWindow):
 
     # --- title, state -----------------------------------------------------------------------
 
-    def _update_title(self, *_: object) -> None:
+    def _update_title(self, *_unused: object) -> None:
         store = self.document.store
-        name = store.path.name if store.path is not None else "not saved"
+        name = store.path.name if store.path is not None else _("not saved")
         name = getattr(store, "location", None) or name  # a plan on a server: its URL
         read_only = " [read-only]" if store.read_only else ""
         self.setWindowTitle(f"{store.plan.title} — {name}{read_only}")
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         for i in range(self.views.count()):
             if self.views.tabText(i) == current:
                 self.views.setCurrentIndex(i)
-        for name, restore, _ in self._part_states():
+        for name, restore, _unused in self._part_states():
             saved = settings.get_state(name)
             if not saved.isEmpty():
                 restore(saved)
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow):
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.CURRENT_VIEW, self.views.tabText(self.views.currentIndex()))
-        for name, _, save in self._part_states():
+        for name, _unused, save in self._part_states():
             settings.put_state(name, save())
 
     def _part_states(self) -> list[tuple[str, object, object]]:

@@ -28,6 +28,8 @@ OUTLINE_SPLIT = Setting("window/outline_header", QByteArray, QByteArray(), "Outl
 APPEARANCE = Setting("appearance/scheme", str, "system", "Colours: system, light or dark")
 LAST_FOLDER = Setting("files/last_folder", str, "", "Folder of the last file dialog")
 CURRENT_VIEW = Setting("window/current_view", str, "", "The view shown last")
+# A code of planner.i18n.LANGUAGES (or "pseudo"); empty: follow the system's language.
+LANGUAGE = Setting("ui/language", str, "", "Language of the window")
 
 MAX_RECENT = 10
 # Kept for callers that used the bare key before settings were declared.

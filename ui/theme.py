@@ -21,10 +21,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
+from planner.i18n import N_
 from planner.warnings.types import Severity
 from ui.guard import guarded
 
-SCHEMES = {"system": "Follow the &system", "light": "&Light", "dark": "&Dark"}
+SCHEMES = {"system": N_("Follow the &system"), "light": N_("&Light"), "dark": N_("&Dark")}
 
 SEVERITY_COLOURS = {
     Severity.PROBLEM: QColor("#d83b2d"),
@@ -32,9 +33,9 @@ SEVERITY_COLOURS = {
     Severity.INFO: QColor("#3b82d8"),
 }
 SEVERITY_TITLES = {
-    Severity.PROBLEM: "Problems",
-    Severity.WARNING: "Warnings",
-    Severity.INFO: "Notes",
+    Severity.PROBLEM: N_("Problems"),
+    Severity.WARNING: N_("Warnings"),
+    Severity.INFO: N_("Notes"),
 }
 _ICON_SIZES = (16, 20, 24, 32, 48)
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QStyle, QToolBar, QUndoView
 
+from planner.i18n import N_, _
 from planner.warnings.types import Severity
 from ui.inspector.inspector import Inspector
 from ui.models.activity_table_model import ActivityTableModel
@@ -36,28 +37,31 @@ def build_parts(window: MainWindow) -> None:
     pages = {
         "demand": DemandPage(document),
         "phase": TablePage(
-            document, PhaseTableModel(document), "phase", "phases", ("title", "goal")
+            document, PhaseTableModel(document), N_("phase"), N_("phases"), ("title", "goal")
         ),
         "department": DepartmentPage(document),
         "objective": TablePage(
             document,
             ObjectiveTableModel(document),
-            "objective",
-            "objectives",
+            N_("objective"),
+            N_("objectives"),
             ("title", "measure", "target"),
         ),
-        "milestone": TablePage(document, MilestoneTableModel(document), "milestone", "milestones"),
+        "milestone": TablePage(
+            document, MilestoneTableModel(document), N_("milestone"), N_("milestones")
+        ),
         "change_activity": TablePage(
-            document, ActivityTableModel(document), "activity", "activities", ("title", "notes")
+            document, ActivityTableModel(document), N_("activity"), N_("activities"),
+            ("title", "notes"),
         ),
     }
     titles = {
-        "demand": "&Wishes",
-        "phase": "P&hases",
-        "department": "&Departments",
-        "objective": "&Objectives",
-        "milestone": "&Milestones",
-        "change_activity": "&Change activities",
+        "demand": _("&Wishes"),
+        "phase": _("P&hases"),
+        "department": _("&Departments"),
+        "objective": _("&Objectives"),
+        "milestone": _("&Milestones"),
+        "change_activity": _("&Change activities"),
     }
     window.pages = pages
     for kind, page in pages.items():
@@ -65,16 +69,16 @@ def build_parts(window: MainWindow) -> None:
         document.file_changed.connect(lambda _p, page=page: page._update_actions())
 
     window.outline = OutlineView(document)
-    window.add_dock("outline", "Outline", window.outline, LEFT)
+    window.add_dock("outline", _("Outline"), window.outline, LEFT)
     window.inspector = Inspector(document)
-    window.add_dock("inspector", "Inspector", window.inspector, RIGHT)
+    window.add_dock("inspector", _("Inspector"), window.inspector, RIGHT)
     window.warnings_panel = WarningsPanel(document)
-    window.add_dock("warnings", "Warnings", window.warnings_panel, BOTTOM)
+    window.add_dock("warnings", _("Warnings"), window.warnings_panel, BOTTOM)
     undo_view = QUndoView(document.undo_stack)
-    undo_view.setEmptyLabel("Plan as opened")
+    undo_view.setEmptyLabel(_("Plan as opened"))
     undo_view.setObjectName("undo_view")
     window.undo_view = undo_view
-    window.add_dock("history", "Undo history", undo_view, RIGHT).hide()
+    window.add_dock("history", _("Undo history"), undo_view, RIGHT).hide()
     # Outline and inspector span the full height; the warnings sit under the tables.
     window.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
     window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
@@ -88,7 +92,7 @@ def build_parts(window: MainWindow) -> None:
     window.inspector.settings_requested.connect(window.plan_settings_action.trigger)
     window.warnings_panel.subject_selected.connect(lambda kind: _show_page_for(window, kind))
     document.error.connect(
-        lambda message: QMessageBox.critical(window, "The plan was not changed", message)
+        lambda message: QMessageBox.critical(window, _("The plan was not changed"), message)
     )
     document.file_changed.connect(lambda _path: window._update_title())
 
@@ -106,27 +110,27 @@ def default_dock_sizes(window: MainWindow) -> None:
 
 def _plan_menu(window: MainWindow) -> None:
     menu = window.plan_menu
-    settings = QAction("Plan &settings…", window)
+    settings = QAction(_("Plan &settings…"), window)
     settings.setShortcut(QKeySequence("Ctrl+,"))
     settings.triggered.connect(lambda: open_plan_settings(window))
     menu.addAction(settings)
     window.plan_settings_action = settings
     menu.addSeparator()
     for kind, text in (
-        ("demand", "Add &wish"),
-        ("phase", "Add &phase"),
-        ("department", "Add &department"),
+        ("demand", _("Add &wish")),
+        ("phase", _("Add &phase")),
+        ("department", _("Add &department")),
     ):
         action = menu.addAction(text, lambda k=kind: _add(window, k))
         action.setEnabled(not window.document.read_only)
     # Propose phases (planner/propose): the dialog is imported when opened.
     menu.addSeparator()
-    propose = menu.addAction("Propose p&hases…", lambda: _propose(window))
+    propose = menu.addAction(_("Propose p&hases…"), lambda: _propose(window))
     propose.setObjectName("propose_action")
     propose.setShortcut(QKeySequence("Ctrl+Alt+P"))
     propose.setEnabled(not window.document.read_only)
     window.propose_action = propose
-    window.help_menu.addAction("&About Rollout Planner", lambda: _about(window))
+    window.help_menu.addAction(_("&About Rollout Planner"), lambda: _about(window))
 
 
 def _propose(window: MainWindow) -> None:
@@ -148,7 +152,7 @@ def _add(window: MainWindow, kind: str) -> None:
 
 
 def _toolbar(window: MainWindow) -> None:
-    bar = QToolBar("Main toolbar", window)
+    bar = QToolBar(_("Main toolbar"), window)
     bar.setObjectName("main_toolbar")
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     style = window.style()
@@ -175,18 +179,22 @@ def _status_bar(window: MainWindow) -> None:
     status.addPermanentWidget(counts)
     document = window.document
 
-    def update_read_only(*_: object) -> None:
+    def update_read_only(*_unused: object) -> None:
         reason = document.store.read_only_reason
-        read_only.setText(f"Read-only: {reason}. Save As makes an editable copy." if reason else "")
+        read_only.setText(
+            _("Read-only: {reason}. Save As makes an editable copy.").format(reason=reason)
+            if reason
+            else ""
+        )
 
     def update_counts() -> None:
         source = document.warnings
         parts = [
-            f"{source.count(s)} {SEVERITY_TITLES[s].lower()}"
+            f"{source.count(s)} {_(SEVERITY_TITLES[s]).lower()}"
             for s in (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
             if source.count(s)
         ]
-        counts.setText(" · ".join(parts) or "No warnings")
+        counts.setText(" · ".join(parts) or _("No warnings"))
 
     update_read_only()
     update_counts()
@@ -218,7 +226,7 @@ def _show_page_for(window: MainWindow, kind: str) -> None:
 def _about(window: MainWindow) -> None:
     QMessageBox.about(
         window,
-        "About Rollout Planner",
-        "<b>Rollout Planner</b><p>Plan a big change as small phases, and see when a phase or a "
-        "department is overloaded — and why.</p>",
+        _("About Rollout Planner"),
+        _("<b>Rollout Planner</b><p>Plan a big change as small phases, and see when a phase or a "
+        "department is overloaded — and why.</p>"),
     )

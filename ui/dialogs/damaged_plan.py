@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import DamagedPlanFile, PlanError
+from planner.i18n import N_, _, ngettext
 from planner.repair import RepairResult, repair_file, repaired_name
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-TITLE = "This plan cannot be opened as it is"
+TITLE = N_("This plan cannot be opened as it is")
 # A list longer than this is for a file, not for reading; the count says how many more.
 SHOWN = 500
 
@@ -39,23 +40,31 @@ class DamagedPlanDialog(QDialog):
     def __init__(self, path: Path, error: DamagedPlanFile, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("damaged_plan_dialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         self.resize(1080, 520)
         layout = QVBoxLayout(self)
         count = len(error.problems)
         if count:
-            what = f"{count:,} values that break" if count > 1 else "a value that breaks"
-            head = f"<b>{path.name}</b> holds {what} the plan's rules, so it was not opened."
+            what = (
+                _("{count:,} values that break").format(count=count)
+                if count > 1
+                else _("a value that breaks")
+            )
+            head = _("<b>{name}</b> holds {what} the plan's rules, so it was not opened.").format(
+                name=path.name, what=what
+            )
         else:
-            head = f"<b>{path.name}</b> was not opened: {_escape(error.message)}"
-        self.intro = QLabel(head + " The file has not been changed.")
+            head = _("<b>{name}</b> was not opened: {reason}").format(
+                name=path.name, reason=_escape(error.message)
+            )
+        self.intro = QLabel(head + _(" The file has not been changed."))
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.intro)
 
         self.problems = QTreeWidget()
         self.problems.setObjectName("problems")
-        self.problems.setHeaderLabels(["Record", "What is wrong", "A repaired copy will"])
+        self.problems.setHeaderLabels([_("Record"), _("What is wrong"), _("A repaired copy will")])
         self.problems.setRootIsDecorated(False)
         self.problems.setAlternatingRowColors(True)
         self.problems.setWordWrap(True)
@@ -66,7 +75,9 @@ class DamagedPlanDialog(QDialog):
                 item.setToolTip(column, item.text(column))
             self.problems.addTopLevelItem(item)
         if count > SHOWN:
-            self.problems.addTopLevelItem(QTreeWidgetItem(["", f"… and {count - SHOWN:,} more"]))
+            self.problems.addTopLevelItem(
+                QTreeWidgetItem(["", _("… and {value:,} more").format(value=count - SHOWN)])
+            )
         self.problems.setColumnWidth(0, 300)
         self.problems.setColumnWidth(1, 430)
         self.problems.setVisible(bool(count))
@@ -87,13 +98,15 @@ class DamagedPlanDialog(QDialog):
         if error.repairable:
             copy = repaired_name(path).name
             note = QLabel(
-                f"A repaired copy is written beside it as <b>{_escape(copy)}</b>, with each "
-                "problem mended as listed; the list of changes is kept in the copy."
+                _(
+                    "A repaired copy is written beside it as <b>{copy}</b>, with each "
+                    "problem mended as listed; the list of changes is kept in the copy."
+                ).format(copy=_escape(copy))
             )
             note.setWordWrap(True)
             layout.addWidget(note)
             self.repair_button = buttons.addButton(
-                "Open a &repaired copy", QDialogButtonBox.ButtonRole.AcceptRole
+                _("Open a &repaired copy"), QDialogButtonBox.ButtonRole.AcceptRole
             )
             self.repair_button.setDefault(True)
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -108,7 +121,12 @@ class DamagedPlanDialog(QDialog):
         if item is None or not item.text(2):
             self.detail.clear()
             return
-        self.detail.setText(f"{item.text(0)}: {item.text(1)}. A repaired copy will {item.text(2)}.")
+        self.detail.setText(
+            # Translators: {record}: what is wrong. A repaired copy will (do) {repair}.
+            _("{record}: {problem}. A repaired copy will {repair}.").format(
+                record=item.text(0), problem=item.text(1), repair=item.text(2)
+            )
+        )
 
 
 class RepairReportDialog(QDialog):
@@ -117,16 +135,23 @@ class RepairReportDialog(QDialog):
     def __init__(self, result: RepairResult, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("repair_report_dialog")
-        self.setWindowTitle("Opened a repaired copy")
+        self.setWindowTitle(_("Opened a repaired copy"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(760, 380)
         layout = QVBoxLayout(self)
         count = len(result.changes)
         intro = QLabel(
-            f"This is <b>{_escape(result.copy.name)}</b>, a repaired copy; "
-            f"<b>{_escape(result.source.name)}</b> was not changed. "
-            f"{count} change{'' if count == 1 else 's'} made, kept in the copy "
-            "(<i>rollout-planner info</i> lists them):"
+            ngettext(
+                "This is <b>{copy}</b>, a repaired copy; <b>{source}</b> was not changed. "
+                "{count} change made, kept in the copy (<i>rollout-planner info</i> lists them):",
+                "This is <b>{copy}</b>, a repaired copy; <b>{source}</b> was not changed. "
+                "{count} changes made, kept in the copy (<i>rollout-planner info</i> lists them):",
+                count,
+            ).format(
+                copy=_escape(result.copy.name),
+                source=_escape(result.source.name),
+                count=count,
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -157,7 +182,7 @@ def offer_repair(
         result = repair_file(path, on_change=lambda change: None)
         window = open_window(result.copy, parent=parent)
     except PlanError as exc:
-        QMessageBox.critical(parent, "Cannot repair the plan", str(exc))
+        QMessageBox.critical(parent, _("Cannot repair the plan"), str(exc))
         return None
     window.show()
     report = RepairReportDialog(result, window)

@@ -28,28 +28,30 @@ from PySide6.QtWidgets import (
 
 from planner.commands import UpdateRow
 from planner.errors import PlanError
+from planner.i18n import N_, _
 from planner.model import Plan
 from planner.validation import THRESHOLDS
 from ui import theme
 from ui.document import PlanDocument
 from ui.editors.factory import NO_DATE
 from ui.inspector.record_form import FieldError
+from ui.models.columns import UNIT_SHORT
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 _THRESHOLD_LABELS = {
-    "team_capacity": ("Team capacity", " pd/wk"),
-    "weeks_to_value": ("Weeks to value", " wk"),
-    "max_departments_per_phase": ("Departments per phase", ""),
-    "field_creep_phase": ("New data fields per phase", ""),
-    "field_creep_plan": ("New data fields in the plan", ""),
-    "scope_creep_percent": ("Scope growth since baseline", " %"),
+    "team_capacity": (N_("Team capacity"), " pd/wk"),
+    "weeks_to_value": (N_("Weeks to value"), " wk"),
+    "max_departments_per_phase": (N_("Departments per phase"), ""),
+    "field_creep_phase": (N_("New data fields per phase"), ""),
+    "field_creep_plan": (N_("New data fields in the plan"), ""),
+    "scope_creep_percent": (N_("Scope growth since baseline"), " %"),
 }
 
 
 class PlanSettingsDialog(QDialog):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Plan settings")
+        self.setWindowTitle(_("Plan settings"))
         self.setObjectName("plan_settings")
         self.document = document
         self.fields: dict[str, QWidget] = {}
@@ -57,9 +59,9 @@ class PlanSettingsDialog(QDialog):
         plan = document.store.plan
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._plan_page(plan), "&Plan")
-        self.tabs.addTab(self._people_page(plan), "P&eople")
-        self.tabs.addTab(self._schedule_page(plan), "&Schedule and warnings")
+        self.tabs.addTab(self._plan_page(plan), _("&Plan"))
+        self.tabs.addTab(self._people_page(plan), _("P&eople"))
+        self.tabs.addTab(self._schedule_page(plan), _("&Schedule and warnings"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -108,39 +110,39 @@ class PlanSettingsDialog(QDialog):
     def _plan_page(self, plan: Plan) -> QWidget:
         page, form = self._form_page()
         title = QLineEdit(plan.title, page)
-        self._row(form, "title", "&Title:", title)
+        self._row(form, "title", _("&Title:"), title)
         vision = QPlainTextEdit(plan.vision, page)
         vision.setTabChangesFocus(True)
         vision.setMinimumHeight(vision.fontMetrics().lineSpacing() * 7)
         self._row(
             form,
             "vision",
-            "&Vision:",
+            _("&Vision:"),
             vision,
-            "Where the change takes the organisation, in a few sentences.",
+            _("Where the change takes the organisation, in a few sentences."),
         )
         start = QDateEdit(page)
         start.setDisplayFormat("yyyy-MM-dd")
         start.setCalendarPopup(True)
         start.setDateRange(NO_DATE, QDate(2200, 12, 31))
-        start.setSpecialValueText("not set")
+        start.setSpecialValueText(_("not set"))
         start.setDate(_qdate(plan.start_date))
-        self._row(form, "start_date", "St&art:", start)
+        self._row(form, "start_date", _("St&art:"), start)
         return page
 
     def _people_page(self, plan: Plan) -> QWidget:
         page, form = self._form_page()
-        self._row(form, "sponsor_name", "Sponsor's &name:", QLineEdit(plan.sponsor_name, page),
-                  "A business sponsor in top management, not in IT.")  # fmt: skip
-        self._row(form, "sponsor_role", "Sponsor's &role:", QLineEdit(plan.sponsor_role, page))
+        self._row(form, "sponsor_name", _("Sponsor's &name:"), QLineEdit(plan.sponsor_name, page),
+                  _("A business sponsor in top management, not in IT."))  # fmt: skip
+        self._row(form, "sponsor_role", _("Sponsor's &role:"), QLineEdit(plan.sponsor_role, page))
         department = QComboBox(page)
         department.addItem("—", None)
         for d in self.document.index.departments:
             department.addItem(theme.swatch_icon(d.colour), d.name, d.id)
         department.setCurrentIndex(max(0, department.findData(plan.sponsor_department_id)))
-        self._row(form, "sponsor_department_id", "Sponsor's &department:", department)
-        self._row(form, "lead_name", "&Lead's name:", QLineEdit(plan.lead_name, page))
-        self._row(form, "lead_role", "Lead's r&ole:", QLineEdit(plan.lead_role, page))
+        self._row(form, "sponsor_department_id", _("Sponsor's &department:"), department)
+        self._row(form, "lead_name", _("&Lead's name:"), QLineEdit(plan.lead_name, page))
+        self._row(form, "lead_role", _("Lead's r&ole:"), QLineEdit(plan.lead_role, page))
         return page
 
     def _schedule_page(self, plan: Plan) -> QWidget:
@@ -150,12 +152,12 @@ class PlanSettingsDialog(QDialog):
         week_layout.setContentsMargins(0, 0, 0, 0)
         self.day_boxes: list[QCheckBox] = []
         for number, name in enumerate(WEEKDAYS, start=1):
-            box = QCheckBox(name, week)
+            box = QCheckBox(_(name), week)
             box.setChecked(str(number) in plan.working_days)
             week_layout.addWidget(box)
             self.day_boxes.append(box)
         week_layout.addStretch(1)
-        self._row(form, "working_days", "Working &week:", week)
+        self._row(form, "working_days", _("Working &week:"), week)
         for field, (low, high, meaning) in THRESHOLDS.items():
             text, suffix = _THRESHOLD_LABELS.get(field, (field.replace("_", " ").capitalize(), ""))
             current = getattr(plan, field)
@@ -168,11 +170,18 @@ class PlanSettingsDialog(QDialog):
                 spin.setRange(int(low), int(high))
             else:
                 spin.setRange(low, high)
-            spin.setSuffix(suffix)
+            short = suffix.strip()
+            spin.setSuffix(f" {_(UNIT_SHORT.get(short, short))}" if short else "")
             spin.setValue(current)
-            spin.setToolTip(f"{meaning.capitalize()}: {low:g} to {high:g}")
+            spin.setToolTip(
+                _("{meaning}: {low:g} to {high:g}").format(
+                    meaning=_(meaning).capitalize(), low=low, high=high
+                )
+            )
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self._row(form, field, f"{text}:", spin, f"{meaning.capitalize()} ({low:g}–{high:g}).")
+            self._row(
+                form, field, f"{_(text)}:", spin, f"{_(meaning).capitalize()} ({low:g}–{high:g})."
+            )
         return page
 
     # --- applying --------------------------------------------------------------------------
@@ -208,7 +217,7 @@ class PlanSettingsDialog(QDialog):
             self.accept()
             return
         try:
-            self.document.push(UpdateRow(Plan, 1, changes, label="Update plan settings"))
+            self.document.push(UpdateRow(Plan, 1, changes, label=_("Update plan settings")))
         except PlanError as exc:
             self.show_error(getattr(exc, "field", None), str(exc))
             return

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from planner.enums import PhaseStatus
 from planner.errors import PlanError
+from planner.i18n import _, ngettext
 from planner.propose.plan_problem import NoProposal, Options, Prepared, prepare
 from planner.propose.proposal import (
     ApplyProposal,
@@ -85,7 +86,7 @@ class ProposeWorker(QThread):
             self.failed.emit(exc.message)
         except Exception as exc:  # an override must never raise (PySide6 would abort)
             log.exception("The proposer failed")
-            self.failed.emit(f"The proposer failed: {exc}")
+            self.failed.emit(_('The proposer failed: {exc}').format(exc=exc))
 
     def _report(self, progress: Progress) -> None:
         self.progressed.emit(progress.stage, progress.value, progress.bound, progress.seconds)
@@ -94,15 +95,18 @@ class ProposeWorker(QThread):
 def _counts(warnings) -> str:  # noqa: ANN001
     problems = sum(1 for w in warnings if w.severity == Severity.PROBLEM and not w.dismissed)
     others = sum(1 for w in warnings if w.severity == Severity.WARNING and not w.dismissed)
-    return f"{problems} problem{'s' if problems != 1 else ''}, {others} warning" + (
-        "s" if others != 1 else ""
+    # Translators: the two halves of "2 problems, 1 warning", joined by ", ".
+    return (
+        ngettext("{count} problem", "{count} problems", problems).format(count=problems)
+        + ", "
+        + ngettext("{count} warning", "{count} warnings", others).format(count=others)
     )
 
 
 class ProposeDialog(QDialog):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Propose phases")
+        self.setWindowTitle(_("Propose phases"))
         self.setObjectName("propose_dialog")
         self.document = document
         self.worker: ProposeWorker | None = None
@@ -117,15 +121,15 @@ class ProposeDialog(QDialog):
         self.progress.setObjectName("propose_progress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = QLabel("Choose the options and press Propose.", self)
+        self.status = QLabel(_("Choose the options and press Propose."), self)
         self.status.setObjectName("propose_status")
         self.status.setWordWrap(True)
         run_row = QHBoxLayout()
-        self.propose_button = QPushButton("&Propose", self)
+        self.propose_button = QPushButton(_("&Propose"), self)
         self.propose_button.setObjectName("propose_button")
         self.propose_button.setDefault(True)
         self.propose_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("&Stop", self)
+        self.stop_button = QPushButton(_("&Stop"), self)
         self.stop_button.setObjectName("stop_button")
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
@@ -143,7 +147,7 @@ class ProposeDialog(QDialog):
     # --- parts -----------------------------------------------------------------------------
 
     def _options_box(self) -> QGroupBox:
-        box = QGroupBox("Options", self)
+        box = QGroupBox(_("Options"), self)
         form = QFormLayout(box)
         store = self.document.store
         default = prepare(store, Options(phases=1, time_limit=0)).slot_starts[0]
@@ -153,15 +157,17 @@ class ProposeDialog(QDialog):
         self.start_edit.userDateChanged.connect(self._on_start_chosen)
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
-        form.addRow("&Start on or after", self.start_edit)
+        form.addRow(_("&Start on or after"), self.start_edit)
         self.phases_spin = QSpinBox(box)
         self.phases_spin.setObjectName("propose_phases")
         self.phases_spin.setRange(0, 99)
-        self.phases_spin.setSpecialValueText("until the backlog is empty")
-        form.addRow("&Phases", self.phases_spin)
-        self.include_planned = QCheckBox("Also re-plan the planned phases that are not pinned", box)
+        self.phases_spin.setSpecialValueText(_("until the backlog is empty"))
+        form.addRow(_("&Phases"), self.phases_spin)
+        self.include_planned = QCheckBox(
+            _("Also re-plan the planned phases that are not pinned"), box
+        )
         self.include_planned.setObjectName("propose_include_planned")
-        form.addRow("&Wishes", self.include_planned)
+        form.addRow(_("&Wishes"), self.include_planned)
         self.keep_list = QListWidget(box)
         self.keep_list.setObjectName("propose_keep")
         self.keep_list.setMaximumHeight(self.fontMetrics().height() * 6)
@@ -173,15 +179,16 @@ class ProposeDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Unchecked)
         self.keep_list.setEnabled(False)
         self.include_planned.toggled.connect(self.keep_list.setEnabled)
-        self.include_planned.toggled.connect(lambda _=False: self._default_start())
-        self.keep_list.itemChanged.connect(lambda _=None: self._default_start())
-        form.addRow("&Keep as they are", self.keep_list)
+        self.include_planned.toggled.connect(lambda _unused=False: self._default_start())
+        self.keep_list.itemChanged.connect(lambda _unused=None: self._default_start())
+        form.addRow(_("&Keep as they are"), self.keep_list)
         self.time_spin = QSpinBox(box)
         self.time_spin.setObjectName("propose_time_limit")
         self.time_spin.setRange(1, 600)
         self.time_spin.setValue(5)
-        self.time_spin.setSuffix(" s")
-        form.addRow("&Time limit", self.time_spin)
+        # Translators: the unit after a time limit in seconds: "5 s".
+        self.time_spin.setSuffix(" " + _("s"))
+        form.addRow(_("&Time limit"), self.time_spin)
         return box
 
     def _on_start_chosen(self, _date: QDate) -> None:
@@ -217,10 +224,10 @@ class ProposeDialog(QDialog):
         left = QWidget(box)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        self.today_label = QLabel("Today", left)
+        self.today_label = QLabel(_("Today"), left)
         self.today_chart = QLabel(left)
         self.today_chart.setObjectName("today_chart")
-        self.proposed_label = QLabel("With the proposal", left)
+        self.proposed_label = QLabel(_("With the proposal"), left)
         self.proposed_chart = QLabel(left)
         self.proposed_chart.setObjectName("proposed_chart")
         for widget in (self.today_label, self.today_chart, self.proposed_label,
@@ -252,16 +259,16 @@ class ProposeDialog(QDialog):
 
     def _accept_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.accept_all = QPushButton("Accept &all", self)
+        self.accept_all = QPushButton(_("Accept &all"), self)
         self.accept_all.setObjectName("accept_all")
         self.accept_all.clicked.connect(lambda: self.accept_phases(None))
         self.first_spin = QSpinBox(self)
         self.first_spin.setObjectName("accept_count")
         self.first_spin.setRange(1, 1)
-        self.accept_first = QPushButton("Accept the &first", self)
+        self.accept_first = QPushButton(_("Accept the &first"), self)
         self.accept_first.setObjectName("accept_first")
         self.accept_first.clicked.connect(lambda: self.accept_phases(self.first_spin.value()))
-        close = QPushButton("&Cancel", self)
+        close = QPushButton(_("&Cancel"), self)
         close.setObjectName("propose_cancel")
         close.clicked.connect(self.reject)
         for button in (self.accept_all, self.accept_first):
@@ -297,12 +304,12 @@ class ProposeDialog(QDialog):
             self.status.setText(exc.message)
             return
         if not self.prepared.problem.items and not self.prepared.left_out:
-            self.status.setText("Nothing to propose: the backlog holds no wish that could be "
-                                "planned.")  # fmt: skip
+            self.status.setText(_("Nothing to propose: the backlog holds no wish that could be "
+                                "planned."))  # fmt: skip
             return
         self.preview.setVisible(False)
         self.progress.setRange(0, 0)  # busy
-        self.status.setText("Looking for the best phases…")
+        self.status.setText(_("Looking for the best phases…"))
         self.propose_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.worker = ProposeWorker(self.prepared, self.options, self)
@@ -314,16 +321,22 @@ class ProposeDialog(QDialog):
     def stop(self) -> None:
         if self.worker is not None:
             self.worker.stop()
-            self.status.setText("Stopping; keeping the best proposal found so far…")
+            self.status.setText(_("Stopping; keeping the best proposal found so far…"))
 
     def _on_progress(self, stage: str, value: object, bound: object, seconds: float) -> None:
         if stage == "greedy":
-            self.status.setText(f"A first proposal after {seconds:.1f} s; improving it…")
+            self.status.setText(
+                _("A first proposal after {seconds:.1f} s; improving it…").format(seconds=seconds)
+            )
             return
-        text = f"Best {value:.1f}" if isinstance(value, float) else "Searching"
+        text = (
+            _("Best {value:.1f}").format(value=value)
+            if isinstance(value, float)
+            else _("Searching")
+        )
         if isinstance(bound, float) and isinstance(value, float):
             gap = max(0.0, bound - value) / max(abs(value), 1e-9)
-            text += f" · bound {bound:.1f} · gap {gap:.1%}"
+            text += _(' · bound {bound:.1f} · gap {gap:.1%}').format(bound=bound, gap=gap)
         self.status.setText(f"{text} · {seconds:.1f} s")
 
     def _finish_run(self) -> None:
@@ -349,7 +362,7 @@ class ProposeDialog(QDialog):
             self._show_preview(self.proposal)
         except Exception as exc:  # a slot: report, never raise into Qt
             log.exception("The preview failed")
-            self.status.setText(f"The preview could not be drawn: {exc}")
+            self.status.setText(_('The preview could not be drawn: {exc}').format(exc=exc))
 
     # --- the preview -----------------------------------------------------------------------
 
@@ -361,18 +374,23 @@ class ProposeDialog(QDialog):
         after = with_proposal(store, proposal)
         try:
             gap = proposal.gap
-            state = {"optimal": "proven optimal", "stopped": "stopped early"}.get(
-                proposal.status, "the best found"
+            state = {"optimal": _("proven optimal"), "stopped": _("stopped early")}.get(
+                proposal.status, _("the best found")
             )
-            extra = f", {gap:.1%} from the proven bound" if gap and proposal.status != "optimal" \
-                else ""  # fmt: skip
+            extra = (
+                _(", {gap:.1%} from the proven bound").format(gap=gap)
+                if gap and proposal.status != "optimal"
+                else ""
+            )
             self.status.setText(
-                f"{len(proposal.phases)} phases proposed ({state}{extra}; "
-                f"{proposal.seconds:.1f} s)."
+                _("{count} phases proposed ({state}{extra}; {seconds:.1f} s).").format(
+                    count=len(proposal.phases), state=state, extra=extra, seconds=proposal.seconds
+                )
             )
             self.counts.setText(
-                f"<b>Warnings</b> today: {_counts(evaluate(store))}; "
-                f"with the proposal: {_counts(evaluate(after))}."
+                _("<b>Warnings</b> today: {counts}; with the proposal: {counts2}.").format(
+                    counts=_counts(evaluate(store)), counts2=_counts(evaluate(after))
+                )
             )
             self._charts(store, after)
             self._curves(value_curve(store), proposal_curve(store, proposal))
@@ -432,12 +450,12 @@ class ProposeDialog(QDialog):
                 old.deleteLater()
         figure = Figure(figsize=(5, 2.6), layout="constrained")
         axes = figure.add_subplot()
-        for points, label, style in ((today, "Today", "--"), (proposed, "Proposal", "-")):
+        for points, label, style in ((today, _("Today"), "--"), (proposed, _("Proposal"), "-")):
             if points:
                 axes.step([p[0] for p in points], [p[1] for p in points], style, where="post",
                           label=label)  # fmt: skip
-        axes.set_ylabel("Value delivered")
-        axes.set_title("Value delivered over time")
+        axes.set_ylabel(_("Value delivered"))
+        axes.set_title(_("Value delivered over time"))
         axes.legend(loc="lower right")
         figure.autofmt_xdate()
         canvas = FigureCanvasQTAgg(figure)
@@ -452,10 +470,12 @@ class ProposeDialog(QDialog):
         for phase in proposal.phases:
             wishes = "".join(f"<li>{html.escape(store.get(Demand, w).title)}</li>"
                              for w in phase.wish_ids)  # fmt: skip
+            weeks = ngettext("{weeks} week", "{weeks} weeks", phase.weeks).format(
+                weeks=phase.weeks
+            )
             parts.append(
-                f"<h3>{phase.number}. {html.escape(phase.title)}</h3>"
-                f"<p><i>{phase.start:%Y-%m-%d} → {phase.end:%Y-%m-%d}, {phase.weeks} week"
-                f"{'s' if phase.weeks != 1 else ''}</i></p>"
+                f"<h3>{phase.number}. {html.escape(phase.title)}</h3><p><i>"
+                f"{phase.start:%Y-%m-%d} → {phase.end:%Y-%m-%d}, {weeks}</i></p>"
                 f"<p>{html.escape(phase.explanation)}</p><ul>{wishes}</ul>"
             )
         if proposal.left_out:
@@ -463,8 +483,8 @@ class ProposeDialog(QDialog):
                 f"<li>{html.escape(store.get(Demand, w).title)}: {html.escape(why)}</li>"
                 for w, why in proposal.left_out
             )
-            parts.append(f"<h3>Left in the backlog</h3><ul>{items}</ul>")
-        return "".join(parts) or "<p>Nothing to propose.</p>"
+            parts.append(_('<h3>Left in the backlog</h3><ul>{items}</ul>').format(items=items))
+        return "".join(parts) or _("<p>Nothing to propose.</p>")
 
     # --- accepting ---------------------------------------------------------------------------
 
@@ -475,7 +495,9 @@ class ProposeDialog(QDialog):
         try:
             pushed = self.document.push(command)
         except PlanError as exc:  # the plan changed meanwhile in a way the proposal breaks
-            self.status.setText(f"The proposal was not applied: {exc.message}")
+            self.status.setText(
+                _("The proposal was not applied: {message}").format(message=exc.message)
+            )
             return
         if pushed:
             self.applied = command
@@ -493,6 +515,6 @@ class ProposeDialog(QDialog):
 
 def open_propose_dialog(window) -> None:  # noqa: ANN001
     if window.document.read_only:
-        QMessageBox.information(window, "Propose phases", "This plan is read-only.")
+        QMessageBox.information(window, _("Propose phases"), _("This plan is read-only."))
         return
     ProposeDialog(window.document, window).exec()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.enums import label
+from planner.i18n import _
 from planner.model import Department, Phase
 from ui import theme
 from ui.guard import guarded
@@ -34,6 +35,7 @@ from ui.models.columns import (
     LONG_TEXT,
     NUMBER,
     REF,
+    UNIT_SHORT,
     Column,
 )
 
@@ -76,7 +78,7 @@ def create_editor(
         editor.setCalendarPopup(True)
         editor.setDateRange(NO_DATE if column.optional else _EARLIEST, _LATEST)
         if column.optional:
-            editor.setSpecialValueText(column.none_label or "not set")
+            editor.setSpecialValueText(column.none_text or _("not set"))
     elif kind == ENUM:
         editor = QComboBox(parent)
         for member in column.enum or ():
@@ -87,7 +89,7 @@ def create_editor(
     elif kind == COLOUR:
         editor = QLineEdit(parent)
         editor.setValidator(QRegularExpressionValidator(HEX_COLOUR, editor))
-        editor.setPlaceholderText("#rrggbb")
+        editor.setPlaceholderText("#rrggbb")  # a notation, not words
     elif kind == BOOL:
         editor = QCheckBox(parent)
     elif kind == LONG_TEXT and not inline:
@@ -97,13 +99,14 @@ def create_editor(
         editor.setFixedHeight(line * 4 + 2 * editor.frameWidth() + 8)
     else:
         editor = QLineEdit(parent)
-    editor.setToolTip(column.tooltip)
+    editor.setToolTip(column.tip)
     return editor
 
 
 def _spin_common(editor: QAbstractSpinBox, column: Column) -> None:
     if column.unit:
-        editor.setSuffix(f" {column.unit}")
+        short = UNIT_SHORT.get(column.unit)
+        editor.setSuffix(f" {_(short) if short else column.unit}")
         editor.setToolTip(column.unit_text())
     editor.setAlignment(Qt.AlignmentFlag.AlignRight)
     editor.setAccelerated(True)
@@ -114,7 +117,7 @@ def fill_ref_combo(combo: QComboBox, column: Column, document: PlanDocument) -> 
     """Records in the plan's order; "none" first when the reference is optional."""
     combo.clear()
     if column.optional:
-        combo.addItem(column.none_label, None)
+        combo.addItem(column.none_text, None)
     index = document.index
     if column.ref is Phase:
         for number, phase in enumerate(index.phases, start=1):
@@ -171,7 +174,9 @@ def value(editor: QWidget, column: Column) -> Any:
     if isinstance(editor, QLineEdit):
         text = editor.text()
         return text.strip() if column.kind == COLOUR else text
-    raise TypeError(f"no value for {type(editor).__name__}")  # pragma: no cover
+    raise TypeError(
+        _("no value for {name__}").format(name__=type(editor).__name__)
+    )  # pragma: no cover
 
 
 def changed_signal(editor: QWidget):  # noqa: ANN201 - a bound Qt signal

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import _
 from ui.document import PlanDocument
 from ui.editors import factory
 from ui.guard import guarded
@@ -34,7 +35,7 @@ class RecordDelegate(QStyledItemDelegate):
         editor.setAutoFillBackground(True)
         if isinstance(editor, QComboBox):
             # A choice is the whole edit: commit it at once instead of on leaving the cell.
-            editor.activated.connect(lambda _=0, e=editor: self._commit_and_close(e))
+            editor.activated.connect(lambda _unused=0, e=editor: self._commit_and_close(e))
         return editor
 
     def _commit_and_close(self, editor: QWidget) -> None:
@@ -72,6 +73,6 @@ class RecordDelegate(QStyledItemDelegate):
     def pick_colour(self, model: QAbstractItemModel, index: Index) -> None:
         current = QColor(index.data(Qt.ItemDataRole.EditRole) or "#888888")
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
-        colour = QColorDialog.getColor(current, parent, "Department colour")
+        colour = QColorDialog.getColor(current, parent, _("Department colour"))
         if colour.isValid():
             model.setData(index, colour.name(), Qt.ItemDataRole.EditRole)

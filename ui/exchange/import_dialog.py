@@ -54,6 +54,7 @@ from planner.exchange.wish_import import (
     build_preview,
     default_mapping,
 )
+from planner.i18n import N_, _, ngettext
 from planner.model import Department
 from planner.store import PlanStore
 from ui.guard import guarded
@@ -64,7 +65,16 @@ _SKIP = -1
 
 
 class _WishModel(QAbstractTableModel):
-    COLUMNS = ("Row", "Title", "Department", "Phase", "Effort", "Priority", "Kind", "Notes")
+    COLUMNS = (
+        N_("Row"),
+        N_("Title"),
+        N_("Department"),
+        N_("Phase"),
+        N_("Effort"),
+        N_("Priority"),
+        N_("Kind"),
+        N_("Notes"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -86,7 +96,7 @@ class _WishModel(QAbstractTableModel):
     @guarded()
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN001, ANN201
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
+            return _(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
         return None
 
     @guarded()
@@ -99,7 +109,7 @@ class _WishModel(QAbstractTableModel):
         try:  # an exception must never leave a Qt override
             wish = self.wishes[row]
             values = (
-                wish.row, wish.title, wish.department, wish.phase or "Backlog",
+                wish.row, wish.title, wish.department, wish.phase or _("Backlog"),
                 f"{wish.effort:g}", label(wish.priority), label(wish.kind),
                 wish.notes.replace("\n", " ")[:120],
             )
@@ -148,7 +158,7 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("import_dialog")
-        self.setWindowTitle(f"Import wishes — {table.name}")
+        self.setWindowTitle(_('Import wishes — {name}').format(name=table.name))
         self.store = store
         self.table = table
         self.reread = reread
@@ -187,7 +197,9 @@ class ImportDialog(QDialog):
             self.wish_view.fontMetrics().height() + 8)
         self.problem_view = QTableWidget(0, 3, self)
         self.problem_view.setObjectName("preview_problems")
-        self.problem_view.setHorizontalHeaderLabels(["Row", "Column", "Why it is not imported"])
+        self.problem_view.setHorizontalHeaderLabels(
+            [_("Row"), _("Column"), _("Why it is not imported")]
+        )
         self.problem_view.verticalHeader().hide()
         self.problem_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problem_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -195,8 +207,8 @@ class ImportDialog(QDialog):
         self.problem_view.verticalHeader().setDefaultSectionSize(
             self.problem_view.fontMetrics().height() + 8)
         self.problem_view.setWordWrap(False)
-        self.tabs.addTab(self.wish_view, "Will be imported")
-        self.tabs.addTab(self.problem_view, "Will not be imported")
+        self.tabs.addTab(self.wish_view, _("Will be imported"))
+        self.tabs.addTab(self.problem_view, _("Will not be imported"))
         self.notice_label = QLabel(self)
         self.notice_label.setWordWrap(True)
         self.notice_label.setObjectName("import_notices")
@@ -242,7 +254,7 @@ class ImportDialog(QDialog):
     # --- building -------------------------------------------------------------------------
 
     def _reading_box(self) -> QGroupBox:
-        box = QGroupBox("How the file is read", self)
+        box = QGroupBox(_("How the file is read"), self)
         form = QFormLayout(box)
         self.encoding_combo = QComboBox(box)
         for code in sniff.ENCODINGS:
@@ -251,13 +263,13 @@ class ImportDialog(QDialog):
         for mark, name in sniff.DELIMITER_NAMES.items():
             self.delimiter_combo.addItem(name.capitalize(), mark)
         self.decimal_combo = QComboBox(box)
-        self.decimal_combo.addItem("Comma (2,5)", ",")
-        self.decimal_combo.addItem("Point (2.5)", ".")
+        self.decimal_combo.addItem(_("Comma (2,5)"), ",")
+        self.decimal_combo.addItem(_("Point (2.5)"), ".")
         self.sheet_combo = QComboBox(box)
         row = QHBoxLayout()
-        self.encoding_label = QLabel("&Encoding:", box)
+        self.encoding_label = QLabel(_("&Encoding:"), box)
         self.encoding_label.setBuddy(self.encoding_combo)
-        self.delimiter_label = QLabel("&Separator:", box)
+        self.delimiter_label = QLabel(_("&Separator:"), box)
         self.delimiter_label.setBuddy(self.delimiter_combo)
         row.addWidget(self.encoding_label)
         row.addWidget(self.encoding_combo, 2)
@@ -267,10 +279,10 @@ class ImportDialog(QDialog):
         self.text_row.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.text_row)
-        self.sheet_label = QLabel("Shee&t:", box)
+        self.sheet_label = QLabel(_("Shee&t:"), box)
         self.sheet_label.setBuddy(self.sheet_combo)
         form.addRow(self.sheet_label, self.sheet_combo)
-        decimal_label = QLabel("Deci&mal mark:", box)
+        decimal_label = QLabel(_("Deci&mal mark:"), box)
         decimal_label.setBuddy(self.decimal_combo)
         form.addRow(decimal_label, self.decimal_combo)
         for combo in (self.encoding_combo, self.delimiter_combo, self.decimal_combo,
@@ -279,11 +291,11 @@ class ImportDialog(QDialog):
         return box
 
     def _columns_box(self) -> QGroupBox:
-        box = QGroupBox("Col&umns", self)
+        box = QGroupBox(_("Col&umns"), self)
         layout = QVBoxLayout(box)
         self.column_table = QTableWidget(0, 3, box)
         self.column_table.setObjectName("column_mapping")
-        self.column_table.setHorizontalHeaderLabels(["Column", "Examples", "Imported as"])
+        self.column_table.setHorizontalHeaderLabels([_("Column"), _("Examples"), _("Imported as")])
         self.column_table.verticalHeader().hide()
         self.column_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.column_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -295,22 +307,22 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         box.setFocusProxy(self.column_table)
-        self.column_table.setToolTip("Arrows choose a column; Space or Enter changes what it "
-                                     "is imported as.")
+        self.column_table.setToolTip(_("Arrows choose a column; Space or Enter changes what it "
+                                     "is imported as."))
         _OpenComboOnKey(self.column_table, 2)
         layout.addWidget(self.column_table)
         effort_row = QHBoxLayout()
         self.unit_combo = QComboBox(box)
         for unit, name in EFFORT_UNITS.items():
-            self.unit_combo.addItem(f"Effort in {name}", unit)
+            self.unit_combo.addItem(_('Effort in {name}').format(name=name), unit)
         self.unit_combo.activated.connect(self._unit_changed)
         self.points_spin = QDoubleSpinBox(box)
         self.points_spin.setRange(0.05, 100)
         self.points_spin.setDecimals(2)
         self.points_spin.setSingleStep(0.25)
-        self.points_spin.setSuffix(" person-days")
+        self.points_spin.setSuffix(" " + _("person-days"))
         self.points_spin.valueChanged.connect(self._points_changed)
-        self.points_label = QLabel("1 story &point =", box)
+        self.points_label = QLabel(_("1 story &point ="), box)
         self.points_label.setBuddy(self.points_spin)
         effort_row.addWidget(self.unit_combo)
         effort_row.addStretch(1)
@@ -320,21 +332,23 @@ class ImportDialog(QDialog):
         return box
 
     def _choices_box(self) -> QGroupBox:
-        box = QGroupBox("Departments and phases", self)
+        box = QGroupBox(_("Departments and phases"), self)
         form = QFormLayout(box)
-        self.create_departments = QCheckBox("Create the &departments the plan does not have", box)
+        self.create_departments = QCheckBox(
+            _("Create the &departments the plan does not have"), box
+        )
         self.create_departments.setObjectName("create_departments")
         self.fallback_combo = QComboBox(box)
         self.fallback_combo.setObjectName("fallback_department")
-        self.fallback_combo.addItem("Skip those rows", _SKIP)
+        self.fallback_combo.addItem(_("Skip those rows"), _SKIP)
         for department in self.store.rows(Department):
             self.fallback_combo.addItem(department.name, department.id)
-        self.create_phases = QCheckBox("Create the p&hases the plan does not have "
-                                       "(otherwise such wishes go to the backlog)", box)
+        self.create_phases = QCheckBox(_("Create the p&hases the plan does not have "
+                                       "(otherwise such wishes go to the backlog)"), box)
         self.create_phases.setObjectName("create_phases")
-        fallback_label = QLabel("&Wishes without a known department go to:", box)
+        fallback_label = QLabel(_("&Wishes without a known department go to:"), box)
         fallback_label.setBuddy(self.fallback_combo)
-        fallback_label.setToolTip("Wishes with an empty or unknown department")
+        fallback_label.setToolTip(_("Wishes with an empty or unknown department"))
         # The names go in wrapped labels: in the check box's own text a long list would
         # widen the dialog's left side and squeeze the preview.
         self.department_names = QLabel(box)
@@ -354,11 +368,11 @@ class ImportDialog(QDialog):
         return box
 
     def _values_box(self) -> QGroupBox:
-        box = QGroupBox("&Values the planner does not know", self)
+        box = QGroupBox(_("&Values the planner does not know"), self)
         layout = QVBoxLayout(box)
         self.value_table = QTableWidget(0, 3, box)
         self.value_table.setObjectName("value_mapping")
-        self.value_table.setHorizontalHeaderLabels(["Field", "Value in the file", "Means"])
+        self.value_table.setHorizontalHeaderLabels([_("Field"), _("Value in the file"), _("Means")])
         self.value_table.verticalHeader().hide()
         self.value_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.value_table.setTabKeyNavigation(False)
@@ -398,7 +412,7 @@ class ImportDialog(QDialog):
                 self.column_table.setItem(index, 1, example)
                 combo = QComboBox(self.column_table)
                 combo.setAccessibleName(f"Import column {name} as")
-                combo.addItem("— ignore —", headers.IGNORE)
+                combo.addItem(_("— ignore —"), headers.IGNORE)
                 for field, text in headers.FIELDS.items():
                     combo.addItem(text, field)
                 self._select(combo, self.mapping.fields[index])
@@ -431,7 +445,7 @@ class ImportDialog(QDialog):
 
     # --- reacting ------------------------------------------------------------------------
 
-    def _reread(self, *_: object) -> None:
+    def _reread(self, *_unused: object) -> None:
         if self._filling or self.reread is None:
             return
         options = ReadOptions(
@@ -490,7 +504,7 @@ class ImportDialog(QDialog):
             self.column_table.setCurrentCell(row, 0)
             self.column_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _unit_changed(self, *_: object) -> None:
+    def _unit_changed(self, *_unused: object) -> None:
         self.mapping.effort_unit = self.unit_combo.currentData()
         self._update_effort_row()
         self._schedule()
@@ -509,7 +523,7 @@ class ImportDialog(QDialog):
             values.pop(headers.normalise(raw), None)
         self._schedule()
 
-    def _schedule(self, *_: object) -> None:
+    def _schedule(self, *_unused: object) -> None:
         if not self._filling:
             self._timer.start()
 
@@ -537,7 +551,7 @@ class ImportDialog(QDialog):
         preview = self.preview
         self.source_label.setText(
             f"<b>{_escape(self.table.name)}</b> — {_escape(self.table.describe())}"
-            + (" · recognised as a Jira export" if _is_jira(self.table) else "")
+            + (_(" · recognised as a Jira export") if _is_jira(self.table) else "")
         )
         self.wish_model.set_wishes(preview.wishes)
         self.wish_view.resizeColumnsToContents()
@@ -553,9 +567,11 @@ class ImportDialog(QDialog):
         self.problem_view.resizeColumnToContents(1)
         skipped = len({p.row for p in preview.problems})
         shown = min(len(preview.wishes), PREVIEW_ROWS)
-        more = f", first {shown} shown" if shown < len(preview.wishes) else ""
-        self.tabs.setTabText(0, f"Will &be imported ({len(preview.wishes)}{more})")
-        self.tabs.setTabText(1, f"Will &not be imported ({skipped})")
+        more = _(', first {shown} shown').format(shown=shown) if shown < len(preview.wishes) else ""
+        self.tabs.setTabText(
+            0, _("Will &be imported ({count}{more})").format(count=len(preview.wishes), more=more)
+        )
+        self.tabs.setTabText(1, _('Will &not be imported ({skipped})').format(skipped=skipped))
         if not preview.wishes and skipped:
             self.tabs.setCurrentIndex(1)  # nothing to show but the reasons
         elif preview.wishes and not skipped:
@@ -567,23 +583,25 @@ class ImportDialog(QDialog):
         self.notice_label.setText("\n".join(notices))
         self.notice_label.setVisible(bool(notices))
         count = len(preview.wishes)
-        self.import_button.setText(f"&Import {count} wish{'es' if count != 1 else ''}")
+        self.import_button.setText(
+            ngettext("&Import {count} wish", "&Import {count} wishes", count).format(count=count)
+        )
         self.import_button.setEnabled(count > 0)
 
     def _fill_unknown_lists(self, preview: Preview) -> None:
         unknown = sorted(preview.unknown_departments)
         self.create_departments.setEnabled(bool(unknown))
         self.create_departments.setText(
-            "Create the &departments the plan does not have"
-            + (f" ({len(unknown)})" if unknown else " (there are none)")
+            _("Create the &departments the plan does not have")
+            + (f" ({len(unknown)})" if unknown else _(" (there are none)"))
         )
         self.department_names.setText(_escape(_names(unknown)))
         self.department_names.setVisible(bool(unknown))
         phases = sorted(preview.unknown_phases)
         self.create_phases.setEnabled(bool(phases))
         self.create_phases.setText(
-            "Create the p&hases the plan does not have"
-            + (f" ({len(phases)})" if phases else " (there are none)")
+            _("Create the p&hases the plan does not have")
+            + (f" ({len(phases)})" if phases else _(" (there are none)"))
         )
         self.phase_names.setText(_escape(_names(phases)))
         self.phase_names.setVisible(bool(phases))
@@ -604,11 +622,11 @@ class ImportDialog(QDialog):
             combo = QComboBox(self.value_table)
             combo.setAccessibleName(f"{field} value {raw} means")
             if field == "department":
-                combo.addItem("— as set above —", "")
+                combo.addItem(_("— as set above —"), "")
                 for department in self.store.rows(Department):
                     combo.addItem(department.name, department.name)
             else:
-                combo.addItem("— skip those rows —", "")
+                combo.addItem(_("— skip those rows —"), "")
                 members = Priority if field == "priority" else DemandKind
                 for member in members:
                     combo.addItem(label(member), member.value)
@@ -631,27 +649,37 @@ class ImportDialog(QDialog):
         self.problem_view.setRowCount(0)
         self.notice_label.setText(message)
         self.notice_label.setVisible(True)
-        self.import_button.setText("&Import")
+        self.import_button.setText(_("&Import"))
         self.import_button.setEnabled(False)
 
 
 def _summary(preview: Preview) -> str:
     skipped = len({p.row for p in preview.problems})
-    text = f"<b>{len(preview.wishes)}</b> wish{'es' if len(preview.wishes) != 1 else ''} " \
-        "will be imported"
+    text = ngettext(
+        "<b>{count}</b> wish will be imported", "<b>{count}</b> wishes will be imported",
+        len(preview.wishes),
+    ).format(count=len(preview.wishes))
     if skipped:
-        text += f", <b>{skipped}</b> row{'s' if skipped != 1 else ''} will not (see why below)"
+        text += ngettext(
+            ", <b>{skipped}</b> row will not (see why below)",
+            ", <b>{skipped}</b> rows will not (see why below)",
+            skipped,
+        ).format(skipped=skipped)
     extra = []
     if preview.new_departments:
-        extra.append(f"new departments: {_escape(_names(preview.new_departments))}")
+        extra.append(
+            _("new departments: {names}").format(names=_escape(_names(preview.new_departments)))
+        )
     if preview.new_phases:
-        extra.append(f"new phases: {_escape(_names(preview.new_phases))}")
+        extra.append(_("new phases: {names}").format(names=_escape(_names(preview.new_phases))))
     return text + (f"; {'; '.join(extra)}" if extra else "") + "."
 
 
 def _names(names: list[str], limit: int = 4) -> str:
     shown = ", ".join(n if len(n) <= 40 else n[:39] + "…" for n in names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    return shown + (
+        _(" and {value} more").format(value=len(names) - limit) if len(names) > limit else ""
+    )
 
 
 def _escape(text: str) -> str:

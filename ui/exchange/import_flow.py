@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from planner.errors import PlanError
 from planner.exchange.tabular import ImportCancelled, Progress, ReadOptions, Table, read_table
+from planner.i18n import N_, _
 from ui.guard import guarded
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 FILTER = (
-    "Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;MS Project XML (*.xml);;"
-    "All files (*)"
+    N_("Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;MS Project XML (*.xml);;"
+    "All files (*)")
 )
 SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls", ".xml"}
 BIG = 1024 * 1024  # bytes from which reading shows a progress dialog
@@ -35,7 +36,7 @@ def choose_and_import(window: MainWindow) -> None:
     from ui import settings
 
     folder = settings.get(settings.LAST_FOLDER) or ""
-    name, _ = QFileDialog.getOpenFileName(window, "Import wishes", folder, FILTER)
+    name, _unused = QFileDialog.getOpenFileName(window, _("Import wishes"), folder, _(FILTER))
     if name:
         settings.put(settings.LAST_FOLDER, str(Path(name).parent))
         import_path(window, Path(name))
@@ -47,7 +48,10 @@ def import_path(window: MainWindow, path: Path) -> bool:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        _error(window, f"{path.name} cannot be read: {exc.strerror or exc}.")
+        _error(
+            window,
+            _("{name} cannot be read: {value}.").format(name=path.name, value=exc.strerror or exc),
+        )
         return False
     if sniff.detect_format(data) == sniff.XML:
         return _import_mspdi(window, path)
@@ -64,7 +68,7 @@ def _import_mspdi(window: MainWindow, path: Path) -> bool:
     except PlanError as exc:
         _error(window, str(exc))
         return False
-    QMessageBox.information(window, "Import from MS Project", "\n".join(report.lines))
+    QMessageBox.information(window, _("Import from MS Project"), "\n".join(report.lines))
     return True
 
 
@@ -73,12 +77,12 @@ def import_clipboard(window: MainWindow) -> bool:
     their header row."""
     text = QGuiApplication.clipboard().text()
     if not text.strip():
-        _error(window, "The clipboard holds no text to import; copy rows from a spreadsheet.")
+        _error(window, _("The clipboard holds no text to import; copy rows from a spreadsheet."))
         return False
     return import_data(
         window,
         text.encode("utf-8"),
-        "the clipboard",
+        _("the clipboard"),
         ReadOptions(encoding="utf-8", delimiter="\t", header_optional=True),
         can_reread=False,
     )
@@ -97,7 +101,12 @@ def import_data(
 
     document = window.document
     if document.read_only:
-        _error(window, f"This plan cannot be changed: {document.store.read_only_reason}.")
+        _error(
+            window,
+            _("This plan cannot be changed: {read_only_reason}.").format(
+                read_only_reason=document.store.read_only_reason
+            ),
+        )
         return False
     base = options or ReadOptions()
 
@@ -114,7 +123,7 @@ def import_data(
             window, name, len(data),
             lambda p: ImportDialog(document.store, table, reread if can_reread else None, window,
                                    p),
-            "Checking",
+            _("Checking"),
         )
     except ImportCancelled:
         return False
@@ -139,7 +148,10 @@ def import_data(
         _error(window, str(exc))
         return False
     window.statusBar().showMessage(
-        f"Imported {len(preview.wishes)} wishes from {name} (Ctrl+Z undoes it).", 8000
+        _("Imported {count} wishes from {name} (Ctrl+Z undoes it).").format(
+            count=len(preview.wishes), name=name
+        ),
+        8000,
     )
     return True
 
@@ -150,17 +162,24 @@ def run_dialog(dialog: QDialog) -> int:
 
 
 def _with_progress(
-    window: MainWindow, name: str, size: int, work: Callable[[Progress], T], verb: str = "Reading"
+    window: MainWindow,
+    name: str,
+    size: int,
+    work: Callable[[Progress], T],
+    verb: str = N_("Reading"),
 ) -> T:
     if size < BIG:
         return work(lambda _rows: None)
-    progress = QProgressDialog(f"{verb} {name}…", "Cancel", 0, 0, window)
-    progress.setWindowTitle("Import wishes")
+    verb = _(verb)
+    progress = QProgressDialog(f"{verb} {name}…", _("Cancel"), 0, 0, window)
+    progress.setWindowTitle(_("Import wishes"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
     def report(rows: int) -> None:
-        progress.setLabelText(f"{verb} {name}… {rows:,} rows")
+        progress.setLabelText(
+            _("{verb} {name}… {rows:,} rows").format(verb=verb, name=name, rows=rows)
+        )
         QApplication.processEvents()
         if progress.wasCanceled():
             raise ImportCancelled()
@@ -180,7 +199,7 @@ def _error(window: MainWindow, message: str) -> None:
 
 def show_error(window: MainWindow, message: str) -> None:
     """A message box (patched in tests)."""
-    QMessageBox.warning(window, "Import wishes", message)
+    QMessageBox.warning(window, _("Import wishes"), message)
 
 
 # --- drop and paste --------------------------------------------------------------------------
@@ -230,10 +249,10 @@ class DropImporter(QObject):
 
 def install(window: MainWindow) -> QAction:
     """File → Import…, drop on the window, paste into the wishes table."""
-    action = QAction("&Import wishes…", window)
+    action = QAction(_("&Import wishes…"), window)
     action.setObjectName("import_wishes")
     action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-    action.setStatusTip("Import wishes from CSV, TSV, Excel or a Jira export")
+    action.setStatusTip(_("Import wishes from CSV, TSV, Excel or a Jira export"))
     action.triggered.connect(lambda: choose_and_import(window))
     window.import_drop = DropImporter(window)
     window.view_added.connect(lambda widget: _add_paste(window, widget))
@@ -245,7 +264,7 @@ def _add_paste(window: MainWindow, widget: object) -> None:
 
     if not isinstance(widget, DemandPage):
         return
-    paste = QAction("Paste wishes from a spreadsheet", widget.view)
+    paste = QAction(_("Paste wishes from a spreadsheet"), widget.view)
     paste.setObjectName("paste_wishes")
     paste.setShortcut(QKeySequence.StandardKey.Paste)
     # An open cell editor takes Ctrl+V itself (it asks for the key first).

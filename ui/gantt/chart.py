@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from planner.enums import label as enum_label
+from planner.i18n import _
 from planner.queries import working_days_between
 from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
@@ -91,7 +92,8 @@ def chart_range(
 
 
 def effort_text(days: float) -> str:
-    return f"{days:.0f} pd" if abs(days - round(days)) < 0.05 else f"{days:.1f} pd"
+    shown = f"{days:.0f}" if abs(days - round(days)) < 0.05 else f"{days:.1f}"
+    return _("{days} pd").format(days=shown)
 
 
 @lru_cache(maxsize=4096)
@@ -103,7 +105,11 @@ def date_text(day: dt.date) -> str:
 class _Builder:
     def __init__(self, data: GanttData, options: ChartOptions, memo: ChartMemo | None) -> None:
         if options.layout not in LAYOUTS:
-            raise ValueError(f"Unknown layout '{options.layout}'; use one of {', '.join(LAYOUTS)}.")
+            raise ValueError(
+                _("Unknown layout '{layout}'; use one of {join}.").format(
+                    layout=options.layout, join=", ".join(LAYOUTS)
+                )
+            )
         self.data = data
         self.o = options
         self.pal = palette_for(options.style) if memo is None else memo.palette(options.style)
@@ -155,10 +161,10 @@ class _Builder:
         if self.memo is None:
             count, marks = self.milestone_lane(top)
         else:  # the value holds `source`, so its id cannot be another list's meanwhile
-            _, count, marks = self.memo.get("milestones", (id(source), top),
+            _unused, count, marks = self.memo.get("milestones", (id(source), top),
                                             lambda: (source, *self.milestone_lane(top)))
         if count:
-            self.add_row(("label", "milestones"), count * self.m.milestone_lane, "Milestones",
+            self.add_row(("label", "milestones"), count * self.m.milestone_lane, _("Milestones"),
                          bold=True)
             self.marks.extend(marks)
 
@@ -228,9 +234,14 @@ class _Builder:
         rows: dict[int, QRectF] = {}
         row_h = self.m.row_height
         for p in phases:
-            status = "no dates" if not p.dated else enum_label(p.status).lower()
-            top = self.add_row(("label", "phase", p.id), row_h, f"Phase {p.number}", status,
-                               tooltip=p.title)
+            status = _("no dates") if not p.dated else enum_label(p.status).lower()
+            top = self.add_row(
+                ("label", "phase", p.id),
+                row_h,
+                _("Phase {number}").format(number=p.number),
+                status,
+                tooltip=p.title,
+            )
             rows[p.id] = QRectF(0, top, self.width, row_h)
             if p.dated:
                 bar = self.bar(p, top, None, MAX_OUTSIDE_LABEL)
@@ -249,7 +260,9 @@ class _Builder:
             trial = [self.bar(p, 0.0, dept.id, MAX_LANE_LABEL) for p in serving]
             lanes = pack([(b.rect.left(), b.rect.right()) for b in trial], gap=8)
             count = max(1, max(lanes, default=0) + 1)
-            tip = f"{dept.name}: can absorb {dept.capacity:g} person-days of change a week"
+            tip = _("{name}: can absorb {capacity:g} person-days of change a week").format(
+                name=dept.name, capacity=dept.capacity
+            )
             top = self.add_row(("label", "department", dept.id), count * row_h, dept.name,
                                swatch=self.colours[dept.id], lane_start=True, tooltip=tip)
             for p, lane in zip(serving, lanes, strict=True):
@@ -338,16 +351,22 @@ class _Builder:
         days = working_days_between(p.start, p.end, working)  # type: ignore[arg-type]
         weeks = days / max(1, len(set(working)))
         lines = [
-            f"Phase {p.number}: {p.title}",
-            f"{date_text(p.start)} – {date_text(p.end)} ({weeks:.1f} working weeks)",  # type: ignore[arg-type]
-            f"Status: {enum_label(p.status).lower()}",
-            f"Effort: {effort_text(p.effort)} (person-days)",
+            _("Phase {number}: {title}").format(number=p.number, title=p.title),
+            _("{date_text} – {date_text2} ({weeks:.1f} working weeks)").format(
+                date_text=date_text(p.start), date_text2=date_text(p.end), weeks=weeks
+            ),  # type: ignore[arg-type]
+            _("Status: {lower}").format(lower=enum_label(p.status).lower()),
+            _("Effort: {effort_text} (person-days)").format(effort_text=effort_text(p.effort)),
         ]
         if dept_id is not None and dept_id in self.depts:
-            lines.append(f"For {self.depts[dept_id].name}: {effort_text(p.effort_for(dept_id))}")
+            lines.append(
+                _("For {name}: {effort_text}").format(
+                    name=self.depts[dept_id].name, effort_text=effort_text(p.effort_for(dept_id))
+                )
+            )
         names = [self.depts[d].name for d in p.department_ids if d in self.depts]
         if names:
-            lines.append("Delivers to: " + ", ".join(names))
+            lines.append(_("Delivers to: ") + ", ".join(names))
         badge = self.data.badges.get(p.id)
         if badge is not None:
             lines.append("")
@@ -356,8 +375,15 @@ class _Builder:
 
     def undated_note(self, p: PhaseInfo, top: float) -> RowLabelMark:
         rect = QRectF(4, top, 220, self.m.row_height)
-        return RowLabelMark(("undated", p.id), rect, f"{p.title}: no dates yet", "", None,
-                            False, tooltip="Give the phase a start and an end in the inspector.")
+        return RowLabelMark(
+            ("undated", p.id),
+            rect,
+            _("{title}: no dates yet").format(title=p.title),
+            "",
+            None,
+            False,
+            tooltip=_("Give the phase a start and an end in the inspector."),
+        )
 
     # --- arrows -------------------------------------------------------------------------
 
@@ -379,13 +405,14 @@ class _Builder:
                 # Rows the vertical run crosses: from the source's row edge to the target's.
                 lo, hi = (a.bottom(), b.bottom()) if b.top() >= a.top() else (b.top(), a.top())
                 blocked = [extent
-                           for _, _, bm, extent in stacked[bisect_left(tops, lo - 0.5):
+                           for _unused, _unused, bm, extent in stacked[bisect_left(tops, lo - 0.5):
                                                            bisect_right(tops, hi + 0.5)]
                            if bm is not dst and bm is not src]
                 points = self.route(src.bar, (a.top(), a.bottom()), dst.bar, blocked)
                 violated = phases[succ].start <= phases[pred].end  # type: ignore[operator]
-                tip = (f"'{phases[succ].title}' waits for '{phases[pred].title}'"
-                       + (" — but starts before it ends" if violated else ""))
+                tip = _("'{title}' waits for '{title2}'").format(
+                    title=phases[succ].title, title2=phases[pred].title
+                ) + (_(" — but starts before it ends") if violated else "")
                 key = ("dep", pred, succ) if lane is None else ("dep", pred, succ, lane)
                 self.marks.append(self.arrow(key, points, violated, tip))
 
@@ -425,12 +452,21 @@ class _Builder:
             x0 = max(0.0, scale.x(start))
             x1 = max(x0 + 2, min(self.width, scale.x(end + DAY)))
             moved = (start, end) != (p.start, p.end)
-            tip = f"In baseline '{name}': {date_text(start)} – {date_text(end)}"
+            tip = _("In baseline '{name}': {date_text} – {date_text2}").format(
+                name=name, date_text=date_text(start), date_text2=date_text(end)
+            )
             if moved and p.start is not None:
-                tip += f"\nStart moved {shift_text((p.start - start).days)}" if (
-                    p.start != start) else "\nSame start"
+                tip += (
+                    _("\nStart moved {shift_text}").format(
+                        shift_text=shift_text((p.start - start).days)
+                    )
+                    if (p.start != start)
+                    else _("\nSame start")
+                )
                 if p.end is not None and p.end != end:
-                    tip += f", end moved {shift_text((p.end - end).days)}"
+                    tip += _(", end moved {shift_text}").format(
+                        shift_text=shift_text((p.end - end).days)
+                    )
             for bar in bars:
                 lane = bar.key[2:]  # the department of a swimlane bar
                 rect = QRectF(x0, bar.bar.bottom() + 1, x1 - x0, GHOST_HEIGHT)
@@ -450,8 +486,15 @@ class _Builder:
             center = QPointF(x, mark.center.y())
             r = mark.radius
             days = (milestone.date - was).days
-            tip = (f"{milestone.title}\nWas {date_text(was)} in baseline '{name}'; now "
-                   f"{date_text(milestone.date)}: {shift_text(days)}")
+            tip = _(
+                "{title}\nWas {date_text} in baseline '{name}'; now {date_text2}: {shift_text}"
+            ).format(
+                title=milestone.title,
+                date_text=date_text(was),
+                name=name,
+                date_text2=date_text(milestone.date),
+                shift_text=shift_text(days),
+            )
             colour = self.pal.milestone[mark.kind]
             self.marks.append(GhostMilestoneMark(
                 ("ghost-milestone", mark.milestone_id),
@@ -465,16 +508,31 @@ class _Builder:
         rows: dict[int, LoadRowMark] = {}
         row_h = self.m.load_row
         top = self.y + self.m.gap
-        self.labels.append(RowLabelMark(("label", "load"), QRectF(0, top, 0, row_h + 4),
-                                        "Change load", "% of capacity", None, False, True, True,
-                                        "Person-days of change landing on each department per "
-                                        "week, as a share of what it can absorb."))
+        self.labels.append(
+            RowLabelMark(
+                ("label", "load"),
+                QRectF(0, top, 0, row_h + 4),
+                _("Change load"),
+                # Translators: a sub-heading: "% of capacity" ({percent} is the sign "%").
+                _("{percent} of capacity").format(percent="%"),
+                None,
+                False,
+                True,
+                True,
+                _(
+                    "Person-days of change landing on each department per "
+                    "week, as a share of what it can absorb."
+                ),
+            )
+        )
         bands.append(Band(top, row_h + 4, False, True))
         y = top + row_h + 4
         for i, dept in enumerate(self.data.departments):
             striped = i % 2 == 1
             bands.append(Band(y, row_h, striped, False))
-            tip = f"{dept.name}: capacity {dept.capacity:g} person-days of change a week"
+            tip = _("{name}: capacity {capacity:g} person-days of change a week").format(
+                name=dept.name, capacity=dept.capacity
+            )
             self.labels.append(RowLabelMark(("label", "load", dept.id), QRectF(0, y, 0, row_h),
                                             dept.name, "", self.colours[dept.id], striped,
                                             tooltip=tip))
@@ -540,7 +598,7 @@ class _Builder:
         if self.o.ghosts is not None:
             self.ghosts(self.o.ghosts)
         if not self.bands:
-            self.add_row(("label", "empty"), self.m.row_height, "No phases in these dates")
+            self.add_row(("label", "empty"), self.m.row_height, _("No phases in these dates"))
         body_h = self.y
         self.marks.append(GridMark(("grid", "body"), QRectF(0, 0, self.width, body_h),
                                    self.scale, tuple(self.bands), self.data.working_days))
@@ -554,7 +612,7 @@ class _Builder:
                                        self.scale, tuple(load_bands), self.data.working_days))
             self.marks.extend(load_rows.values())
         label_w = self.column_width()
-        corner = "Phases" if self.o.layout == "phases" else "Departments"
+        corner = _("Phases") if self.o.layout == "phases" else _("Departments")
         self.labels.append(RowLabelMark(("label", "corner"), QRectF(0, -header_h, 0, header_h),
                                         corner, "", None, False, True))
         self.place_labels(label_w)

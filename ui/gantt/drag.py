@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from planner.commands import SetPhaseDates
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.queries import working_days_between
 from ui.gantt.bars import BarMark
 from ui.gantt.chart import date_text
@@ -39,9 +40,10 @@ def dates_after(mode: str, start: dt.date, end: dt.date, days: int, snap_days: b
 def describe(mode: str, start: dt.date, end: dt.date, working_days: str = "12345") -> str:
     # Working weeks, as the warnings count them: Monday to Friday four weeks on is 4.0.
     weeks = working_days_between(start, end, working_days) / max(1, len(set(working_days)))
-    verb = {"move": "Move", "start": "Start", "end": "End"}[mode]
-    return (f"{verb}: {date_text(start)} – {date_text(end)} ({weeks:.1f} working weeks)\n"
-            "Esc cancels")
+    verb = {"move": _("Move"), "start": _("Start"), "end": _("End")}[mode]
+    return _("{verb}: {date_text} – {date_text2} ({weeks:.1f} working weeks)\nEsc cancels").format(
+        verb=verb, date_text=date_text(start), date_text2=date_text(end), weeks=weeks
+    )
 
 
 @dataclass

@@ -8,10 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 
+from planner.i18n import N_, _
 from ui.gantt.chart import Chart
 from ui.gantt.render import paint_chart
 
-FORMATS = {".png": "PNG image", ".svg": "SVG drawing"}
+FORMATS = {".png": N_("PNG image"), ".svg": N_("SVG drawing")}
 MAX_PIXELS = 80_000_000  # beyond this a PNG is scaled down rather than eat gigabytes
 
 
@@ -37,11 +38,15 @@ def export_png(chart: Chart, path: Path, scale: float = 2.0) -> QSize:
     finally:
         painter.end()
     if not image.save(str(path), "PNG"):
-        raise ExportError(f"Could not write {path.name}: check the folder exists and is writable.")
+        raise ExportError(
+            _("Could not write {name}: check the folder exists and is writable.").format(
+                name=path.name
+            )
+        )
     return size
 
 
-def export_svg(chart: Chart, path: Path, title: str = "Roadmap") -> None:
+def export_svg(chart: Chart, path: Path, title: str = N_("Roadmap")) -> None:
     from PySide6.QtSvg import QSvgGenerator  # only loaded when someone exports an SVG
 
     bounds = chart.bounds
@@ -50,19 +55,23 @@ def export_svg(chart: Chart, path: Path, title: str = "Roadmap") -> None:
     generator.setSize(QSize(math.ceil(bounds.width()), math.ceil(bounds.height())))
     generator.setViewBox(QRectF(0, 0, bounds.width(), bounds.height()))
     generator.setTitle(title)
-    generator.setDescription("Rollout Planner roadmap")
+    generator.setDescription(_("Rollout Planner roadmap"))
     painter = QPainter()
     if not painter.begin(generator):
-        raise ExportError(f"Could not write {path.name}: check the folder exists and is writable.")
+        raise ExportError(
+            _("Could not write {name}: check the folder exists and is writable.").format(
+                name=path.name
+            )
+        )
     try:
         paint_chart(painter, chart, QRectF(0, 0, bounds.width(), bounds.height()))
     finally:
         painter.end()
     if not path.exists():
-        raise ExportError(f"Could not write {path.name}.")
+        raise ExportError(_('Could not write {name}.').format(name=path.name))
 
 
-def export_chart(chart: Chart, path: Path, title: str = "Roadmap") -> None:
+def export_chart(chart: Chart, path: Path, title: str = N_("Roadmap")) -> None:
     """By the file's suffix: .png or .svg."""
     suffix = path.suffix.lower()
     if suffix == ".png":
@@ -71,4 +80,7 @@ def export_chart(chart: Chart, path: Path, title: str = "Roadmap") -> None:
         export_svg(chart, path, title)
     else:
         raise ExportError(
-            f"Cannot export to '{path.suffix or path.name}': choose a .png or .svg file.")
+            _("Cannot export to '{value}': choose a .png or .svg file.").format(
+                value=path.suffix or path.name
+            )
+        )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
+from planner.i18n import _
 from ui.gantt.marks import Z_LABELS, Mark, PaintContext
 from ui.gantt.palette import text_on
 from ui.gantt.timescale import DAY, TimeScale, month_start, next_month, quarter_start
@@ -50,7 +51,7 @@ def _weeks(scale: TimeScale, first: dt.date, last: dt.date) -> list[Span]:
     while day <= last:
         iso = day.isocalendar().week
         if week_px >= 120:
-            label = f"Week {iso} · {day.day} {day:%b}"
+            label = _('Week {iso} · {day} {day2:%b}').format(iso=iso, day=day.day, day2=day)
         elif week_px >= 34:
             label = f"W{iso}"
         elif week_px >= 18:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from planner.enums import MilestoneKind, PhaseStatus
+from planner.i18n import N_, _
 from planner.warnings.types import Severity
 from ui.gantt.badge import paint_badge
 from ui.gantt.marks import Z_LABELS, Mark, PaintContext
@@ -21,16 +22,16 @@ ENTRIES: tuple[tuple[str, object, str], ...] = (
     ("status", PhaseStatus.PLANNED, "planned"),
     ("status", PhaseStatus.ACTIVE, "active"),
     ("status", PhaseStatus.DONE, "done"),
-    ("arrow", False, "depends on"),
-    ("arrow", True, "starts too early"),
+    ("arrow", False, N_("depends on")),
+    ("arrow", True, N_("starts too early")),
     ("milestone", MilestoneKind.GO_LIVE, "go-live"),
-    ("milestone", MilestoneKind.STEERING_REVIEW, "steering review"),
+    ("milestone", MilestoneKind.STEERING_REVIEW, N_("steering review")),
     ("milestone", MilestoneKind.DECISION, "decision"),
     ("badge", Severity.INFO, "info"),
     ("badge", Severity.WARNING, "warning"),
-    ("badge", Severity.PROBLEM, "problem (count of warnings)"),
-    ("load", 0.5, "load ≤ capacity"),
-    ("load", 1.5, "overloaded week"),
+    ("badge", Severity.PROBLEM, N_("problem (count of warnings)")),
+    ("load", 0.5, N_("load ≤ capacity")),
+    ("load", 1.5, N_("overloaded week")),
 )
 
 
@@ -48,9 +49,10 @@ class LegendMark(Mark):
         line_h = max(fm.height(), palette.metrics.badge) + 6
         x, y = origin.x() + palette.metrics.label_pad, origin.y()
         placed = []
-        for kind, arg, text in ENTRIES:
+        for kind, arg, message in ENTRIES:
             if kind == "load" and not show_load:
                 continue
+            text = _(message)
             w = SYMBOL + 4 + fm.horizontalAdvance(text) + 16
             if x + w > origin.x() + width and placed:
                 x, y = origin.x() + palette.metrics.label_pad, y + line_h

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from planner.enums import MilestoneKind, PhaseStatus
+from planner.i18n import _
 
 # Okabe & Ito (2008), "Color Universal Design".
 OI_ORANGE = "#E69F00"
@@ -229,5 +230,9 @@ STYLES = {"screen": _screen, "projector": _projector, "print": _print}
 
 def palette_for(style: str) -> Palette:
     if style not in STYLES:
-        raise ValueError(f"Unknown chart style '{style}'; use one of {', '.join(STYLES)}.")
+        raise ValueError(
+            _("Unknown chart style '{style}'; use one of {join}.").format(
+                style=style, join=", ".join(STYLES)
+            )
+        )
     return STYLES[style]()

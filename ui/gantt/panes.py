@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPainterPath, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip
 
+from planner.i18n import _
 from ui.gantt.bars import BarMark
 from ui.gantt.load_strip import LoadRowMark, percent
 from ui.gantt.scene import GanttScene, MarkItem
@@ -86,12 +87,23 @@ class LoadPane(Pane):
         label = next((m.text for m in chart.marks if m.key == ("label", "load", mark.dept_id)), "")
         found = mark.ratio_at(x)
         if found is None:
-            return f"{label}, week {monday.isocalendar().week}: no change planned"
+            return _("{label}, week {week}: no change planned").format(
+                label=label, week=monday.isocalendar().week
+            )
         ratio, amount = found
-        over = " — overloaded" if ratio > 1 else ""
-        return (f"{label}, week {monday.isocalendar().week} (from {monday:%d %b %Y}):\n"
-                f"{amount:.1f} person-days of change, {percent(ratio)} of the "
-                f"{mark.capacity:g} it can absorb{over}")
+        over = _(" — overloaded") if ratio > 1 else ""
+        return _(
+            "{label}, week {week} (from {monday:%d %b %Y}):\n{amount:.1f} person-days of change, "
+            "{percent} of the {capacity:g} it can absorb{over}"
+        ).format(
+            label=label,
+            week=monday.isocalendar().week,
+            monday=monday,
+            amount=amount,
+            percent=percent(ratio),
+            capacity=mark.capacity,
+            over=over,
+        )
 
 
 class BodyPane(Pane):

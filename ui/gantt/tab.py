@@ -7,14 +7,15 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from planner.i18n import _
 from ui.lazy_view import LazyView
 
 
 def install_tab(window) -> LazyView:  # noqa: ANN001 - ui.main_window.MainWindow
     tab = LazyView(lambda parent: _build(window, parent), "gantt_tab")
     window.gantt_tab = tab
-    window.add_view(tab, "&Gantt")
-    action = QAction("Gantt view as PNG or SVG…", window)
+    window.add_view(tab, _("&Gantt"))
+    action = QAction(_("Gantt view as PNG or SVG…"), window)
     action.setObjectName("export_gantt_view")
     action.triggered.connect(lambda: _export(window, tab))
     window.export_menu.addAction(action)

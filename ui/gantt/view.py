@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import N_, _
 from ui.gantt.bars import BarMark
 from ui.gantt.chart import Chart, ChartOptions, build_chart, chart_range
 from ui.gantt.data import GanttData
@@ -35,7 +36,9 @@ from ui.gantt.scene import GanttScene
 from ui.gantt.timescale import DAY, ZOOM_PRESETS, clamp_zoom, fit_zoom, next_month
 from ui.guard import guarded
 
-LAYOUT_TITLES = {"phases": "Roadmap", "departments": "Department lanes"}
+# The zoom presets' names on the toolbar (keys of timescale.ZOOM_PRESETS).
+ZOOM_NAMES = {"weeks": N_("Weeks"), "months": N_("Months"), "quarters": N_("Quarters")}
+LAYOUT_TITLES = {"phases": N_("Roadmap"), "departments": N_("Department lanes")}
 MAX_LOAD_SHARE = 0.4  # of the view's height, before the load strip scrolls on its own
 
 
@@ -127,50 +130,53 @@ class GanttView(QWidget):
         self.body.nudged.connect(self.nudge_selection)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Gantt", self)
+        bar = QToolBar(_("Gantt"), self)
         bar.setObjectName("gantt_toolbar")
         self.zoom_actions: dict[str, QAction] = {}
         zoom_group = QActionGroup(self)
         # Optional: after a Ctrl+wheel zoom or "fit", no preset is the current one.
         zoom_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for name in ZOOM_PRESETS:
-            action = bar.addAction(name.capitalize(), lambda n=name: self.set_zoom(n))
+            shown = _(ZOOM_NAMES[name]) if name in ZOOM_NAMES else name.capitalize()
+            action = bar.addAction(shown, lambda n=name: self.set_zoom(n))
             action.setCheckable(True)
-            action.setToolTip(f"Zoom to {name} (Ctrl+wheel zooms smoothly)")
+            action.setToolTip(
+                _("Zoom to {name} (Ctrl+wheel zooms smoothly)").format(name=shown.lower())
+            )
             zoom_group.addAction(action)
             self.zoom_actions[name] = action
-        self.zoom_actions["fit"] = bar.addAction("Fit all", self.fit)
-        self.zoom_actions["fit"].setToolTip("Show the whole plan")
+        self.zoom_actions["fit"] = bar.addAction(_("Fit all"), self.fit)
+        self.zoom_actions["fit"].setToolTip(_("Show the whole plan"))
         self.zoom_actions["months"].setChecked(True)
-        for text, keys, factor in (("Zoom in", QKeySequence.StandardKey.ZoomIn, 1.25),
-                                   ("Zoom out", QKeySequence.StandardKey.ZoomOut, 0.8)):
+        for text, keys, factor in ((_("Zoom in"), QKeySequence.StandardKey.ZoomIn, 1.25),
+                                   (_("Zoom out"), QKeySequence.StandardKey.ZoomOut, 0.8)):
             action = QAction(text, self)
             action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _=False, f=factor: self.zoom_by(f, None))
+            action.triggered.connect(lambda _unused=False, f=factor: self.zoom_by(f, None))
             self.addAction(action)
         bar.addSeparator()
         layout_group = QActionGroup(self)
         self.layout_actions: dict[str, QAction] = {}
         for name, title in LAYOUT_TITLES.items():
-            action = bar.addAction(title, lambda n=name: self.set_layout(n))
+            action = bar.addAction(_(title), lambda n=name: self.set_layout(n))
             action.setCheckable(True)
             layout_group.addAction(action)
             self.layout_actions[name] = action
         self.layout_actions["phases"].setChecked(True)
-        self.layout_actions["phases"].setToolTip("One row per phase")
+        self.layout_actions["phases"].setToolTip(_("One row per phase"))
         self.layout_actions["departments"].setToolTip(
-            "One lane per department with the phases that deliver to it")
+            _("One lane per department with the phases that deliver to it"))
         bar.addSeparator()
-        self.load_action = bar.addAction("Load strip", self.set_show_load)
+        self.load_action = bar.addAction(_("Load strip"), self.set_show_load)
         self.load_action.setCheckable(True)
         self.load_action.setChecked(True)
-        self.load_action.setToolTip("The change load per department and week under the chart")
+        self.load_action.setToolTip(_("The change load per department and week under the chart"))
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        hint = QLabel("Drag a bar to move it, an end to resize · Esc cancels · "
-                      "Alt+←/→ moves the selection · Ctrl+wheel zooms", bar)
+        hint = QLabel(_("Drag a bar to move it, an end to resize · Esc cancels · "
+                      "Alt+←/→ moves the selection · Ctrl+wheel zooms"), bar)
         hint.setObjectName("gantt_hint")
         hint.setEnabled(False)  # drawn muted: a hint, not a control
         bar.addWidget(hint)
@@ -188,7 +194,7 @@ class GanttView(QWidget):
         assert self.scene.chart is not None
         return self.scene.chart
 
-    def schedule_refresh(self, *_: object) -> None:
+    def schedule_refresh(self, *_unused: object) -> None:
         if self.drags.active and self.drags.started:
             self.refresh()  # the dragged bar must follow the mouse now, not next turn
             return
@@ -429,7 +435,7 @@ class GanttView(QWidget):
             return
         days = steps * (1 if self.chart.scale.snaps_to_days else 7)
         commands = [ShiftPhase(phase_id, days) for phase_id in ids]
-        command = commands[0] if len(commands) == 1 else Macro("Move phases", commands)
+        command = commands[0] if len(commands) == 1 else Macro(_("Move phases"), commands)
         try:
             self.document.push(command)
         except PlanError as exc:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from planner.i18n import N_, _
 from ui.gantt.export import ExportError, export_chart
 from ui.gantt.view import GanttView
 
-FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
+FILTERS = N_("PNG image (*.png);;SVG drawing (*.svg)")
 
 
 def make_view(window, parent: QWidget | None = None) -> GanttView:  # noqa: ANN001 - MainWindow
@@ -23,17 +24,17 @@ def make_view(window, parent: QWidget | None = None) -> GanttView:  # noqa: ANN0
 
 
 def export_with_dialog(view: GanttView, parent: QWidget) -> Path | None:
-    path_text, chosen = QFileDialog.getSaveFileName(parent, "Export the Gantt view",
-                                                    "roadmap.png", FILTERS)
+    path_text, chosen = QFileDialog.getSaveFileName(parent, _("Export the Gantt view"),
+                                                    "roadmap.png", _(FILTERS))
     if not path_text:
         return None
     path = Path(path_text)
     if not path.suffix:
-        path = path.with_suffix(".svg" if chosen.startswith("SVG") else ".png")
+        path = path.with_suffix(".svg" if "*.svg" in chosen else ".png")
     try:
         export_chart(view.export_chart(), path, view.document.store.plan.title)
     except ExportError as exc:
-        QMessageBox.warning(parent, "Export the Gantt view", str(exc))
+        QMessageBox.warning(parent, _("Export the Gantt view"), str(exc))
         return None
     return path
 

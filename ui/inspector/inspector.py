@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner.changes import RowChange
 from planner.commands import MoveDemands
 from planner.errors import PlanError
+from planner.i18n import N_, _
 from planner.model import ChangeActivity, Demand, Department, Milestone, Objective, Phase
 from ui import theme
 from ui.document import PlanDocument
@@ -33,12 +34,12 @@ from ui.models.objective_table_model import ObjectiveTableModel
 from ui.models.phase_table_model import PhaseTableModel
 
 FORMS = {
-    "demand": (Demand, DemandTableModel.columns, "Wish"),
-    "phase": (Phase, PhaseTableModel.columns, "Phase"),
-    "department": (Department, DepartmentTableModel.columns, "Department"),
-    "objective": (Objective, ObjectiveTableModel.columns, "Objective"),
-    "milestone": (Milestone, MilestoneTableModel.columns, "Milestone"),
-    "change_activity": (ChangeActivity, ActivityTableModel.columns, "Change activity"),
+    "demand": (Demand, DemandTableModel.columns, N_("Wish")),
+    "phase": (Phase, PhaseTableModel.columns, N_("Phase")),
+    "department": (Department, DepartmentTableModel.columns, N_("Department")),
+    "objective": (Objective, ObjectiveTableModel.columns, N_("Objective")),
+    "milestone": (Milestone, MilestoneTableModel.columns, N_("Milestone")),
+    "change_activity": (ChangeActivity, ActivityTableModel.columns, N_("Change activity")),
 }
 
 
@@ -88,7 +89,7 @@ class Inspector(QScrollArea):
         layout.addWidget(title)
         if kind in FORMS and len(ids) == 1 and self.document.store.find(FORMS[kind][0], ids[0]):
             model, columns, noun = FORMS[kind]
-            title.setText(f"{noun}: {self.document.store.get(model, ids[0]).display_name}")
+            title.setText(f"{_(noun)}: {self.document.store.get(model, ids[0]).display_name}")
             self._warnings_box = QLabel(page)
             self._warnings_box.setWordWrap(True)
             self._warnings_box.setTextFormat(Qt.TextFormat.PlainText)
@@ -109,9 +110,9 @@ class Inspector(QScrollArea):
         elif kind == "plan":
             self._plan(page, layout, title)
         else:
-            title.setText("Nothing selected")
+            title.setText(_("Nothing selected"))
             hint = QLabel(
-                "Select something in the outline or in a table to see and edit it here.", page
+                _("Select something in the outline or in a table to see and edit it here."), page
             )
             hint.setWordWrap(True)
             layout.addWidget(hint)
@@ -122,20 +123,20 @@ class Inspector(QScrollArea):
         self, page: QWidget, layout: QVBoxLayout, title: QLabel, ids: list[int]
     ) -> None:
         rows = [r for r in (self.document.store.find(Demand, i) for i in ids) if r is not None]
-        title.setText(f"{len(rows)} wishes selected")
+        title.setText(_('{count} wishes selected').format(count=len(rows)))
         effort = sum(r.effort for r in rows)
-        layout.addWidget(QLabel(f"{effort:,.1f} person-days in all.", page))
+        layout.addWidget(QLabel(_("{effort:,.1f} person-days in all.").format(effort=effort), page))
         line = QHBoxLayout()
         target = QComboBox(page)
         target.setObjectName("move_target")
-        target.setAccessibleName("Move to")
-        target.addItem("Backlog", None)
+        target.setAccessibleName(_("Move to"))
+        target.addItem(_("Backlog"), None)
         for n, phase in enumerate(self.document.index.phases, start=1):
             target.addItem(f"{n}. {phase.title}", phase.id)
-        move = QPushButton("&Move", page)
+        move = QPushButton(_("&Move"), page)
         move.setEnabled(not self.document.read_only)
         move.clicked.connect(lambda: self._move(ids, target.currentData()))
-        line.addWidget(QLabel("Move to:", page))
+        line.addWidget(QLabel(_("Move to:"), page))
         line.addWidget(target, 1)
         line.addWidget(move)
         layout.addLayout(line)
@@ -144,25 +145,31 @@ class Inspector(QScrollArea):
         try:
             self.document.push(MoveDemands(ids, phase_id))
         except PlanError as exc:
-            QMessageBox.warning(self, "Not moved", str(exc))
+            QMessageBox.warning(self, _("Not moved"), str(exc))
 
     def _plan(self, page: QWidget, layout: QVBoxLayout, title: QLabel) -> None:
         plan = self.document.store.plan
         title.setText(plan.title)
         sponsor = self.document.store.find(Department, plan.sponsor_department_id)
         lines = [
-            ("Vision", plan.vision or "— not stated yet —"),
+            (_("Vision"), plan.vision or _("— not stated yet —")),
             (
-                "Sponsor",
+                _("Sponsor"),
                 ", ".join(
                     x
                     for x in (plan.sponsor_name, plan.sponsor_role, sponsor.name if sponsor else "")
                     if x
                 )
-                or "— none —",
+                or _("— none —"),
             ),
-            ("Lead", ", ".join(x for x in (plan.lead_name, plan.lead_role) if x) or "— none —"),
-            ("Team", f"{plan.team_capacity:g} person-days a week"),
+            (
+                _("Lead"),
+                ", ".join(x for x in (plan.lead_name, plan.lead_role) if x) or _("— none —"),
+            ),
+            (
+                _("Team"),
+                _("{team_capacity:g} person-days a week").format(team_capacity=plan.team_capacity),
+            ),
         ]
         for caption, text in lines:
             label = QLabel(f"<b>{caption}</b>", page)
@@ -172,7 +179,7 @@ class Inspector(QScrollArea):
             value.setWordWrap(True)
             layout.addWidget(label)
             layout.addWidget(value)
-        button = QPushButton("Plan &settings…", page)
+        button = QPushButton(_("Plan &settings…"), page)
         button.clicked.connect(self.settings_requested.emit)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 

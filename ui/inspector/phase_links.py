@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import Command, CreateRow, DeleteRows, Macro
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.model import Dependency, PhaseObjective
 from ui.document import PlanDocument
 
@@ -33,12 +34,12 @@ class _CheckList(QGroupBox):
 
     def fill(self, entries: list[tuple[str, int, bool]], enabled: bool) -> None:
         self._filling = True
-        same = [(t, k) for t, k, _ in entries] == [
+        same = [(t, k) for t, k, _unused in entries] == [
             (self.list.item(i).text(), self.list.item(i).data(Qt.ItemDataRole.UserRole))
             for i in range(self.list.count())
         ]
         if same:  # only ticks changed: update in place (this may run inside itemChanged)
-            for i, (_, _, checked) in enumerate(entries):
+            for i, (_unused, _unused, checked) in enumerate(entries):
                 state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
                 self.list.item(i).setCheckState(state)
             self._filling = False
@@ -67,8 +68,8 @@ class PhaseLinks(QWidget):
         super().__init__(parent)
         self.document = document
         self.phase_id = phase_id
-        self.objectives = _CheckList("Objectives it serves", self)
-        self.waits_for = _CheckList("Waits for (must end first)", self)
+        self.objectives = _CheckList(_("Objectives it serves"), self)
+        self.waits_for = _CheckList(_("Waits for (must end first)"), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.objectives)
@@ -134,5 +135,5 @@ class PhaseLinks(QWidget):
         try:
             self.document.push(command)
         except PlanError as exc:
-            QMessageBox.warning(self, "Not changed", str(exc))
+            QMessageBox.warning(self, _("Not changed"), str(exc))
             self.refresh()

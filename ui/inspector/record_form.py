@@ -76,17 +76,17 @@ class RecordForm(QWidget):
                 box_layout.setSpacing(2)
                 box_layout.addWidget(editor)
                 box_layout.addWidget(error)
-                label = QLabel(f"&{column.header}:" if column.header else "", self)
+                label = QLabel(f"&{column.title}:" if column.header else "", self)
                 label.setBuddy(editor)
                 layout.addRow(label, box)
                 self.editors[column.field] = editor
                 self.errors[column.field] = error
-                factory.changed_signal(editor).connect(lambda *_, c=column: self.commit(c))
+                factory.changed_signal(editor).connect(lambda *_unused, c=column: self.commit(c))
             else:
                 value = QLabel(self)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                value.setToolTip(column.tooltip)
-                layout.addRow(f"{column.header}:", value)
+                value.setToolTip(column.tip)
+                layout.addRow(f"{column.title}:", value)
                 self._derived[column.field] = (column, value)
         self.refresh()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import Command, CreateRow, DeleteRows, Macro
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.model import Demand, Prerequisite
 from ui.document import PlanDocument
 from ui.inspector.phase_links import _CheckList
@@ -27,8 +28,8 @@ class WishLinks(QWidget):
         super().__init__(parent)
         self.document = document
         self.demand_id = demand_id
-        self.needs = _CheckList("Needs first", self)
-        self.needed_by = _CheckList("Needed by", self)
+        self.needs = _CheckList(_("Needs first"), self)
+        self.needed_by = _CheckList(_("Needed by"), self)
         self.needs.setObjectName("wish_needs")
         self.needed_by.setObjectName("wish_needed_by")
         self.choice = QComboBox(self)
@@ -36,7 +37,7 @@ class WishLinks(QWidget):
         self.choice.setAccessibleName("Wish it needs")
         self.choice.setEditable(True)
         self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.add_button = QPushButton("&Needs it", self)
+        self.add_button = QPushButton(_("&Needs it"), self)
         self.add_button.setObjectName("wish_needs_add")
         self.add_button.clicked.connect(self._add)
         row = QHBoxLayout()
@@ -78,7 +79,7 @@ class WishLinks(QWidget):
         if index < 0:
             return
         needed = self.choice.itemData(index)
-        label = f"Needs '{self.choice.itemText(index)}' first"
+        label = _("Needs '{title}' first").format(title=self.choice.itemText(index))
         self._push(Macro(label, [CreateRow(
             Prerequisite, {"demand_id": self.demand_id, "needs_id": needed}
         )]))  # fmt: skip
@@ -87,12 +88,14 @@ class WishLinks(QWidget):
         if where._filling or item.checkState() == Qt.CheckState.Checked:
             return
         link_id = item.data(Qt.ItemDataRole.UserRole)
-        label = f"No longer {'needs' if needs else 'needed by'} '{item.text()}'"
+        label = (
+            _("No longer needs '{title}'") if needs else _("No longer needed by '{title}'")
+        ).format(title=item.text())
         self._push(Macro(label, [DeleteRows(Prerequisite, [link_id])]))
 
     def _push(self, command: Command) -> None:
         try:
             self.document.push(command)
         except PlanError as exc:
-            QMessageBox.warning(self, "Not changed", str(exc))
+            QMessageBox.warning(self, _("Not changed"), str(exc))
             self.refresh()

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
+from planner.i18n import _
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -14,9 +16,9 @@ if TYPE_CHECKING:
 def build_edit_menu(window: MainWindow) -> None:
     menu = window.edit_menu
     stack = window.document.undo_stack
-    undo = stack.createUndoAction(window, "&Undo")
+    undo = stack.createUndoAction(window, _("&Undo"))
     undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = stack.createRedoAction(window, "&Redo")
+    redo = stack.createRedoAction(window, _("&Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     undo.setObjectName("undo")
     redo.setObjectName("redo")

@@ -10,12 +10,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from planner.errors import DamagedPlanFile, PlanError
+from planner.i18n import N_, _
 from ui import settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-FILTER = "Rollout plans (*.rollout);;All files (*)"
+FILTER = N_("Rollout plans (*.rollout);;All files (*)")
 SUFFIX = ".rollout"
 
 
@@ -36,24 +37,24 @@ class FileMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         menu = window.file_menu
-        new_menu = menu.addMenu("&New")
-        self.new_blank = new_menu.addAction("&Blank plan…", self.new_blank_plan)
+        new_menu = menu.addMenu(_("&New"))
+        self.new_blank = new_menu.addAction(_("&Blank plan…"), self.new_blank_plan)
         self.new_blank.setShortcut(QKeySequence.StandardKey.New)
-        self.new_crm = new_menu.addAction("From the &CRM template…", self.new_crm_plan)
+        self.new_crm = new_menu.addAction(_("From the &CRM template…"), self.new_crm_plan)
         self.new_crm.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.open = menu.addAction("&Open…", self.open_plan)
+        self.open = menu.addAction(_("&Open…"), self.open_plan)
         self.open.setShortcut(QKeySequence.StandardKey.Open)
-        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu = menu.addMenu(_("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        self.save_as = menu.addAction("Save &As…", self.save_plan_as)
+        self.save_as = menu.addAction(_("Save &As…"), self.save_plan_as)
         self.save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
         # Import of wishes (CSV, TSV, XLSX, Jira; also drop and paste): ui/exchange/.
         from ui.exchange.import_flow import install as install_import
 
         self.import_wishes = install_import(window)
         menu.addAction(self.import_wishes)
-        self.export_menu = menu.addMenu("&Export")
+        self.export_menu = menu.addMenu(_("&Export"))
         self.export_menu.setObjectName("export_menu")
         # File → Export → Excel, CSV, MS Project, Calendar (planner/exchange/).
         from ui.exchange_export import add_export_actions
@@ -61,9 +62,9 @@ class FileMenu:
         window.export_menu = self.export_menu
         add_export_actions(window)
         menu.addSeparator()
-        self.close = menu.addAction("&Close", window.close)
+        self.close = menu.addAction(_("&Close"), window.close)
         self.close.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
-        self.quit = menu.addAction("&Quit", QApplication.closeAllWindows)
+        self.quit = menu.addAction(_("&Quit"), QApplication.closeAllWindows)
         self.quit.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -91,18 +92,28 @@ class FileMenu:
         from planner.template import create_from_template
         from ui.app_window import acquire_lock, window_for, window_for_store
 
-        title = "New plan" if template == "blank" else "New plan from the CRM template"
-        name, _ = QFileDialog.getSaveFileName(self.window, title, self._folder(), FILTER)
+        title = _("New plan") if template == "blank" else _("New plan from the CRM template")
+        name, _unused = QFileDialog.getSaveFileName(self.window, title, self._folder(), _(FILTER))
         if not name:
             return
         path = with_suffix(Path(name)).resolve()
         self._remember_folder(path)
         if window_for(path) is not None:
-            self.error(title, f"{path.name} is open in a window; close it or choose another name.")
+            self.error(
+                title,
+                _("{name} is open in a window; close it or choose another name.").format(
+                    name=path.name
+                ),
+            )
             return
         lock, held_by = acquire_lock(path)
         if held_by:
-            self.error(title, f"{held_by}; close it there first or choose another name.")
+            self.error(
+                title,
+                _("{held_by}; close it there first or choose another name.").format(
+                    held_by=held_by
+                ),
+            )
             return
         try:
             # The file dialog has asked before replacing an existing file.
@@ -116,7 +127,9 @@ class FileMenu:
         window_for_store(store, lock).show()
 
     def open_plan(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open plan", self._folder(), FILTER)
+        name, _unused = QFileDialog.getOpenFileName(
+            self.window, _("Open plan"), self._folder(), _(FILTER)
+        )
         if name:
             self._remember_folder(Path(name))
             self.open_path(Path(name))
@@ -128,13 +141,13 @@ class FileMenu:
             open_window(path, parent=self.window).show()
         except DamagedPlanFile as exc:
             if not exc.repairable:
-                self.error("Cannot open the plan", str(exc))
+                self.error(_("Cannot open the plan"), str(exc))
                 return
             from ui.dialogs.damaged_plan import offer_repair
 
             offer_repair(self.window, path, exc)
         except PlanError as exc:
-            self.error("Cannot open the plan", str(exc))
+            self.error(_("Cannot open the plan"), str(exc))
 
     def _fill_recent(self) -> None:
         menu = self.recent_menu
@@ -147,9 +160,9 @@ class FileMenu:
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
         if not paths:
-            menu.addAction("No plans opened yet").setEnabled(False)
+            menu.addAction(_("No plans opened yet")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction("&Clear this list", settings.clear_recent_files).setEnabled(bool(paths))
+        menu.addAction(_("&Clear this list"), settings.clear_recent_files).setEnabled(bool(paths))
 
     def _open_recent(self, path: Path | str) -> None:
         if isinstance(path, str):  # a plan on a server (ui/server/)
@@ -159,7 +172,10 @@ class FileMenu:
             return
         if not path.exists():
             settings.remove_recent_file(path)
-            self.error("Cannot open the plan", f"{path} no longer exists; it is off the list now.")
+            self.error(
+                _("Cannot open the plan"),
+                _("{path} no longer exists; it is off the list now.").format(path=path),
+            )
             return
         self.open_path(path)
 
@@ -168,7 +184,9 @@ class FileMenu:
 
         window = self.window
         store = window.document.store
-        name, _ = QFileDialog.getSaveFileName(window, "Save plan as", self._folder(), FILTER)
+        name, _unused = QFileDialog.getSaveFileName(
+            window, _("Save plan as"), self._folder(), _(FILTER)
+        )
         if not name:
             return
         target = with_suffix(Path(name)).resolve()
@@ -177,18 +195,21 @@ class FileMenu:
             return  # it is saved already: every edit is written at once
         other = window_for(target)
         if other is not None:
-            self.error("Save As", f"{target.name} is open in another window; close it first.")
+            self.error(
+                _("Save As"),
+                _("{name} is open in another window; close it first.").format(name=target.name),
+            )
             return
         lock, held_by = acquire_lock(target)
         if held_by:
-            self.error("Save As", f"{held_by}; choose another name.")
+            self.error(_("Save As"), _('{held_by}; choose another name.').format(held_by=held_by))
             return
         try:
             store.save_as(target)
         except PlanError as exc:
             if lock is not None:
                 lock.unlock()
-            self.error("Save As", str(exc))
+            self.error(_("Save As"), str(exc))
             return
         if window.lock is not None:
             window.lock.unlock()

@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.enums import ActivityKind
 from planner.errors import CommandError
+from planner.i18n import N_, _
 from planner.model import ChangeActivity, Department, Phase
 from ui.models.columns import DATE, ENUM, LONG_TEXT, REF, Column
 from ui.models.record_table_model import RecordTableModel
@@ -16,12 +17,12 @@ from ui.models.record_table_model import RecordTableModel
 class ActivityTableModel(RecordTableModel):
     record = ChangeActivity
     columns = (
-        Column("kind", "Activity", ENUM, enum=ActivityKind),
-        Column("title", "Title"),
-        Column("department_id", "Department", REF, ref=Department),
-        Column("phase_id", "Phase", REF, ref=Phase),
-        Column("date", "Date", DATE, none_label="not set"),
-        Column("notes", "Notes", LONG_TEXT),
+        Column("kind", N_("Activity"), ENUM, enum=ActivityKind),
+        Column("title", N_("Title")),
+        Column("department_id", N_("Department"), REF, ref=Department),
+        Column("phase_id", N_("Phase"), REF, ref=Phase),
+        Column("date", N_("Date"), DATE, none_label=N_("not set")),
+        Column("notes", N_("Notes"), LONG_TEXT),
     )
 
     natural_fields = frozenset({"phase_id", "department_id"})
@@ -42,10 +43,10 @@ class ActivityTableModel(RecordTableModel):
         )
         phase_id = context.get("phase_id") or (index.phases[0].id if index.phases else None)
         if department_id is None or phase_id is None:
-            raise CommandError("Add a department and a phase first: an activity is for both.")
+            raise CommandError(_("Add a department and a phase first: an activity is for both."))
         return {
             "kind": ActivityKind.TRAINING,
-            "title": "Training",
+            "title": _("Training"),
             "department_id": department_id,
             "phase_id": phase_id,
         }

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from planner.enums import label
+from planner.i18n import N_, _, language
 from planner.model import Base
 
 if TYPE_CHECKING:
@@ -23,20 +24,30 @@ TEXT, LONG_TEXT, NUMBER, INTEGER, DATE, ENUM, REF, COLOUR, BOOL = (
 )  # fmt: skip
 
 UNITS = {
-    "pd": QT_TRANSLATE_NOOP("units", "person-days"),
-    "pd/wk": QT_TRANSLATE_NOOP("units", "person-days per week"),
-    "wk": QT_TRANSLATE_NOOP("units", "weeks"),
-    "%": QT_TRANSLATE_NOOP("units", "per cent"),
+    "pd": QT_TRANSLATE_NOOP("units", N_("person-days")),
+    "pd/wk": QT_TRANSLATE_NOOP("units", N_("person-days per week")),
+    "wk": QT_TRANSLATE_NOOP("units", N_("weeks")),
+    "%": QT_TRANSLATE_NOOP("units", N_("per cent")),
+}
+# The abbreviations after a number in a cell ("2.5 pd"); "%" stays as it is.
+UNIT_SHORT = {
+    # Translators: abbreviation of person-days after a number in a table cell: "2.5 pd".
+    "pd": N_("pd"),
+    # Translators: abbreviation of person-days per week after a number: "10 pd/wk".
+    "pd/wk": N_("pd/wk"),
+    # Translators: abbreviation of weeks after a number in a table cell: "6 wk".
+    "wk": N_("wk"),
 }
 
 
-_LABELS: dict[StrEnum, str] = {}
+_LABELS: dict[tuple[str, StrEnum], str] = {}
 
 
 def _label(value: StrEnum) -> str:
-    text = _LABELS.get(value)
+    key = (language(), value)  # the language may change while the app runs
+    text = _LABELS.get(key)
     if text is None:
-        text = _LABELS[value] = label(value)
+        text = _LABELS[key] = label(value)
     return text
 
 
@@ -73,22 +84,36 @@ class Column:
             return self.compute(document, record)
         return getattr(record, self.field)
 
+    @property
+    def title(self) -> str:
+        """The header in the language in force (`header` is the English, marked N_)."""
+        return _(self.header) if self.header else ""
+
+    @property
+    def tip(self) -> str:
+        return _(self.tooltip) if self.tooltip else ""
+
+    @property
+    def none_text(self) -> str:
+        return _(self.none_label) if self.none_label else ""
+
     def text(self, document: PlanDocument, value: Any) -> str:
         """The value as a person reads it in a cell."""
         if value is None:
-            return self.none_label if self.kind == REF else ""
+            return self.none_text if self.kind == REF else ""
         if self.kind == ENUM:
             return _label(value)
         if self.kind == REF:
             row = document.store.find(self.ref, value)
-            return row.display_name if row is not None else self.none_label
+            return row.display_name if row is not None else self.none_text
         if self.kind == DATE:
             return value.isoformat() if isinstance(value, dt.date) else str(value)
         if self.kind in (NUMBER, INTEGER):
             number = f"{value:,.{self.decimals}f}" if self.kind == NUMBER else f"{value:,d}"
             if self.kind == NUMBER and "." in number:
                 number = number.rstrip("0").rstrip(".")
-            return f"{number} {self.unit}".strip()
+            unit = _(UNIT_SHORT[self.unit]) if self.unit in UNIT_SHORT else self.unit
+            return f"{number} {unit}".strip()
         if self.kind == BOOL:
             return ""
         if self.kind == LONG_TEXT:
@@ -109,4 +134,4 @@ class Column:
         return (0, value)
 
     def unit_text(self) -> str:
-        return UNITS.get(self.unit, self.unit)
+        return _(UNITS[self.unit]) if self.unit in UNITS else self.unit

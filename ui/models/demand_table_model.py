@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, Qt
 from planner.commands import MoveDemands
 from planner.enums import DemandKind, Priority
 from planner.errors import CommandError
+from planner.i18n import N_, _
 from planner.model import Demand, Department, Objective, Phase
 from planner.validation import MAX_EFFORT
 from ui.guard import guarded
@@ -24,15 +25,15 @@ _BACKLOG_LAST = 1 << 30
 class DemandTableModel(RecordTableModel):
     record = Demand
     columns = (
-        Column("title", "Wish"),
-        Column("department_id", "Department", REF, ref=Department),
-        Column("phase_id", "Phase", REF, ref=Phase, none_label="Backlog"),
-        Column("effort", "Effort", NUMBER, unit="pd", maximum=MAX_EFFORT, tooltip="Effort"),
-        Column("priority", "Priority", ENUM, enum=Priority),
-        Column("kind", "Kind", ENUM, enum=DemandKind),
-        Column("objective_id", "Objective", REF, ref=Objective, none_label="—"),
-        Column("votes", "Votes", INTEGER, maximum=100_000, decimals=0),
-        Column("notes", "Notes", LONG_TEXT),
+        Column("title", N_("Wish")),
+        Column("department_id", N_("Department"), REF, ref=Department),
+        Column("phase_id", N_("Phase"), REF, ref=Phase, none_label=N_("Backlog")),
+        Column("effort", N_("Effort"), NUMBER, unit="pd", maximum=MAX_EFFORT, tooltip=N_("Effort")),
+        Column("priority", N_("Priority"), ENUM, enum=Priority),
+        Column("kind", N_("Kind"), ENUM, enum=DemandKind),
+        Column("objective_id", N_("Objective"), REF, ref=Objective, none_label="—"),
+        Column("votes", N_("Votes"), INTEGER, maximum=100_000, decimals=0),
+        Column("notes", N_("Notes"), LONG_TEXT),
     )
     row_flags = Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
 
@@ -53,9 +54,9 @@ class DemandTableModel(RecordTableModel):
         if department_id is None:
             departments = self.document.index.departments
             if not departments:
-                raise CommandError("Add a department first: every wish comes from one.")
+                raise CommandError(_("Add a department first: every wish comes from one."))
             department_id = departments[0].id
-        values: dict[str, Any] = {"title": "New wish", "department_id": department_id}
+        values: dict[str, Any] = {"title": _("New wish"), "department_id": department_id}
         for key in ("phase_id", "priority", "kind"):
             if key in context:
                 values[key] = context[key]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.commands import Command, DeleteRows
+from planner.i18n import N_, _
 from planner.model import Demand, Department
 from planner.validation import MAX_CAPACITY
 from ui.document import PlanDocument
@@ -23,10 +24,10 @@ def new_department_values(document: PlanDocument) -> dict[str, Any]:
     """A unique name and a colour no other department has yet."""
     rows = document.store.rows(Department)
     names = {r.name.casefold() for r in rows}
-    name, n = "New department", 1
+    name, n = _("New department"), 1
     while name.casefold() in names:
         n += 1
-        name = f"New department {n}"
+        name = _('New department {n}').format(n=n)
     used = {r.colour.lower() for r in rows}
     colour = next(
         (c for c in NEW_COLOURS if c not in used), NEW_COLOURS[len(rows) % len(NEW_COLOURS)]
@@ -37,19 +38,22 @@ def new_department_values(document: PlanDocument) -> dict[str, Any]:
 class DepartmentTableModel(RecordTableModel):
     record = Department
     columns = (
-        Column("name", "Department"),
-        Column("colour", "Colour", COLOUR),
-        Column("head", "Head"),
+        Column("name", N_("Department")),
+        Column("colour", N_("Colour"), COLOUR),
+        Column("head", N_("Head")),
         Column(
-            "capacity", "Capacity", NUMBER, unit="pd/wk", maximum=MAX_CAPACITY,
-            tooltip="Change it can absorb per week",
+            "capacity", N_("Capacity"), NUMBER, unit="pd/wk", maximum=MAX_CAPACITY,
+            tooltip=N_("Change it can absorb per week"),
         ),
-        Column("support_contact", "Support contact"),
-        Column("is_it", "IT", BOOL, tooltip="The IT department (a sponsor should not sit here)"),
+        Column("support_contact", N_("Support contact")),
         Column(
-            "wishes", "Wishes", INTEGER, decimals=0, depends_on=(Demand,),
+            "is_it", N_("IT"), BOOL,
+            tooltip=N_("The IT department (a sponsor should not sit here)"),
+        ),
+        Column(
+            "wishes", N_("Wishes"), INTEGER, decimals=0, depends_on=(Demand,),
             compute=lambda d, r: demands_per(d, "department_id", r.id),
-            tooltip="Wishes from the department",
+            tooltip=N_("Wishes from the department"),
         ),
     )  # fmt: skip
 

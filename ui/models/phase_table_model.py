@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, Qt
 
 from planner.commands import MoveDemands
 from planner.enums import PhaseStatus
+from planner.i18n import N_, _
 from planner.model import Demand, Phase, Plan
 from planner.queries import duration_weeks
 from ui.document import PlanDocument
@@ -40,7 +41,7 @@ def new_phase_values(document: PlanDocument) -> dict[str, Any]:
     start = max(ends) + dt.timedelta(days=1) if ends else (plan.start_date or dt.date.today())
     start += dt.timedelta(days=(7 - start.weekday()) % 7)
     end = start + dt.timedelta(weeks=plan.weeks_to_value) - dt.timedelta(days=3)
-    return {"title": "New phase", "start_date": start, "end_date": end}
+    return {"title": _("New phase"), "start_date": start, "end_date": end}
 
 
 class PhaseTableModel(RecordTableModel):
@@ -49,34 +50,34 @@ class PhaseTableModel(RecordTableModel):
     columns = (
         Column(
             "number", "#", INTEGER, decimals=0, depends_on=(Phase,),
-            compute=lambda d, p: phase_number(d, p.id), tooltip="Place in the plan's order",
+            compute=lambda d, p: phase_number(d, p.id), tooltip=N_("Place in the plan's order"),
         ),
-        Column("title", "Phase"),
-        Column("goal", "Goal", LONG_TEXT, tooltip="The benefit its users will feel"),
-        Column("start_date", "Start", DATE, none_label="not set"),
-        Column("end_date", "End", DATE, none_label="not set"),
+        Column("title", N_("Phase")),
+        Column("goal", N_("Goal"), LONG_TEXT, tooltip=N_("The benefit its users will feel")),
+        Column("start_date", N_("Start"), DATE, none_label=N_("not set")),
+        Column("end_date", N_("End"), DATE, none_label=N_("not set")),
         Column(
-            "weeks", "Weeks", NUMBER, unit="wk", compute=_weeks, depends_on=(Plan,),
-            tooltip="Length in working weeks",
+            "weeks", N_("Weeks"), NUMBER, unit="wk", compute=_weeks, depends_on=(Plan,),
+            tooltip=N_("Length in working weeks"),
         ),
-        Column("status", "Status", ENUM, enum=PhaseStatus),
+        Column("status", N_("Status"), ENUM, enum=PhaseStatus),
         Column(
-            "wishes", "Wishes", INTEGER, decimals=0, depends_on=(Demand,),
-            compute=lambda d, p: len(d.index.demands(p.id)), tooltip="Wishes in the phase",
-        ),
-        Column(
-            "effort", "Effort", NUMBER, unit="pd", depends_on=(Demand,),
-            compute=lambda d, p: d.index.effort(p.id), tooltip="Effort of its wishes",
+            "wishes", N_("Wishes"), INTEGER, decimals=0, depends_on=(Demand,),
+            compute=lambda d, p: len(d.index.demands(p.id)), tooltip=N_("Wishes in the phase"),
         ),
         Column(
-            "load", "Team load", NUMBER, unit="%", decimals=0, depends_on=(Demand, Plan),
+            "effort", N_("Effort"), NUMBER, unit="pd", depends_on=(Demand,),
+            compute=lambda d, p: d.index.effort(p.id), tooltip=N_("Effort of its wishes"),
+        ),
+        Column(
+            "load", N_("Team load"), NUMBER, unit="%", decimals=0, depends_on=(Demand, Plan),
             compute=_load,
-            tooltip="Effort as a share of what the team delivers in the phase's duration",
+            tooltip=N_("Effort as a share of what the team delivers in the phase's duration"),
         ),
         Column(
-            "departments", "Depts", INTEGER, decimals=0, depends_on=(Demand,),
+            "departments", N_("Depts"), INTEGER, decimals=0, depends_on=(Demand,),
             compute=lambda d, p: len(d.index.department_ids(p.id)),
-            tooltip="Departments the phase delivers to",
+            tooltip=N_("Departments the phase delivers to"),
         ),
     )  # fmt: skip
 

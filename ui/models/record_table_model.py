@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from planner.changes import RowChange
 from planner.commands import Command, CreateRow, DeleteRows, UpdateRow
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.model import Base, Department
 from ui import theme
 from ui.document import PlanDocument
@@ -174,7 +175,7 @@ class RecordTableModel(QAbstractTableModel):
             if lines:
                 return "\n".join(lines)
         if column.tooltip and column.compute is not None:
-            return column.tooltip
+            return column.tip
         value = column.value(self.document, record)
         text = column.text(self.document, value)
         full = str(value) if isinstance(value, str) else text
@@ -188,10 +189,10 @@ class RecordTableModel(QAbstractTableModel):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.header
+            return column.title
         if role == Qt.ItemDataRole.ToolTipRole:
             unit = f" ({column.unit_text()})" if column.unit else ""
-            return (column.tooltip or column.header) + unit
+            return (column.tip or column.title) + unit
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (NUMBER, INTEGER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -453,8 +454,8 @@ def edit_label(column: Column, value: Any) -> str:
     UpdateRow adds "of 'the record'")."""
     if column.field in ("title", "name") and isinstance(value, str) and value.strip():
         shown = value if len(value) <= 40 else value[:39] + "…"
-        return f"Rename to '{shown}'"
-    return f"Change {column.header.lower()}"
+        return _("Rename to '{shown}'").format(shown=shown)
+    return _('Change {lower}').format(lower=column.title.lower())
 
 
 def _edit_value(column: Column, value: Any) -> Any:

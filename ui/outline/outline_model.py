@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 from planner.changes import RowChange
 from planner.commands import MoveDemands, UpdateRow
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.model import Demand, Department, Objective, Phase, Plan
 from planner.queries import duration_weeks
 from ui import theme
@@ -304,7 +305,11 @@ class OutlineModel(QAbstractItemModel):
     # wish then costs no rebuild of the index.
     def _name(self, key: Key) -> str:
         if key in _GROUP_CODES:
-            title = {OBJECTIVES: "Objectives", DEPARTMENTS: "Departments", PHASES: "Phases"}
+            title = {
+                OBJECTIVES: _("Objectives"),
+                DEPARTMENTS: _("Departments"),
+                PHASES: _("Phases"),
+            }
             count = len(self._children.get(_GROUP_CODES[key], []))
             return f"{title.get(key, 'Backlog')} ({count})"
         record = self._record(key)
@@ -319,18 +324,18 @@ class OutlineModel(QAbstractItemModel):
 
     def _detail(self, key: Key) -> str:
         if key == BACKLOG:
-            return f"{self._effort(4):,.0f} pd"
+            return _("{days} pd").format(days=f"{self._effort(4):,.0f}")
         record = self._record(key)
         if record is None:
             return ""
         if key[0] == "demand":
-            return f"{record.effort:g} pd"
+            return _("{days} pd").format(days=f"{record.effort:g}")
         if key[0] == "phase":
             weeks = duration_weeks(record, self.document.store.plan.working_days)
-            span = f"{weeks:g} wk · " if weeks is not None else ""
-            return f"{span}{self._effort(code_of(key)):,.0f} pd"
+            span = _('{weeks:g} wk · ').format(weeks=weeks) if weeks is not None else ""
+            return span + _("{days} pd").format(days=f"{self._effort(code_of(key)):,.0f}")
         if key[0] == "department":
-            return f"{record.capacity:g} pd/wk"
+            return f"{record.capacity:g} " + _("pd/wk")
         return ""
 
     def _detail_data(self, key: Key, role: int) -> Any:
@@ -370,7 +375,11 @@ class OutlineModel(QAbstractItemModel):
         elif key[0] == "demand" and record is not None:
             department = self.document.store.find(Department, record.department_id)
             where = department.name if department else ""
-            lines.append(f"{record.title}\n{where}, {record.effort:g} person-days")
+            lines.append(
+                _("{title}\n{where}, {effort:g} person-days").format(
+                    title=record.title, where=where, effort=record.effort
+                )
+            )
         if key[0] != "group":
             lines += [
                 f"• {w.message}"
@@ -400,7 +409,9 @@ class OutlineModel(QAbstractItemModel):
         if getattr(self._record(key), field) == value:
             return False
         try:
-            self.document.push(UpdateRow(_RECORDS[key[0]], key[1], {field: value}, label="Rename"))
+            self.document.push(
+                UpdateRow(_RECORDS[key[0]], key[1], {field: value}, label=_("Rename"))
+            )
         except PlanError as exc:
             self.edit_failed.emit(key, str(exc))
             return False

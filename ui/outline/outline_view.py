@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, 
 
 from planner.commands import Command, CreateRow, DeleteRows, MoveDemands, SplitPhase
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.model import Demand, Department, Objective, Phase
 from ui.document import PlanDocument
 from ui.models.department_table_model import new_department_values
@@ -55,7 +56,7 @@ class OutlineView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("10 wk · 999 pd") + 30)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance(_("10 wk · 999 pd")) + 30)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 4)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -64,8 +65,8 @@ class OutlineView(QTreeView):
         self._syncing = False
         self._expanded: set[Key] = set()
 
-        self.insert_action = self._action("Add here", "Insert", self.add_here)
-        self.delete_action = self._action("Delete", "Delete", self.delete_selected)
+        self.insert_action = self._action(_("Add here"), "Insert", self.add_here)
+        self.delete_action = self._action(_("Delete"), "Delete", self.delete_selected)
         self.outline.edit_failed.connect(self._show_error)
         self.outline.modelAboutToBeReset.connect(self._remember_expanded)
         self.outline.modelReset.connect(self._restore_expanded)
@@ -197,9 +198,9 @@ class OutlineView(QTreeView):
             key = BACKLOG if demand.phase_id is None else ("phase", demand.phase_id)
         if key[0] == "phase" or key == BACKLOG:
             if not index.departments:
-                self._show_error(key, "Add a department first: every wish comes from one.")
+                self._show_error(key, _("Add a department first: every wish comes from one."))
                 return
-            values = {"title": "New wish", "department_id": index.departments[0].id}
+            values = {"title": _("New wish"), "department_id": index.departments[0].id}
             values["phase_id"] = key[1] if key[0] == "phase" else None
             command = CreateRow(Demand, values)
             kind = "demand"
@@ -220,7 +221,7 @@ class OutlineView(QTreeView):
             return CreateRow(Phase, new_phase_values(self.document))
         if kind == "department":
             return CreateRow(Department, new_department_values(self.document))
-        return CreateRow(Objective, {"title": "New objective"})
+        return CreateRow(Objective, {"title": _("New objective")})
 
     def delete_selected(self) -> None:
         keys = [k for k in self.selected_keys() if k[0] in _MODELS]
@@ -247,7 +248,7 @@ class OutlineView(QTreeView):
         menu = QMenu(self)
         writable = not self.document.read_only
         if key == PLAN:
-            menu.addAction("Plan settings…", self.settings_requested.emit)
+            menu.addAction(_("Plan settings…"), self.settings_requested.emit)
         if key[0] == "phase" or key in (BACKLOG, PHASES, OBJECTIVES, DEPARTMENTS):
             menu.addAction(self.insert_action)
         if key[0] == "demand":
@@ -255,14 +256,14 @@ class OutlineView(QTreeView):
             if demand is not None and demand.phase_id is not None:
                 ids = [k[1] for k in self.selected_keys() if k[0] == "demand"] or [key[1]]
                 menu.addAction(
-                    "Move to the backlog", lambda: self._push(MoveDemands(ids, None))
+                    _("Move to the backlog"), lambda: self._push(MoveDemands(ids, None))
                 ).setEnabled(writable)
         if key[0] == "phase":
-            split = menu.addAction("Split phase", lambda: self._push(SplitPhase(key[1])))
+            split = menu.addAction(_("Split phase"), lambda: self._push(SplitPhase(key[1])))
             split.setEnabled(writable)
         if key[0] in _MODELS:
             menu.addSeparator()
-            rename = menu.addAction("Rename", lambda: self.edit(index.siblingAtColumn(0)))
+            rename = menu.addAction(_("Rename"), lambda: self.edit(index.siblingAtColumn(0)))
             rename.setShortcut(QKeySequence("F2"))
             rename.setEnabled(writable)
             menu.addAction(self.delete_action)

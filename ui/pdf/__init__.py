@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planner.i18n import _
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -19,7 +21,7 @@ def install(window: MainWindow) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction
 
-    action = QAction("Export &PDF…", window)
+    action = QAction(_("Export &PDF…"), window)
     action.setObjectName("export_pdf")
     action.setShortcut("Ctrl+Shift+P")
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import i18n
+from planner.i18n import N_, _
 from planner.report import SECTION_TITLES, Section
 from ui import settings
 from ui.pdf.options import ExportOptions, Paper
@@ -33,8 +35,10 @@ PAPER = settings.Setting("pdf/paper", str, Paper.A4.value, "Paper for the plan p
 SECTIONS = settings.Setting("pdf/sections", list, [s.value for s in Section], "Pack sections")
 LANDSCAPE = settings.Setting("pdf/landscape_roadmap", bool, True, "Roadmap pages landscape")
 OPEN_WHEN_DONE = settings.Setting("pdf/open_when_done", bool, True, "Open the pack when done")
+# Empty: the pack is in the window's language.
+PACK_LANGUAGE = settings.Setting("pdf/language", str, "", "Language of the plan pack")
 
-_PAPERS = {Paper.A4: "A4", Paper.LETTER: "US Letter"}
+_PAPERS = {Paper.A4: "A4", Paper.LETTER: N_("US Letter")}
 
 
 def _flag(setting: settings.Setting) -> bool:
@@ -55,7 +59,7 @@ def baseline_choices(store) -> list[tuple[int, str]]:  # noqa: ANN001
     """(id, "name — date") of the readable baselines, the latest first (the default)."""
     from planner.diff import readable_baselines
 
-    good, _ = readable_baselines(store)
+    good, _unused = readable_baselines(store)
     return [(b.id, f"{b.name} — {b.created_at:%Y-%m-%d %H:%M}") for b in reversed(good)]
 
 
@@ -68,10 +72,10 @@ class ExportDialog(QDialog):
         baselines: list[tuple[int, str]] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export PDF plan pack")
+        self.setWindowTitle(_("Export PDF plan pack"))
         self.path_edit = QLineEdit(str(default_path))
         self.path_edit.setObjectName("pdf_path")
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(_("&Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -79,42 +83,52 @@ class ExportDialog(QDialog):
         self.paper = QComboBox()
         self.paper.setObjectName("pdf_paper")
         for paper, text in _PAPERS.items():
-            self.paper.addItem(text, paper.value)
+            self.paper.addItem(_(text), paper.value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.get(PAPER))))
-        self.landscape = QCheckBox("Roadmap pages in &landscape")
+        self.landscape = QCheckBox(_("Roadmap pages in &landscape"))
         self.landscape.setChecked(_flag(LANDSCAPE))
-        self.open_when_done = QCheckBox("&Open the PDF when done")
+        self.open_when_done = QCheckBox(_("&Open the PDF when done"))
         self.open_when_done.setObjectName("pdf_open")
         self.open_when_done.setChecked(_flag(OPEN_WHEN_DONE))
 
         form = QFormLayout()
-        form.addRow("&File:", path_row)
-        form.addRow("&Paper:", self.paper)
+        form.addRow(_("&File:"), path_row)
+        form.addRow(_("&Paper:"), self.paper)
         form.addRow("", self.landscape)
+        # The committee may read another language than the one who prepares the pack.
+        self.language = QComboBox()
+        self.language.setObjectName("pdf_language")
+        self.language.addItem(_("Same as the window"), "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        if i18n.language() == i18n.PSEUDO:
+            self.language.addItem("[Þšéûđö ~~~]", i18n.PSEUDO)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(PACK_LANGUAGE))))
+        form.addRow(_("&Language:"), self.language)
         # Which baseline the changes section counts from: the latest unless chosen.
         self.baseline_combo = QComboBox()
         self.baseline_combo.setObjectName("pdf_baseline")
         for baseline_id, text in baselines or []:
             self.baseline_combo.addItem(text, baseline_id)
         if baselines:
-            form.addRow("Changes &since:", self.baseline_combo)
-        sections_box = QGroupBox("Sections (the cover and contents are always included)")
+            form.addRow(_("Changes &since:"), self.baseline_combo)
+        sections_box = QGroupBox(_("Sections (the cover and contents are always included)"))
         column = QVBoxLayout(sections_box)
         chosen = set(settings.get(SECTIONS))
         self.section_boxes: dict[Section, QCheckBox] = {}
         for section in Section:
-            box = QCheckBox(SECTION_TITLES[section])
+            box = QCheckBox(_(SECTION_TITLES[section]))
             box.setObjectName(f"pdf_section_{section.value}")
             box.setChecked(section.value in chosen)
             if section == Section.CHANGES and not baseline:
                 box.setEnabled(False)
-                box.setToolTip("The plan has no baseline to compare with yet.")
+                box.setToolTip(_("The plan has no baseline to compare with yet."))
             column.addWidget(box)
             self.section_boxes[section] = box
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -124,8 +138,8 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export PDF plan pack", self.path_edit.text(), "PDF files (*.pdf)"
+        name, _unused = QFileDialog.getSaveFileName(
+            self, _("Export PDF plan pack"), self.path_edit.text(), _("PDF files (*.pdf)")
         )
         if name:
             self.path_edit.setText(name)
@@ -141,6 +155,7 @@ class ExportDialog(QDialog):
             sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
             landscape_roadmap=self.landscape.isChecked(),
             baseline_id=self.baseline_combo.currentData() if self.baseline_combo.count() else None,
+            language=self.language.currentData() or None,
         )
 
     def remember(self) -> None:
@@ -154,13 +169,14 @@ class ExportDialog(QDialog):
         settings.put(PAPER, options.paper.value)
         settings.put(LANDSCAPE, options.landscape_roadmap)
         settings.put(OPEN_WHEN_DONE, self.open_when_done.isChecked())
+        settings.put(PACK_LANGUAGE, self.language.currentData() or "")
 
 
 def default_path(window: MainWindow) -> Path:
     store = window.document.store
     folder = store.path.parent if store.path is not None else Path.home()
     stem = store.path.stem if store.path is not None else "plan"
-    return folder / f"{stem} - plan pack.pdf"
+    return folder / _('{stem} - plan pack.pdf').format(stem=stem)
 
 
 def export_from_window(window: MainWindow) -> Path | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 
+from planner.i18n import N_, _
 from ui.pdf import style
 from ui.pdf.options import Paper
 
@@ -66,7 +67,7 @@ class Frame:
 
 def paint_chrome(
     painter: QPainter, frame: Frame, title: str, date_text: str, number: int, total: int,
-    what: str = "Plan pack",
+    what: str = N_("Plan pack"),
 ) -> None:
     """Running header (plan title, what and date) and footer (page n of N)."""
     content = frame.content
@@ -76,7 +77,7 @@ def paint_chrome(
     metrics = QFontMetricsF(f, painter.device())
     painter.setPen(QColor(style.MUTED))
     top = mm(_CHROME_OFFSET)
-    right_text = f"{what} · {date_text}"
+    right_text = f"{_(what)} · {date_text}"
     right_w = metrics.horizontalAdvance(right_text)
     # A long plan title is cut with an ellipsis rather than running into the date.
     left = metrics.elidedText(title, Qt.TextElideMode.ElideRight, content.width() - right_w - mm(8))
@@ -91,7 +92,7 @@ def paint_chrome(
     bottom = frame.page.height() - mm(_CHROME_OFFSET) - metrics.height()
     footer = QRectF(content.left(), bottom, content.width(), metrics.height())
     painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                     f"Page {number} of {total}")
+                     _('Page {number} of {total}').format(number=number, total=total))
     painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     "Rollout Planner")
+                     _("Rollout Planner"))
     painter.restore()

@@ -9,6 +9,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
+from planner.i18n import _
 from planner.report.model import LoadChart, LoadSeries
 from ui.pdf import style
 
@@ -72,7 +73,7 @@ def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetim
     values = list(item.values)
     if weeks:
         xs = [x for pair in zip(weeks, ends, strict=True) for x in pair]
-        ys = [v for v in values for _ in range(2)]
+        ys = [v for v in values for _unused in range(2)]
         ax.fill_between(xs, ys, color=colour, alpha=0.35, linewidth=0)
         ax.plot(xs, ys, color=colour, linewidth=0.9)
         over = [max(v, item.capacity) for v in ys]
@@ -86,11 +87,23 @@ def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetim
     ax.axhline(item.capacity, color=style.INK, linewidth=0.9, linestyle=(0, (4, 2)))
     top = max(item.peak, item.capacity, 1.0) * 1.18
     ax.set_ylim(0, top)
-    title = f"{item.department} · capacity {item.capacity:g} pd/week"
+    title = _("{department} · capacity {capacity:g} pd/week").format(
+        department=item.department, capacity=item.capacity
+    )
     ax.set_title(title, loc="left", color=style.INK, fontweight="bold")
     if item.overloaded:
-        ax.text(0.99, 0.97, f"over capacity {item.weeks_over} wk · peak {item.peak:.0f}",
-                transform=ax.transAxes, ha="right", va="top", color=OVER, fontsize=6.5)
+        ax.text(
+            0.99,
+            0.97,
+            _("over capacity {weeks_over} wk · peak {peak:.0f}").format(
+                weeks_over=item.weeks_over, peak=item.peak
+            ),
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            color=OVER,
+            fontsize=6.5,
+        )
     ax.tick_params(length=2)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color=style.RULE, linewidth=0.4)

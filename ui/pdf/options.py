@@ -22,6 +22,9 @@ class ExportOptions:
     landscape_roadmap: bool = True  # the timeline reads better wide
     today: dt.date | None = None  # the pack's date; today when None
     baseline_id: int | None = None  # the changes section's baseline; the latest when None
+    # The pack's language (a planner.i18n code) when it differs from the window's: "the
+    # committee reads Swedish". None: the language in force.
+    language: str | None = None
 
 
 class ExportCancelled(Exception):

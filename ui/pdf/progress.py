@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
+from planner.i18n import _
 from planner.store import PlanStore
 from ui.pdf.options import ExportCancelled, ExportError, ExportOptions
 
@@ -23,9 +24,9 @@ def run_export(
 ) -> Path | None:
     from ui.pdf.writer import export_pdf
 
-    dialog = QProgressDialog("Preparing the plan pack…", "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(_("Preparing the plan pack…"), _("Cancel"), 0, 0, parent)
     dialog.setObjectName("pdf_progress")
-    dialog.setWindowTitle("Export PDF")
+    dialog.setWindowTitle(_("Export PDF"))
     # Modal: the plan cannot change under the export, and setValue() keeps the UI alive.
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
@@ -35,7 +36,7 @@ def run_export(
     # The window can go while the pages are painted (the dialog is its child, the plan is
     # closed with it): then the export stops as if cancelled.
     gone: list[bool] = []
-    dialog.destroyed.connect(lambda *_: gone.append(True))
+    dialog.destroyed.connect(lambda *_unused: gone.append(True))
 
     def progress(done: int, total: int, what: str) -> bool:
         if gone:
@@ -52,7 +53,7 @@ def run_export(
     except ExportCancelled:
         return None
     except ExportError as exc:
-        QMessageBox.warning(parent, "Export PDF", str(exc))
+        QMessageBox.warning(parent, _("Export PDF"), str(exc))
         return None
     finally:
         if not gone:

@@ -6,6 +6,8 @@ import html
 
 from PySide6.QtGui import QColor, QFont
 
+from planner.i18n import N_
+
 FAMILY = "DejaVu Sans"  # fonts-dejavu-core: every Nordic letter, and it embeds cleanly
 BODY_PT = 8.5
 
@@ -16,7 +18,7 @@ SHADE = "#eef2f6"
 ACCENT = "#1f4e79"
 
 SEVERITY_COLOURS = {"problem": "#b3261e", "warning": "#9a5b00", "info": "#3d6a8f"}
-SEVERITY_WORDS = {"problem": "Problem", "warning": "Warning", "info": "Note"}
+SEVERITY_WORDS = {"problem": N_("Problem"), "warning": N_("Warning"), "info": N_("Note")}
 
 
 def font(point_size: float = BODY_PT, *, bold: bool = False) -> QFont:

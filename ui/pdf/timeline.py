@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QTextDocument
 
+from planner.i18n import N_, _
 from planner.report import SECTION_TITLES, Section
 from planner.report.text import day
 from ui.pdf.flow import Page, draw_block, text_document
@@ -23,14 +24,14 @@ READABLE_PX_PER_DAY = 1.2
 MAX_PHASE_ROWS = 40
 MIN_SHRINK = 0.7  # shrink a chart this much to keep it on one page rather than cut it
 CAPTION_LANES = (
-    "With {phases} phases, the roadmap shows one lane per department: each phase is a bar in "
+    N_("With {phases} phases, the roadmap shows one lane per department: each phase is a bar in "
     "the lane of every department it delivers to. Milestones are diamonds; the strip below "
-    "shows each department's change load per week. Every phase has its own page further on."
+    "shows each department's change load per week. Every phase has its own page further on.")
 )
 UNIT = RESOLUTION / 72.0  # device units per chart unit (a chart unit is a point)
 CAPTION = (
-    "Phases as bars in plan order, milestones as diamonds, dependency arrows and today's "
-    "line; the strip below shows each department's change load per week."
+    N_("Phases as bars in plan order, milestones as diamonds, dependency arrows and today's "
+    "line; the strip below shows each department's change load per week.")
 )
 
 
@@ -63,15 +64,23 @@ def timeline_pages(ctx: Context, title: str) -> list[Page]:
         scale = min(size.width() / chart.bounds.width(), 1.6 * UNIT)
         span = f"{day(start)} – {day(end)}"
         if n == 0:
-            html = heading(1, SECTION_TITLES[Section.ROADMAP]) + para(
-                CAPTION if layout == "phases" else CAPTION_LANES.format(phases=phases))
+            html = heading(1, _(SECTION_TITLES[Section.ROADMAP])) + para(
+                _(CAPTION) if layout == "phases" else _(CAPTION_LANES).format(phases=phases))
         else:
             html = heading(2, f"{title} (continued)")
         if len(ranges) > 1:
-            html += para(f"Page {n + 1} of {len(ranges)} of the timeline: {span}.", "muted")
+            html += para(
+                _("Page {value} of {count} of the timeline: {span}.").format(
+                    value=n + 1, count=len(ranges), span=span
+                ),
+                "muted",
+            )
         head = text_document(html, ctx.device, size.width())
-        cont = text_document(heading(2, f"{title}, {span} (continued)"), ctx.device,
-                             size.width())
+        cont = text_document(
+            heading(2, _("{title}, {span} (continued)").format(title=title, span=span)),
+            ctx.device,
+            size.width(),
+        )
         # A chart a little too tall for the page is shrunk to fit rather than cut in two.
         room = size.height() - max(head.size().height(), cont.size().height()) - pt(6)
         fit = room / chart.bounds.height()

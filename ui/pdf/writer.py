@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QPainter, QPdfWriter
 
+from planner import i18n
+from planner.i18n import _
 from planner.report import PlanPack, Section, build_pack
 from planner.report.text import day
 from planner.store import PlanStore
@@ -52,12 +54,28 @@ def export_pdf(
     progress: Progress = no_progress,
 ) -> int:
     """Write the pack for `store` to `target`; return the number of pages. Raises
-    ExportCancelled when `progress` returns False, ExportError when it cannot write."""
+    ExportCancelled when `progress` returns False, ExportError when it cannot write.
+    With `options.language` the pack is written in that language and the window's is
+    restored afterwards, whatever happens."""
     options = options or ExportOptions()
-    target = Path(target)
+    if not options.language or options.language == i18n.language():
+        return _export(store, Path(target), options, progress)
+    previous = i18n.language()
+    i18n.set_language(options.language)
+    try:
+        return _export(store, Path(target), options, progress)
+    finally:
+        i18n.set_language(previous)
+
+
+def _export(store: PlanStore, target: Path, options: ExportOptions, progress: Progress) -> int:
     if not target.parent.is_dir():
-        raise ExportError(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
-    _check(progress, 0, 1, "Collecting the plan")
+        raise ExportError(
+            _("Cannot write {name}: the folder {parent} does not exist.").format(
+                name=target.name, parent=target.parent
+            )
+        )
+    _check(progress, 0, 1, _("Collecting the plan"))
     pack = build_pack(store, options.sections, today=options.today,
                       baseline_id=options.baseline_id)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
@@ -65,7 +83,9 @@ def export_pdf(
         pages = _write(pack, store, partial, options, progress)
         os.replace(partial, target)
     except OSError as exc:
-        raise ExportError(f"Cannot write {target.name}: {exc.strerror or exc}.") from exc
+        raise ExportError(
+            _("Cannot write {name}: {value}.").format(name=target.name, value=exc.strerror or exc)
+        ) from exc
     finally:
         partial.unlink(missing_ok=True)
     return pages
@@ -85,7 +105,9 @@ def _write(
     ensure_family(FAMILY)
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{pack.title} — plan pack {day(pack.pack_date)}")
+    writer.setTitle(
+        _("{title} — plan pack {day}").format(title=pack.title, day=day(pack.pack_date))
+    )
     writer.setCreator("Rollout Planner")
     writer.setPageLayout(Frame(options.paper, False).page_layout())
     ctx = Context(pack, store, writer, options)
@@ -93,7 +115,7 @@ def _write(
     parts = cover.parts(ctx)
     body: list[Part] = []
     for n, section in enumerate(pack.sections, 1):
-        _check(progress, n, steps, f"Laying out: {section.value}")
+        _check(progress, n, steps, _('Laying out: {value}').format(value=section.value))
         body += SECTION_BUILDERS[section](ctx)
     toc_entries = [(p.level, p.title) for p in body]
     toc = contents.part(ctx, [(lv, t, None) for lv, t in toc_entries])
@@ -117,12 +139,12 @@ def _paint(
 ) -> None:
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError("Cannot write the PDF file: the folder is not writable.")
+        raise ExportError(_("Cannot write the PDF file: the folder is not writable."))
     date_text = day(pack.pack_date)
     total = len(pages)
     try:
         for n, page in enumerate(pages, 1):
-            _check(progress, n, total, f"Page {n} of {total}")
+            _check(progress, n, total, _('Page {n} of {total}').format(n=n, total=total))
             frame = Frame(options.paper, page.landscape)
             if n > 1:
                 writer.setPageLayout(frame.page_layout())

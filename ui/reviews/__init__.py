@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from planner.i18n import _
 from ui.lazy_view import LazyView
 
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -24,7 +25,7 @@ def install(window) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
     from ui.reviews.offer import ReviewOffer
 
     document = window.document
-    take = QAction("Take &baseline…", window)
+    take = QAction(_("Take &baseline…"), window)
     take.setObjectName("take_baseline")
     take.setShortcut(QKeySequence("Ctrl+Shift+B"))
     take.setEnabled(not document.read_only)
@@ -34,16 +35,16 @@ def install(window) -> None:  # noqa: ANN001 - ui.main_window.MainWindow
     window.take_baseline_action = take
 
     # The panels are made when first asked for: docks cost the window's start.
-    for text, make in (("&Baselines", baselines_dock), ("Benefit &checks", benefits_dock)):
+    for text, make in ((_("&Baselines"), baselines_dock), (_("Benefit &checks"), benefits_dock)):
         action = QAction(text, window)
-        action.triggered.connect(lambda _=False, make=make: make(window))
+        action.triggered.connect(lambda _unused=False, make=make: make(window))
         window.plan_menu.addAction(action)
 
     tab = LazyView(lambda parent: _build_changes(window, parent), "changes_tab")
     window.changes_tab = tab
-    window.add_view(tab, "Chan&ges")
+    window.add_view(tab, _("Chan&ges"))
 
-    compare = QAction("Compare with another &plan…", window)
+    compare = QAction(_("Compare with another &plan…"), window)
     compare.setObjectName("compare_plans")
     compare.triggered.connect(lambda: compare_with_file(window))
     window.file_menu.insertAction(window.export_menu.menuAction(), compare)
@@ -82,7 +83,7 @@ def baselines_dock(window):  # noqa: ANN001, ANN201
         panel.compare_requested.connect(lambda baseline_id: show_changes(window, baseline_id))
         return panel
 
-    return _dock(window, "baselines", "Baselines", make)
+    return _dock(window, "baselines", _("Baselines"), make)
 
 
 def benefits_dock(window):  # noqa: ANN001, ANN201
@@ -94,7 +95,7 @@ def benefits_dock(window):  # noqa: ANN001, ANN201
         window.benefit_panel = panel
         return panel
 
-    return _dock(window, "benefits", "Benefit checks", make)
+    return _dock(window, "benefits", _("Benefit checks"), make)
 
 
 def _build_changes(window, parent):  # noqa: ANN001, ANN202
@@ -147,8 +148,8 @@ def compare_with_file(window, path: Path | None = None):  # noqa: ANN001, ANN201
     if path is None:
         store_path = window.document.store.path
         folder = str(store_path.parent) if store_path is not None else ""
-        name, _ = QFileDialog.getOpenFileName(window, "Compare with another plan", folder,
-                                              "Plans (*.rollout);;All files (*)")
+        name, _unused = QFileDialog.getOpenFileName(window, _("Compare with another plan"), folder,
+                                              _("Plans (*.rollout);;All files (*)"))
         if not name:
             return None
         path = Path(name)
@@ -156,7 +157,7 @@ def compare_with_file(window, path: Path | None = None):  # noqa: ANN001, ANN201
         other = PlanStore.open(path, read_only=True)
     except (PlanError, OSError) as exc:
         text = exc.message if isinstance(exc, PlanError) else str(exc)
-        QMessageBox.warning(window, "Compare with another plan", text)
+        QMessageBox.warning(window, _("Compare with another plan"), text)
         return None
     try:
         diff = between_plans(window.document.store, other)

@@ -27,10 +27,11 @@ from planner.baseline import (
     read_snapshot,
 )
 from planner.errors import PlanError
+from planner.i18n import N_, _
 from planner.model import Baseline
 from ui.guard import guarded
 
-COLUMNS = ("Name", "Taken", "Phases", "Planned effort")
+COLUMNS = (N_("Name"), N_("Taken"), N_("Phases"), N_("Planned effort"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -39,8 +40,8 @@ def take_baseline(document, name: str | None = None, parent: QWidget | None = No
     given; True if one was taken."""
     if name is None:
         default = next_review_name(document.store, dt.date.today())
-        name, ok = QInputDialog.getText(parent, "Take baseline",
-                                        "Name of the baseline (what the review will call it):",
+        name, ok = QInputDialog.getText(parent, _("Take baseline"),
+                                        _("Name of the baseline (what the review will call it):"),
                                         QLineEdit.EchoMode.Normal, default)
         if not ok:
             return False
@@ -65,17 +66,17 @@ class BaselinesPanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("baselines_table")
         self.table.setAccessibleName("Baselines")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.take_button = QPushButton("&Take…", self)
-        self.rename_button = QPushButton("&Rename…", self)
-        self.delete_button = QPushButton("&Delete", self)
-        self.gantt_button = QPushButton("Show on &Gantt", self)
+        self.take_button = QPushButton(_("&Take…"), self)
+        self.rename_button = QPushButton(_("&Rename…"), self)
+        self.delete_button = QPushButton(_("&Delete"), self)
+        self.gantt_button = QPushButton(_("Show on &Gantt"), self)
         self.gantt_button.setCheckable(True)
-        self.compare_button = QPushButton("&Compare with now", self)
+        self.compare_button = QPushButton(_("&Compare with now"), self)
         buttons = QHBoxLayout()
         for button in (self.take_button, self.rename_button, self.delete_button,
                        self.gantt_button, self.compare_button):
@@ -119,10 +120,10 @@ class BaselinesPanel(QWidget):
             try:
                 snapshot = read_snapshot(row)
                 cells = [row.name, f"{row.created_at:%Y-%m-%d %H:%M}", str(len(snapshot.phases)),
-                         f"{snapshot.planned_effort:g} pd"]
+                         _("{days} pd").format(days=f"{snapshot.planned_effort:g}")]
                 tip = ""
             except PlanError as exc:
-                cells = [row.name, f"{row.created_at:%Y-%m-%d %H:%M}", "—", "cannot be read"]
+                cells = [row.name, f"{row.created_at:%Y-%m-%d %H:%M}", "—", _("cannot be read")]
                 tip = exc.message
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -179,7 +180,7 @@ class BaselinesPanel(QWidget):
             return False
         row = self.document.store.get(Baseline, baseline_id)
         if name is None:
-            name, ok = QInputDialog.getText(self, "Rename baseline", "New name:",
+            name, ok = QInputDialog.getText(self, _("Rename baseline"), _("New name:"),
                                             QLineEdit.EchoMode.Normal, row.name)
             if not ok:
                 return False
@@ -200,7 +201,7 @@ class BaselinesPanel(QWidget):
 
     def _gantt_toggled(self, on: bool) -> None:
         self.ghost_id = (self.current_id() or 0) if on else 0
-        self.gantt_button.setText("Hide from &Gantt" if on else "Show on &Gantt")
+        self.gantt_button.setText(_("Hide from &Gantt") if on else _("Show on &Gantt"))
         self.show_on_gantt.emit(self.ghost_id)
 
     def _compare(self) -> None:

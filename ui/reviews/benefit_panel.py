@@ -21,6 +21,7 @@ from planner import benefit
 from planner.benefit import CheckView, RecordBenefitCheck
 from planner.enums import BenefitResult
 from planner.errors import PlanError
+from planner.i18n import N_, _, ngettext
 from planner.model import (
     BenefitCheck,
     Demand,
@@ -34,11 +35,19 @@ from planner.model import (
 from planner.validation import parse_date
 from ui.guard import guarded
 
-COLUMNS = ("Phase", "Department", "Live since", "Check due", "Answer", "Note", "Measured",
-           "Question")
+COLUMNS = (
+    N_("Phase"),
+    N_("Department"),
+    N_("Live since"),
+    N_("Check due"),
+    N_("Answer"),
+    N_("Note"),
+    N_("Measured"),
+    N_("Question"),
+)
 EDITABLE = {3: "due_date", 5: "note", 6: "measured_value", 7: "question"}
-ANSWERS = ((BenefitResult.PENDING, "Not asked yet"), (BenefitResult.MET, "Met"),
-           (BenefitResult.PARTLY, "Partly"), (BenefitResult.NOT_YET, "Not yet"))
+ANSWERS = ((BenefitResult.PENDING, N_("Not asked yet")), (BenefitResult.MET, N_("Met")),
+           (BenefitResult.PARTLY, N_("Partly")), (BenefitResult.NOT_YET, N_("Not yet")))
 _INPUTS = (BenefitCheck, Phase, Demand, Milestone, Department, Plan, Objective, PhaseObjective)
 
 
@@ -54,7 +63,7 @@ class BenefitPanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("benefit_table")
         self.table.setAccessibleName("Benefit checks")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -101,11 +110,18 @@ class BenefitPanel(QWidget):
         today = benefit.today()
         overdue = sum(1 for c in self.checks if c.overdue(today))
         self.intro.setText(
-            f"{len(self.checks)} benefit check{'' if len(self.checks) == 1 else 's'}: one per "
-            "department a phase with a go-live delivers to."
-            + (f" {overdue} overdue." if overdue else "")
-            if self.checks else "No phase has a go-live milestone yet, so there is nothing "
-            "to check. Add a go-live milestone to a phase to plan its benefit check.")
+            ngettext(
+                "{count} benefit check: one per department a phase with a go-live delivers to.",
+                "{count} benefit checks: one per department a phase with a go-live delivers to.",
+                len(self.checks),
+            ).format(count=len(self.checks))
+            + (" " + _("{count} overdue.").format(count=overdue) if overdue else "")
+            if self.checks
+            else _(
+                "No phase has a go-live milestone yet, so there is nothing "
+                "to check. Add a go-live milestone to a phase to plan its benefit check."
+            )
+        )
         names = {d.id: d.name for d in index.departments}
         self._filling = True
         try:
@@ -127,9 +143,9 @@ class BenefitPanel(QWidget):
                     if c not in EDITABLE or self.document.read_only:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     if c == 6 and check.measure:
-                        item.setToolTip(f"Measure: {check.measure}")
+                        item.setToolTip(_('Measure: {measure}').format(measure=check.measure))
                     if c == 3 and check.overdue(today):
-                        item.setToolTip("Overdue: nobody has answered yet.")
+                        item.setToolTip(_("Overdue: nobody has answered yet."))
                         item.setForeground(Qt.GlobalColor.darkRed)
                     self.table.setItem(r, c, item)
                 self.table.setCellWidget(r, 4, self._answer_box(r, check))
@@ -143,7 +159,7 @@ class BenefitPanel(QWidget):
         box = QComboBox(self.table)
         box.setObjectName(f"benefit_answer_{row}")
         for value, text in ANSWERS:
-            box.addItem(text, value.value)
+            box.addItem(_(text), value.value)
         box.setCurrentIndex(max(0, box.findData(check.result.value)))
         box.setEnabled(not self.document.read_only)
         box.activated.connect(lambda _i, r=row, b=box: self.answer(r, b.currentData()))

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 
 from planner.diff import Change, PlanDiff, between_baselines, plan_vs_baseline, readable_baselines
 from planner.errors import PlanError
+from planner.i18n import N_, _, ngettext
 from planner.model import Baseline, BenefitCheck, Dismissal
 from planner.text_diff import describe
 from planner.warnings.format import pd as person_days
 
 NOW = -1  # the "plan now" entry of the To combo
-GROUPS = (("phases", "Phases"), ("wishes", "Wishes"), ("milestones", "Milestones"),
-          ("warnings", "Warnings"))
+GROUPS = (("phases", N_("Phases")), ("wishes", N_("Wishes")), ("milestones", N_("Milestones")),
+          ("warnings", N_("Warnings")))
 # (subject of a change line) -> the table name other views select by
 KINDS = {"phases": "phase", "wishes": "demand", "milestones": "milestone"}
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,8 +54,8 @@ class ChangesView(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(length)
-        self.scope_only = QCheckBox("Only &scope", self)
-        self.dates_only = QCheckBox("Only &dates", self)
+        self.scope_only = QCheckBox(_("Only &scope"), self)
+        self.dates_only = QCheckBox(_("Only &dates"), self)
         self.summary = QLabel(self)
         self.summary.setObjectName("changes_summary")
         self.summary.setWordWrap(True)
@@ -63,12 +64,12 @@ class ChangesView(QWidget):
         self.tree.setObjectName("changes_tree")
         self.tree.setAccessibleName("Changes")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["What", "Change", "Details"])
+        self.tree.setHeaderLabels([_("What"), _("Change"), _("Details")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
 
         bar = QHBoxLayout()
-        for text, widget in (("&Compare", self.before), ("&with", self.after)):
+        for text, widget in ((_("&Compare"), self.before), (_("&with"), self.after)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             bar.addWidget(label)
@@ -76,7 +77,7 @@ class ChangesView(QWidget):
         filters = QHBoxLayout()  # a row of their own: the view must fit a laptop's centre
         filters.addWidget(self.scope_only)
         filters.addWidget(self.dates_only)
-        dept_label = QLabel("Dep&artment", self)
+        dept_label = QLabel(_("Dep&artment"), self)
         dept_label.setBuddy(self.department)
         filters.addSpacing(12)
         filters.addWidget(dept_label)
@@ -112,18 +113,20 @@ class ChangesView(QWidget):
         for combo in (self.before, self.after):
             combo.blockSignals(True)
             combo.clear()
-        self.after.addItem("The plan now", NOW)
+        self.after.addItem(_("The plan now"), NOW)
         for row in reversed(good):
-            text = f"Baseline “{row.name}” — {row.created_at:%Y-%m-%d %H:%M}"
+            text = _("Baseline “{name}” — {created_at:%Y-%m-%d %H:%M}").format(
+                name=row.name, created_at=row.created_at
+            )
             self.before.addItem(text, row.id)
             self.after.addItem(text, row.id)
         for row, why in bad:
-            self.before.addItem(f"“{row.name}” (cannot be read)", None)
+            self.before.addItem(_('“{name}” (cannot be read)').format(name=row.name), None)
             index = self.before.count() - 1
             self.before.model().item(index).setEnabled(False)
             self.before.setItemData(index, why, Qt.ItemDataRole.ToolTipRole)
         if not good:
-            self.before.addItem("No baseline yet: Plan → Take baseline…", None)
+            self.before.addItem(_("No baseline yet: Plan → Take baseline…"), None)
         for combo, keep in ((self.before, keep_before), (self.after, keep_after)):
             at = combo.findData(keep) if keep is not None else -1
             combo.setCurrentIndex(at if at >= 0 else 0)
@@ -132,7 +135,7 @@ class ChangesView(QWidget):
         keep = self.department.currentData()
         self.department.blockSignals(True)
         self.department.clear()
-        self.department.addItem("All departments", None)
+        self.department.addItem(_("All departments"), None)
         for name, dept_id in names:
             self.department.addItem(name, dept_id)
         at = self.department.findData(keep) if keep is not None else 0
@@ -177,13 +180,13 @@ class ChangesView(QWidget):
         before = store.find(Baseline, before_id) if before_id is not None else None
         try:
             if before is None:
-                self.error = "The plan has no readable baseline to compare with yet."
+                self.error = _("The plan has no readable baseline to compare with yet.")
             elif after_id == NOW or after_id is None:
                 self.diff = plan_vs_baseline(store, before, self._warnings_now())
             else:
                 after = store.find(Baseline, after_id)
                 if after is None:
-                    self.error = "That baseline is gone."
+                    self.error = _("That baseline is gone.")
                 else:
                     older, newer = sorted((before, after), key=lambda b: (b.created_at, b.id))
                     self.diff = between_baselines(store, older, newer)
@@ -215,10 +218,21 @@ class ChangesView(QWidget):
             return
         changes = self.visible_changes()
         delta = diff.planned_after - diff.planned_before
-        text = (f"{diff.before_label} → {diff.after_label}: {len(changes)} change"
-                f"{'' if len(changes) == 1 else 's'} shown. Planned effort "
-                f"{person_days(diff.planned_before)} → {person_days(diff.planned_after)} "
-                f"({'+' if delta >= 0 else '−'}{person_days(abs(delta))}).")
+        text = ngettext(
+            "{before} → {after}: {count} change shown. "
+            "Planned effort {effort_before} → {effort_after} ({sign}{difference}).",
+            "{before} → {after}: {count} changes shown. "
+            "Planned effort {effort_before} → {effort_after} ({sign}{difference}).",
+            len(changes),
+        ).format(
+            before=diff.before_label,
+            after=diff.after_label,
+            count=len(changes),
+            effort_before=person_days(diff.planned_before),
+            effort_after=person_days(diff.planned_after),
+            sign="+" if delta >= 0 else "−",
+            difference=person_days(abs(delta)),
+        )
         if diff.notes:
             text += " " + " ".join(diff.notes)
         self.summary.setText(text)
@@ -226,7 +240,7 @@ class ChangesView(QWidget):
             group = [c for c in changes if c.subject == subject]
             if not group:
                 continue
-            top = QTreeWidgetItem(tree, [f"{heading} ({len(group)})"])
+            top = QTreeWidgetItem(tree, [f"{_(heading)} ({len(group)})"])
             top.setFirstColumnSpanned(True)
             for change in group:
                 details = describe(change)
@@ -237,7 +251,7 @@ class ChangesView(QWidget):
                 item.setToolTip(2, details)
             top.setExpanded(True)
         if not changes:
-            QTreeWidgetItem(tree, ["No changes" + (" with these filters" if diff.changes
+            QTreeWidgetItem(tree, [_("No changes") + (_(" with these filters") if diff.changes
                                                    else "")])
         self._effort_rows()
         tree.resizeColumnToContents(1)
@@ -247,13 +261,16 @@ class ChangesView(QWidget):
         diff = self.diff
         assert diff is not None
         dept = self.department.currentData()
-        for heading, rows in (("Effort per phase", diff.phase_effort),
-                              ("Effort per department", diff.department_effort)):
+        for heading, rows in ((_("Effort per phase"), diff.phase_effort),
+                              (_("Effort per department"), diff.department_effort)):
             shown = [r for r in rows if abs(r.delta) > 1e-9
                      and (dept is None or heading.endswith("phase") or r.id == dept)]
             if not shown or self.dates_only.isChecked():
                 continue
-            top = QTreeWidgetItem(self.tree, [f"{heading}: what changed ({len(shown)})"])
+            top = QTreeWidgetItem(
+                self.tree,
+                [_("{heading}: what changed ({count})").format(heading=heading, count=len(shown))],
+            )
             top.setFirstColumnSpanned(True)
             for r in shown:
                 item = QTreeWidgetItem(top, [
@@ -297,7 +314,7 @@ def subject_of(data: object) -> tuple[str, int] | None:
 def _change_word(change: Change) -> str:
     if change.subject == "wishes" and change.change == "moved":
         if change.after.get("phase") is None:
-            return "to the backlog"
+            return _("to the backlog")
         if change.before.get("phase") is None:
-            return "from the backlog"
+            return _("from the backlog")
     return change.change

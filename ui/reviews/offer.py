@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolBar, QWidget
 
 from planner.baseline import review_due
+from planner.i18n import _
 from ui import settings
 from ui.guard import guarded
 
@@ -34,7 +35,7 @@ class ReviewOffer(QToolBar):
 
     def __init__(self, document, parent: QWidget | None = None,  # noqa: ANN001
                  today: dt.date | None = None) -> None:
-        super().__init__("Steering review", parent)
+        super().__init__(_("Steering review"), parent)
         self.setObjectName("review_offer")
         self.setMovable(False)
         self.document = document
@@ -45,8 +46,10 @@ class ReviewOffer(QToolBar):
         row.setContentsMargins(6, 2, 6, 2)
         self.label = QLabel(box)
         self.label.setObjectName("review_offer_text")
-        self.take = QPushButton("Take &baseline now", box)
-        self.dismiss = QPushButton("Not for this review", box)
+        # Wraps rather than widening the window: Finnish and Dutch run ~40 % longer.
+        self.label.setWordWrap(True)
+        self.take = QPushButton(_("Take &baseline now"), box)
+        self.dismiss = QPushButton(_("Not for this review"), box)
         row.addWidget(self.label, 1)
         row.addWidget(self.take)
         row.addWidget(self.dismiss)
@@ -77,9 +80,12 @@ class ReviewOffer(QToolBar):
         self.milestone = milestone
         if milestone is not None:
             name = milestone.title.split(":")[0].strip() or milestone.title
-            self.label.setText(f"“{milestone.title}” was on {milestone.date:%d %b %Y} and no "
-                               f"baseline was taken since. Take “{name}” now, so the next "
-                               "review can show what changed?")
+            self.label.setText(
+                _(
+                    "“{title}” was on {date:%d %b %Y} and no baseline was taken since. Take "
+                    "“{name}” now, so the next review can show what changed?"
+                ).format(title=milestone.title, date=milestone.date, name=name)
+            )
             self.suggested = name
         self.setVisible(milestone is not None)
 

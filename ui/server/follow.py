@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
+from planner.i18n import _
+
 if TYPE_CHECKING:
     from planner.server.store import LogEntry, ServerStore
     from ui.main_window import MainWindow
@@ -31,7 +33,7 @@ class ServerFollower(QObject):
         self.store: ServerStore = window.document.store  # type: ignore[assignment]
         self.notifier: QSocketNotifier | None = None
         self._fileno = -1
-        self.bar = QToolBar("Connection", window)
+        self.bar = QToolBar(_("Connection"), window)
         self.bar.setObjectName("server_connection_bar")
         self.bar.setMovable(False)
         self.label = QLabel(self.bar)
@@ -73,7 +75,7 @@ class ServerFollower(QObject):
             self.notifier = QSocketNotifier(fileno, QSocketNotifier.Type.Read, self)
             self.notifier.activated.connect(self.poll)
 
-    def poll(self, *_: object) -> None:
+    def poll(self, *_unused: object) -> None:
         try:
             self.store.poll(0)
         except Exception:  # a bug in a view must not stop us from following
@@ -94,11 +96,13 @@ class ServerFollower(QObject):
         self._watch()
         lost = not self.store.online
         if lost:
-            self.label.setText(self.store.status or "Connection to the server lost — reconnecting…")
+            self.label.setText(
+                self.store.status or _("Connection to the server lost — reconnecting…")
+            )
         if self.bar.isVisible() != lost:
             self.bar.setVisible(lost)
             if not lost:
-                self.window.statusBar().showMessage("Connected to the server again.", 4000)
+                self.window.statusBar().showMessage(_("Connected to the server again."), 4000)
 
     def _on_remote_edit(self, entry: LogEntry) -> None:
         if entry.client == self.store.client_id:

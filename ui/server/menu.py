@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from planner.errors import PlanError
+from planner.i18n import _
 from ui import settings
 
 if TYPE_CHECKING:
@@ -24,9 +25,9 @@ def add_actions(window: MainWindow) -> None:
     menu = window.file_menu
     anchor = next((a for a in menu.actions() if a.menu() is not None
                    and "Recent" in a.text()), None)
-    open_action = window.file_menu.addAction("Open from &server…")
+    open_action = window.file_menu.addAction(_("Open from &server…"))
     open_action.triggered.connect(lambda: ask_and_open(window))
-    publish = window.file_menu.addAction("&Publish to server…")
+    publish = window.file_menu.addAction(_("&Publish to server…"))
     publish.triggered.connect(lambda: ask_and_publish(window))
     publish.setObjectName("publish_to_server")
     open_action.setObjectName("open_from_server")
@@ -46,15 +47,21 @@ def ask_url(parent: QWidget, title: str, label: str, default: str) -> str:
 
 def ask_password(parent: QWidget, message: str) -> str | None:
     text, ok = QInputDialog.getText(
-        parent, "Password", f"{message}\n\nPassword (kept only while the plan is open):",
+        parent,
+        _("Password"),
+        _("{message}\n\nPassword (kept only while the plan is open):").format(message=message),
         QLineEdit.EchoMode.Password,
     )
     return text if ok else None
 
 
 def ask_and_open(window: MainWindow) -> None:
-    url = ask_url(window, "Open from server", f"Plan on a PostgreSQL server, e.g.\n{EXAMPLE}",
-                  last_server_url())
+    url = ask_url(
+        window,
+        _("Open from server"),
+        _("Plan on a PostgreSQL server, e.g.\n{EXAMPLE}").format(EXAMPLE=EXAMPLE),
+        last_server_url(),
+    )
     if url:
         open_server_plan(window, url)
 
@@ -87,7 +94,7 @@ def open_server_plan(parent: QWidget, url: str) -> MainWindow | None:
                 return window
         store = _with_password(parent, lambda pw: ServerStore.open(url, password=pw))
     except PlanError as exc:
-        QMessageBox.critical(parent, "Cannot open the plan", str(exc))
+        QMessageBox.critical(parent, _("Cannot open the plan"), str(exc))
         return None
     if store is None:
         return None
@@ -96,8 +103,11 @@ def open_server_plan(parent: QWidget, url: str) -> MainWindow | None:
     settings.add_recent_location(store.location)
     if store.read_only:
         QMessageBox.information(
-            window, "Opened read-only",
-            f"This plan opens read-only: {store.read_only_reason}.",
+            window,
+            _("Opened read-only"),
+            _("This plan opens read-only: {read_only_reason}.").format(
+                read_only_reason=store.read_only_reason
+            ),
         )
     return window
 
@@ -116,22 +126,31 @@ def ask_and_publish(window: MainWindow) -> None:
         from planner.server.address import parse
 
         default = parse(last).with_plan(slug(window.document.store.plan.title)).display
-    url = ask_url(window, "Publish to server",
-                  f"Copy this plan to a new plan on a PostgreSQL server, e.g.\n{EXAMPLE}", default)
+    url = ask_url(
+        window,
+        _("Publish to server"),
+        _("Copy this plan to a new plan on a PostgreSQL server, e.g.\n{EXAMPLE}").format(
+            EXAMPLE=EXAMPLE
+        ),
+        default,
+    )
     if not url:
         return
     try:
         address = _with_password(window, lambda pw: publish(window.document.store, url, pw))
     except PlanError as exc:
-        QMessageBox.critical(window, "The plan was not published", str(exc))
+        QMessageBox.critical(window, _("The plan was not published"), str(exc))
         return
     if address is None:
         return
     settings.add_recent_location(address.display)
     answer = QMessageBox.question(
-        window, "Published",
-        f"The plan is on the server now as '{address.plan}'. Open it there, so that others' "
-        "edits show up live?",
+        window,
+        _("Published"),
+        _(
+            "The plan is on the server now as '{plan}'. Open it there, so that others' edits show "
+            "up live?"
+        ).format(plan=address.plan),
     )
     if answer == QMessageBox.StandardButton.Yes:
         open_server_plan(window, url)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.changes import RowChange
 from planner.enums import DemandKind, Priority, label
+from planner.i18n import N_, _
 from planner.model import Demand, Department, Phase
 from ui import theme
 from ui.document import PlanDocument
@@ -18,32 +19,33 @@ from ui.tables.table_page import TablePage
 class DemandPage(TablePage):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(
-            document, DemandTableModel(document), "wish", "wishes", ("title", "notes"), parent
+            document, DemandTableModel(document), N_("wish"), N_("wishes"), ("title", "notes"),
+            parent,
         )
         index = lambda: document.index  # noqa: E731 - the index is rebuilt after each change
         self.department_filter = FilterCombo(
-            "All departments",
+            _("All departments"),
             lambda: [(d.name, d.id, theme.swatch_icon(d.colour)) for d in index().departments],
             lambda v: self.proxy.set_field_filter("department_id", v),
             self,
         )
         self.phase_filter = FilterCombo(
-            "All phases",
+            _("All phases"),
             lambda: (
-                [("Backlog", None, None)]
+                [(_("Backlog"), None, None)]
                 + [(f"{n}. {p.title}", p.id, None) for n, p in enumerate(index().phases, 1)]
             ),
             lambda v: self.proxy.set_field_filter("phase_id", v),
             self,
         )
         self.priority_filter = FilterCombo(
-            "All priorities",
+            _("All priorities"),
             lambda: [(label(p), p, None) for p in Priority],
             lambda v: self.proxy.set_field_filter("priority", v),
             self,
         )
         self.kind_filter = FilterCombo(
-            "All kinds",
+            _("All kinds"),
             lambda: [(label(k), k, None) for k in DemandKind],
             lambda v: self.proxy.set_field_filter("kind", v),
             self,
@@ -119,4 +121,6 @@ class DemandPage(TablePage):
                 source.record_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).effort
                 for r in range(rows)
             )
-        self.summary.setText(f"{self.summary.text()} · {effort:,.0f} person-days")
+        self.summary.setText(
+            _("{text} · {effort:,.0f} person-days").format(text=self.summary.text(), effort=effort)
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from planner.commands import Command, DeleteRows
+from planner.i18n import N_, _, ngettext
 from planner.model import Demand, Department
 from ui.document import PlanDocument
 from ui.models.department_table_model import DepartmentTableModel
@@ -16,8 +17,8 @@ class DepartmentPage(TablePage):
         super().__init__(
             document,
             DepartmentTableModel(document),
-            "department",
-            "departments",
+            N_("department"),
+            N_("departments"),
             ("name", "head", "support_contact"),
             parent,
         )
@@ -37,17 +38,30 @@ def ask_reassign(parent: QWidget, document: PlanDocument, ids: list[int]) -> Com
     if not others:
         QMessageBox.information(
             parent,
-            "Delete department",
-            "A department with wishes needs another to take them over; add one first.",
+            _("Delete department"),
+            _("A department with wishes needs another to take them over; add one first."),
         )
         return None
     names = [d.name for d in others]
     gone = ", ".join(store.get(Department, i).name for i in ids)
     choice, ok = QInputDialog.getItem(
         parent,
-        "Delete department",
-        f"{gone} still {'has' if len(ids) == 1 else 'have'} {wishes} wish"
-        f"{'es' if wishes != 1 else ''}.\nHand them over to:",
+        _("Delete department"),
+        (
+            # Translators: {gone} is one department's name.
+            ngettext(
+                "{gone} still has {wishes} wish.\nHand them over to:",
+                "{gone} still has {wishes} wishes.\nHand them over to:",
+                wishes,
+            )
+            if len(ids) == 1
+            # Translators: {gone} is a list of departments' names.
+            else ngettext(
+                "{gone} still have {wishes} wish.\nHand them over to:",
+                "{gone} still have {wishes} wishes.\nHand them over to:",
+                wishes,
+            )
+        ).format(gone=gone, wishes=wishes),
         names,
         0,
         False,

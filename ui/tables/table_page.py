@@ -21,10 +21,24 @@ from PySide6.QtWidgets import (
 
 from planner.commands import Command, CreateRow
 from planner.errors import PlanError
+from planner.i18n import _, ngettext
 from ui.document import PlanDocument
 from ui.models.record_filter_proxy import RecordFilterProxy
 from ui.models.record_table_model import RecordTableModel
 from ui.tables.record_table_view import RecordTableView
+
+
+def count_text(noun: str, n: int) -> str:
+    """"{count} wishes" for the table's kind of record, with the language's plural forms."""
+    forms = {
+        "wish": lambda: ngettext("{count} wish", "{count} wishes", n),
+        "phase": lambda: ngettext("{count} phase", "{count} phases", n),
+        "department": lambda: ngettext("{count} department", "{count} departments", n),
+        "objective": lambda: ngettext("{count} objective", "{count} objectives", n),
+        "milestone": lambda: ngettext("{count} milestone", "{count} milestones", n),
+        "activity": lambda: ngettext("{count} activity", "{count} activities", n),
+    }
+    return forms[noun]() if noun in forms else "{count} " + noun
 
 
 class TablePage(QWidget):
@@ -51,17 +65,24 @@ class TablePage(QWidget):
             QStyle.StandardPixmap.SP_FileDialogNewFolder,
             QStyle.StandardPixmap.SP_TrashIcon,
         )
-        self.add_action = self._action(f"Add {noun}", "Insert", new_icon, self.add_record)
-        self.delete_action = self._action("Delete", "Delete", trash_icon, self.delete_selected)
-        self.delete_action.setToolTip(f"Delete the selected {plural} (Delete)")
+        self.add_action = self._action(
+            _("Add {noun}").format(noun=_(noun)), "Insert", new_icon, self.add_record
+        )
+        self.delete_action = self._action(_("Delete"), "Delete", trash_icon, self.delete_selected)
+        self.delete_action.setToolTip(
+            _("Delete the selected {plural} (Delete)").format(plural=_(plural))
+        )
         self.find_action = self._action(
-            f"Filter {plural}", QKeySequence.StandardKey.Find, None, self.focus_filter
+            _("Filter {plural}").format(plural=_(plural)),
+            QKeySequence.StandardKey.Find,
+            None,
+            self.focus_filter,
         )
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(f"Filter {plural}…")
+        self.filter_edit.setPlaceholderText(_('Filter {plural}…').format(plural=_(plural)))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(f"Filter {plural}")
+        self.filter_edit.setAccessibleName(_("Filter {plural}").format(plural=_(plural)))
         self.filter_edit.textChanged.connect(self.proxy.set_text_filter)
         self.filter_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
         self.summary = QLabel(self)
@@ -140,8 +161,10 @@ class TablePage(QWidget):
 
     def update_summary(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        count = f"{shown} of {total}" if shown != total else f"{total}"
-        self.summary.setText(f"{count} {self.plural if total != 1 else self.noun}")
+        # Translators: a table's row count while a filter hides some rows: "3 of 73".
+        count = _("{shown} of {total}").format(shown=shown, total=total) if shown != total \
+            else f"{total}"
+        self.summary.setText(count_text(self.noun, total).format(count=count))
 
     # --- add, delete --------------------------------------------------------------------------
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from planner.errors import PlanError
+from planner.i18n import _, ngettext
 from planner.propose.overloads import CAPACITY_CODES, FixAllOverloads, describe, plan_fix
 
 
 def add_fix_all_button(panel, layout) -> QPushButton:  # noqa: ANN001
-    button = QPushButton("Fix all &overloads…", panel)
+    button = QPushButton(_("Fix all &overloads…"), panel)
     button.setObjectName("fix_all_overloads")
-    button.setToolTip("Move the fewest wishes that remove every overload, after a preview")
+    button.setToolTip(_("Move the fewest wishes that remove every overload, after a preview"))
     button.clicked.connect(lambda: fix_all_overloads(panel))
     layout.addWidget(button)
 
@@ -23,7 +24,7 @@ def add_fix_all_button(panel, layout) -> QPushButton:  # noqa: ANN001
             and any(w.code in CAPACITY_CODES and not w.dismissed for w in warnings)
         )
 
-    panel.source.updated.connect(lambda *_: follow(panel.source.warnings))
+    panel.source.updated.connect(lambda *_unused: follow(panel.source.warnings))
     follow(panel.source.warnings)
     return button
 
@@ -33,28 +34,30 @@ def fix_all_overloads(panel: QWidget) -> None:
     try:
         fix = plan_fix(document.store)
     except PlanError as exc:
-        QMessageBox.warning(panel, "Fix all overloads", exc.message)
+        QMessageBox.warning(panel, _("Fix all overloads"), exc.message)
         return
     if fix.empty:
-        text = "No move of a planned wish removes the overloads."
+        text = _("No move of a planned wish removes the overloads.")
         if fix.left:
             text += "\n\n" + "\n".join(f"• {line}" for line in fix.left)
-        QMessageBox.information(panel, "Fix all overloads", text)
+        QMessageBox.information(panel, _("Fix all overloads"), text)
         return
     lines = describe(document.store, fix)
-    text = (
-        f"Move {len(lines)} wish{'es' if len(lines) != 1 else ''} ({fix.effort:g} person-days) "
-        "to remove every overload without raising another warning:\n\n"
-        + "\n".join(f"• {line}" for line in lines)
-    )
+    text = ngettext(
+        "Move {count} wish ({effort:g} person-days) to remove every overload without "
+        "raising another warning:\n\n",
+        "Move {count} wishes ({effort:g} person-days) to remove every overload without "
+        "raising another warning:\n\n",
+        len(lines),
+    ).format(count=len(lines), effort=fix.effort) + "\n".join(f"• {line}" for line in lines)
     if fix.left:
-        text += "\n\nStill overloaded (nothing that may move helps):\n" + "\n".join(
+        text += _("\n\nStill overloaded (nothing that may move helps):\n") + "\n".join(
             f"• {line}" for line in fix.left
         )
-    answer = QMessageBox.question(panel, "Fix all overloads", text)
+    answer = QMessageBox.question(panel, _("Fix all overloads"), text)
     if answer != QMessageBox.StandardButton.Yes:
         return
     try:
         document.push(FixAllOverloads(fix))
     except PlanError as exc:
-        QMessageBox.warning(panel, "Fix all overloads", exc.message)
+        QMessageBox.warning(panel, _("Fix all overloads"), exc.message)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import Command
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.warnings.types import Severity, Warning
 from ui import theme
 from ui.document import PlanDocument
@@ -167,12 +168,12 @@ class WarningsPanel(QWidget):
 
     def _update_summary(self) -> None:
         counts = [
-            (self.source.count(s), theme.SEVERITY_TITLES[s].lower())
+            (self.source.count(s), _(theme.SEVERITY_TITLES[s]).lower())
             for s in (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
         ]
         text = (
             ", ".join(f"{n} {name}" for n, name in counts if n)
-            or "No warnings: the plan looks healthy."
+            or _("No warnings: the plan looks healthy.")
         )
         self.summary.setText(text)
 
@@ -209,7 +210,7 @@ class WarningsPanel(QWidget):
         self.fix_buttons, self.dismiss_button = [], None
         self._actions_layout.insertWidget(1, self.actions_box)
         if warning is None:
-            self.details.setText("Click a warning to select what it is about and see its fixes.")
+            self.details.setText(_("Click a warning to select what it is about and see its fixes."))
             return
         text = f"{warning.message}\n\n{warning.principle}"
         if warning.dismissed:
@@ -218,19 +219,21 @@ class WarningsPanel(QWidget):
         writable = not self.document.read_only
         for fix in warning.fixes:
             # A command link: the fix's (long) label wraps instead of widening the panel.
-            button = QCommandLinkButton("Fix", fix.label, self.actions_box)
+            button = QCommandLinkButton(_("Fix"), fix.label, self.actions_box)
             button.setAccessibleName(fix.label)
             button.setEnabled(writable and not warning.dismissed)
-            button.clicked.connect(lambda _=False, f=fix: self.apply_fix(f))
+            button.clicked.connect(lambda _unused=False, f=fix: self.apply_fix(f))
             column.addWidget(button)
             self.fix_buttons.append(button)
         row = QHBoxLayout()
         row.addStretch(1)
         column.addLayout(row)
-        dismiss = QPushButton("Restore" if warning.dismissed else "Dismiss…", self.actions_box)
-        dismiss.setToolTip("Accept this warning for this subject, with a reason")
+        dismiss = QPushButton(
+            _("Restore") if warning.dismissed else _("Dismiss…"), self.actions_box
+        )
+        dismiss.setToolTip(_("Accept this warning for this subject, with a reason"))
         dismiss.setEnabled(writable)
-        dismiss.clicked.connect(lambda _=False, w=warning: self.dismiss(w))
+        dismiss.clicked.connect(lambda _unused=False, w=warning: self.dismiss(w))
         row.addWidget(dismiss)
         self.dismiss_button = dismiss
 
@@ -254,22 +257,24 @@ class WarningsPanel(QWidget):
         if warning is None:
             return False
         if warning.dismissed:
-            return self._push(restore_command(warning), "Restore warning")
+            return self._push(restore_command(warning), _("Restore warning"))
         reason, ok = QInputDialog.getMultiLineText(
             self,
-            "Dismiss warning",
-            f"{warning.message}\n\nWhy is this acceptable? (kept in the plan for the next reader)",
+            _("Dismiss warning"),
+            _("{message}\n\nWhy is this acceptable? (kept in the plan for the next reader)").format(
+                message=warning.message
+            ),
         )
         if not ok:
             return False
-        return self._push(dismiss_command(warning, reason), "Dismiss warning")
+        return self._push(dismiss_command(warning, reason), _("Dismiss warning"))
 
     def _context_menu(self, position: QPoint) -> None:
         warning = self.model.warning(self.tree.indexAt(position))
         if warning is None:
             return
         menu = QMenu(self)
-        menu.addAction("Select what it is about", lambda: self.select_subject(warning))
+        menu.addAction(_("Select what it is about"), lambda: self.select_subject(warning))
         writable = not self.document.read_only
         if warning.fixes:
             menu.addSeparator()
@@ -278,6 +283,6 @@ class WarningsPanel(QWidget):
                 writable and not warning.dismissed
             )
         menu.addSeparator()
-        text = "Restore" if warning.dismissed else "Dismiss…"
+        text = _("Restore") if warning.dismissed else _("Dismiss…")
         menu.addAction(text, lambda: self.dismiss(warning)).setEnabled(writable)
         menu.exec(self.tree.viewport().mapToGlobal(position))

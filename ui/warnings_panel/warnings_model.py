@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from planner.i18n import _
 from planner.warnings.types import Severity, Warning
 from ui import theme
 
@@ -41,14 +42,16 @@ def _font(bold: bool = False, italic: bool = False) -> QFont:
 
 def _group_title(name: str, size: int) -> str:
     if name == DISMISSED:
-        return f"Dismissed ({size})"
-    return f"{theme.SEVERITY_TITLES[Severity[name.upper()]]} ({size})"
+        return _('Dismissed ({size})').format(size=size)
+    return f"{_(theme.SEVERITY_TITLES[Severity[name.upper()]])} ({size})"
 
 
 def _principle_text(warning: Warning) -> str:
-    text = f"Principle: {warning.principle}"
+    text = _('Principle: {principle}').format(principle=warning.principle)
     if warning.dismissed:
-        text += f"  ·  Dismissed: {warning.dismissed_reason}"
+        text += _("  ·  Dismissed: {dismissed_reason}").format(
+            dismissed_reason=warning.dismissed_reason
+        )
     return text
 
 
@@ -109,7 +112,11 @@ class WarningsModel(QStandardItemModel):
     def _warning_item(self, warning: Warning) -> QStandardItem:
         item = QStandardItem(theme.severity_icon(warning.severity), warning.message)
         item.setFlags(_FLAGS)
-        item.setToolTip(f"{warning.message}\n\nPrinciple: {warning.principle}")
+        item.setToolTip(
+            _("{message}\n\nPrinciple: {principle}").format(
+                message=warning.message, principle=warning.principle
+            )
+        )
         item.setData(warning, WARNING_ROLE)
         principle = QStandardItem(_principle_text(warning))
         principle.setFlags(_FLAGS | Qt.ItemFlag.ItemNeverHasChildren)
@@ -170,7 +177,11 @@ class WarningsModel(QStandardItemModel):
                 continue  # a row inserted just now
             item.setText(now.message)
             item.setIcon(theme.severity_icon(now.severity))
-            item.setToolTip(f"{now.message}\n\nPrinciple: {now.principle}")
+            item.setToolTip(
+                _("{message}\n\nPrinciple: {principle}").format(
+                    message=now.message, principle=now.principle
+                )
+            )
             item.setData(now, WARNING_ROLE)
             principle = item.child(0)
             principle.setText(_principle_text(now))

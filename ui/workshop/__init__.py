@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
+from planner.i18n import _
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.workshop.mode import WorkshopMode, mode_for
@@ -32,10 +34,12 @@ def __getattr__(name: str):  # noqa: ANN202 - the mode's modules load on first u
 def install(window: MainWindow) -> QAction:
     """Add View → Workshop mode (F5) to a main window (called by ui/app_window.py). The
     workshop's own modules are imported when the mode is first entered."""
-    action = QAction("&Workshop mode", window)
+    action = QAction(_("&Workshop mode"), window)
     action.setObjectName("workshop_mode")
     action.setShortcut(QKeySequence("F5"))
-    action.setStatusTip("Full screen, large type, for running a planning workshop on a projector")
+    action.setStatusTip(
+        _("Full screen, large type, for running a planning workshop on a projector")
+    )
     action.triggered.connect(lambda: _enter(window))
     window.view_menu.addAction(action)
     window.closed.connect(lambda: _leave(window))

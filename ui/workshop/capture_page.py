@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import CreateRow
 from planner.enums import Priority, label
+from planner.i18n import N_, _
 from planner.model import Demand, Department
 from ui.document import PlanDocument
 from ui.guard import guarded
@@ -79,7 +80,7 @@ class TitleField(QLineEdit):
 
 
 class CapturePage(Page):
-    title = "Capture"
+    title = N_("Capture")
 
     def __init__(self, document: PlanDocument, session: WorkshopSession, theme: Theme) -> None:
         super().__init__(document, session, theme)
@@ -90,7 +91,7 @@ class CapturePage(Page):
         self.picker.picked.connect(self._picked)
         self.heading = make_label("", "title", wrap=True)
         self.field = TitleField(document)
-        self.field.setPlaceholderText("Type the wish and press Enter")
+        self.field.setPlaceholderText(_("Type the wish and press Enter"))
         self.field.returnPressed.connect(self.add_wish)
         self.field.number.connect(self.pick_number)
         self.field.effort_step.connect(self.step_effort)
@@ -107,20 +108,20 @@ class CapturePage(Page):
             self.priority_group.addButton(button, rank)
             priority_row.addWidget(button)
         self.priority_group.idClicked.connect(lambda rank: self.set_priority(list(Priority)[rank]))
-        add = QPushButton("Add to backlog  ⏎")
+        add = QPushButton(_("Add to backlog  ⏎"))
         add.clicked.connect(self.add_wish)
         for button in (less, more, add, *self.priority_group.buttons()):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing never leaves the field
 
         options = QGridLayout()
-        options.addWidget(make_label("Effort (↑ ↓)"), 0, 0)
+        options.addWidget(make_label(_("Effort (↑ ↓)")), 0, 0)
         effort_row = QHBoxLayout()
         effort_row.addWidget(less)
         effort_row.addWidget(self.effort_label)
         effort_row.addWidget(more)
         effort_row.addStretch(1)
         options.addLayout(effort_row, 0, 1)
-        options.addWidget(make_label("Priority (Alt+M S C W)"), 1, 0)
+        options.addWidget(make_label(_("Priority (Alt+M S C W)")), 1, 0)
         options.addLayout(priority_row, 1, 1)
         options.setColumnStretch(1, 1)
 
@@ -129,7 +130,7 @@ class CapturePage(Page):
         )
         self.captured = DemandListView(self.captured_model, theme)
         self.captured.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.captured_heading = make_label("", "large")
+        self.captured_heading = make_label("", "large", wrap=True)  # ~40 % longer in fi, nl
 
         right = QVBoxLayout()
         right.addWidget(self.heading)
@@ -142,7 +143,7 @@ class CapturePage(Page):
         right.addWidget(self.captured, 1)
         right.addWidget(
             make_label(
-                "1–9: who speaks (empty field) or Alt+1–9 · Enter: add · Ctrl+Z: take back",
+                _("1–9: who speaks (empty field) or Alt+1–9 · Enter: add · Ctrl+Z: take back"),
                 "small",
                 wrap=True,
             )
@@ -197,7 +198,7 @@ class CapturePage(Page):
         self.effort_label.setText(effort_text(self.effort))
         # Wide enough for the longest text, so the + button does not jump as values change.
         metrics = self.effort_label.fontMetrics()
-        self.effort_label.setMinimumWidth(metrics.horizontalAdvance("no estimate  "))
+        self.effort_label.setMinimumWidth(metrics.horizontalAdvance(_("no estimate  ")))
         self.effort_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.priority_group.button(self.priority.rank).setChecked(True)
 
@@ -207,10 +208,12 @@ class CapturePage(Page):
         title = self.field.text().strip()
         department = self.department()
         if department is None:
-            self.message.emit("First pick who is speaking: press a number key or click.", True)
+            self.message.emit(_("First pick who is speaking: press a number key or click."), True)
             return
         if not title:
-            self.message.emit(f"Type {department.name}'s wish first, then press Enter.", True)
+            self.message.emit(
+                _("Type {name}'s wish first, then press Enter.").format(name=department.name), True
+            )
             return
         command = CreateRow(
             Demand,
@@ -230,7 +233,12 @@ class CapturePage(Page):
         self.effort, self.priority = 0.0, Priority.SHOULD
         self._show_options()
         self.refresh()  # the counts: the plan changed before the session knew the new id
-        self.message.emit(f"Added for {department.name}: {title}  (Ctrl+Z takes it back)", False)
+        self.message.emit(
+            _("Added for {name}: {title}  (Ctrl+Z takes it back)").format(
+                name=department.name, title=title
+            ),
+            False,
+        )
 
     # --- Page ------------------------------------------------------------------------------
 
@@ -247,7 +255,7 @@ class CapturePage(Page):
 
         def suffix(dept: Department) -> str:
             n = counts.get(dept.id, 0)
-            return f"·  {n} new" if n else ""
+            return _('·  {n} new').format(n=n) if n else ""
 
         departments = self.document.index.departments
         if self.session.capture_department_id not in {d.id for d in departments}:
@@ -256,14 +264,18 @@ class CapturePage(Page):
         self.picker.set_current(self.session.capture_department_id)
         department = self.department()
         if department is None:
-            self.heading.setText("Add a department to the plan first.")
+            self.heading.setText(_("Add a department to the plan first."))
             self.captured_heading.setText("")
         else:
             head = f" ({department.head})" if department.head else ""
-            self.heading.setText(f"{department.name}{head}: what do you wish for?")
+            self.heading.setText(
+                _("{name}{head}: what do you wish for?").format(name=department.name, head=head)
+            )
             mine = counts.get(department.id, 0)
             self.captured_heading.setText(
-                f"Captured today for {department.name}: {mine}  ·  all departments: {len(captured)}"
+                _("Captured today for {name}: {mine}  ·  all departments: {count}").format(
+                    name=department.name, mine=mine, count=len(captured)
+                )
             )
         self.captured_model.refresh()
         self.field.setEnabled(department is not None)

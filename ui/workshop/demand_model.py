@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from planner.enums import Priority, label
+from planner.i18n import _, ngettext
 from planner.model import Demand
 from ui.document import PlanDocument
 from ui.guard import guarded
@@ -52,9 +53,9 @@ def sort_key(order: str) -> Callable[[Demand], tuple]:
 
 def effort_text(effort: float) -> str:
     if effort <= 0:
-        return "no estimate"
+        return _("no estimate")
     days = f"{effort:g}"
-    return f"{days} day" if days == "1" else f"{days} days"
+    return ngettext("{days} day", "{days} days", 1 if days == "1" else 2).format(days=days)
 
 
 def encode_ids(ids: list[int]) -> QMimeData:
@@ -101,7 +102,7 @@ class DemandListModel(QAbstractListModel):
         self.phase_id = phase_id
         self.refresh()
 
-    def refresh(self, *_: object) -> None:
+    def refresh(self, *_unused: object) -> None:
         self.beginResetModel()
         self._load()
         self.endResetModel()

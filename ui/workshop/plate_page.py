@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from planner.commands import CreateRow, MoveDemands
 from planner.enums import PhaseStatus
+from planner.i18n import N_, _
 from planner.model import Department, Phase
 from planner.warnings.format import num, weeks
 from ui.document import PlanDocument
@@ -33,7 +34,7 @@ from ui.workshop.theme import Theme
 
 def date_range(phase: Phase) -> str:
     if phase.start_date is None or phase.end_date is None:
-        return "no dates yet"
+        return _("no dates yet")
     start, end = phase.start_date, phase.end_date
     same_year = start.year == end.year
     return f"{start:%-d %b}{'' if same_year else f' {start:%Y}'} – {end:%-d %b %Y}"
@@ -50,7 +51,7 @@ def next_course_dates(
 
 
 class PlatePage(Page):
-    title = "Plate"
+    title = N_("Plate")
 
     def __init__(self, document: PlanDocument, session: WorkshopSession, theme: Theme) -> None:
         super().__init__(document, session, theme)
@@ -70,7 +71,7 @@ class PlatePage(Page):
         self.next_button.clicked.connect(lambda: self.step_phase(1))
         for button in (self.previous_button, self.next_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.heading = label("", "title")
+        self.heading = label("", "title", wrap=True)  # long titles and languages wrap
         self.facts = label("", wrap=True)
         self.caption = label("", "large")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -87,9 +88,9 @@ class PlatePage(Page):
         header.addWidget(self.next_button)
 
         left = QVBoxLayout()
-        left.addWidget(label("Backlog", "large"))
+        left.addWidget(label(_("Backlog"), "large"))
         left.addWidget(self.backlog, 1)
-        left.addWidget(label("Drag onto the plate or Enter", "small", wrap=True))
+        left.addWidget(label(_("Drag onto the plate or Enter"), "small", wrap=True))
         middle = QVBoxLayout()
         middle.addWidget(self.plate, 1)
         middle.addWidget(self.caption)
@@ -97,7 +98,7 @@ class PlatePage(Page):
         right.addLayout(self.warning_box)
         right.addWidget(self.served_heading)
         right.addWidget(self.served, 1)
-        right.addWidget(label("Drag back or Delete · ← → phase", "small", wrap=True))
+        right.addWidget(label(_("Drag back or Delete · ← → phase"), "small", wrap=True))
         body = QHBoxLayout()
         for box, stretch in ((left, 3), (middle, 4), (right, 3)):
             holder = QWidget()
@@ -117,7 +118,7 @@ class PlatePage(Page):
         shortcut = QShortcut(QKeySequence("Shift+N"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.add_course)
-        self.one_more_button = QPushButton("One more course?")
+        self.one_more_button = QPushButton(_("One more course?"))
         self.one_more_button.setObjectName("one_more_course")
         self.one_more_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.one_more_button.clicked.connect(self.one_more_course)
@@ -146,11 +147,11 @@ class PlatePage(Page):
         position = [p.id for p in phases].index(phase.id) + step
         if position >= len(phases):
             self.message.emit(
-                "That was the last course. Shall we take one more? Press N.", False
+                _("That was the last course. Shall we take one more? Press N."), False
             )
             return
         if position < 0:
-            self.message.emit("This is the first course.", False)
+            self.message.emit(_("This is the first course."), False)
             return
         self.session.phase_id = phases[position].id
         self.refresh()
@@ -160,7 +161,9 @@ class PlatePage(Page):
     def serve(self, ids: list[int], before: int | None = None) -> bool:
         phase = self.phase()
         if phase is None:
-            self.message.emit("The plan has no phase yet: press N to lay the first course.", True)
+            self.message.emit(
+                _("The plan has no phase yet: press N to lay the first course."), True
+            )
             return False
         if not self.push(MoveDemands(ids, phase.id, before_id=before)):
             return False
@@ -180,12 +183,16 @@ class PlatePage(Page):
         start, end = next_course_dates(last, plan.weeks_to_value)
         command = CreateRow(
             Phase,
-            {"title": f"Phase {len(phases) + 1}", "start_date": start, "end_date": end},
+            {
+                "title": _("Phase {value}").format(value=len(phases) + 1),
+                "start_date": start,
+                "end_date": end,
+            },
         )
         if self.push(command):
             self.session.phase_id = command.row_id
             self.refresh()
-            self.message.emit("One more course on the table (Ctrl+Z takes it away).", False)
+            self.message.emit(_("One more course on the table (Ctrl+Z takes it away)."), False)
 
     def one_more_course(self) -> None:
         """Propose the next phase from the backlog and put it on the plate."""
@@ -198,8 +205,8 @@ class PlatePage(Page):
             self.message.emit(exc.message, True)
             return
         if proposal.empty:
-            self.message.emit("Nothing left in the backlog to serve: press Shift+N for an "
-                              "empty course.", False)  # fmt: skip
+            self.message.emit(_("Nothing left in the backlog to serve: press Shift+N for an "
+                              "empty course."), False)  # fmt: skip
             return
         command = ApplyProposal(proposal, 1)
         if self.push(command):
@@ -208,8 +215,10 @@ class PlatePage(Page):
             course = proposal.phases[0]
             who = course.title.split(":")[0]
             self.message.emit(
-                f"One more course for {who}: {num(course.effort)} person-days in "
-                f"{weeks(course.weeks)}. Change it as you like; Ctrl+Z takes it away.",
+                _(
+                    "One more course for {who}: {effort} person-days in {weeks}. Change it as you "
+                    "like; Ctrl+Z takes it away."
+                ).format(who=who, effort=num(course.effort), weeks=weeks(course.weeks)),
                 False,
             )
 
@@ -243,8 +252,8 @@ class PlatePage(Page):
         self.served_model.set_phase(phase.id if phase else None)
         self.served.setEnabled(phase is not None)
         if phase is None:
-            self.heading.setText("No phase yet")
-            self.facts.setText("Press N to lay the first course.")
+            self.heading.setText(_("No phase yet"))
+            self.facts.setText(_("Press N to lay the first course."))
             self.plate.set_plate([], None)
             self.caption.setText("")
             self.served_heading.setText("")
@@ -252,7 +261,11 @@ class PlatePage(Page):
             return
         position = [p.id for p in phases].index(phase.id)
         self.previous_button.setEnabled(position > 0)
-        self.heading.setText(f"Phase {position + 1} of {len(phases)}: {phase.title}")
+        self.heading.setText(
+            _("Phase {value} of {count}: {title}").format(
+                value=position + 1, count=len(phases), title=phase.title
+            )
+        )
         numbers = plate_numbers(self.document, phase)
         length = f" · {weeks(numbers.weeks)}" if numbers.weeks is not None else ""
         goal = f"\n{phase.goal}" if phase.goal else ""
@@ -275,13 +288,17 @@ class PlatePage(Page):
             )
         self.plate.set_plate(portions, numbers.capacity)
         if numbers.capacity is None:
-            text = f"{num(numbers.effort)} person-days · give the phase dates to size the plate"
+            text = _("{effort} person-days · give the phase dates to size the plate").format(
+                effort=num(numbers.effort)
+            )
         else:
-            text = f"{num(numbers.effort)} of {num(numbers.capacity)} person-days"
+            text = _("{effort} of {capacity} person-days").format(
+                effort=num(numbers.effort), capacity=num(numbers.capacity)
+            )
         self.caption.setText(text)
         self.caption.setStyleSheet("color: #b00020;" if numbers.overflow > 0 else "")
         count = len(portions)
-        self.served_heading.setText(f"On the plate ({count})")
+        self.served_heading.setText(_('On the plate ({count})').format(count=count))
 
     def _show_warnings(self) -> None:
         while self.warning_labels:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.i18n import _
 from planner.load import usable_working_days
 from planner.model import Phase
 from planner.queries import duration_weeks
@@ -84,27 +85,36 @@ def spoken_warnings(document: PlanDocument, phase: Phase) -> list[Spoken]:
         spoken.append(
             Spoken(
                 OVERLOADED,
-                f"Too full: {pd(numbers.overflow)} too much",
-                f"{num(numbers.effort)} on a plate of {num(capacity)} "
-                f"({num(numbers.team_capacity)} a week × {weeks(numbers.weeks or 0)}). "
-                "Move something to the next course.",
+                _("Too full: {pd} too much").format(pd=pd(numbers.overflow)),
+                _(
+                    "{effort} on a plate of {capacity} ({team_capacity} a week × {weeks}). Move "
+                    "something to the next course."
+                ).format(
+                    effort=num(numbers.effort),
+                    capacity=num(capacity),
+                    team_capacity=num(numbers.team_capacity),
+                    weeks=weeks(numbers.weeks or 0),
+                ),
             )
         )
     if TOO_LONG in codes:
         spoken.append(
             Spoken(
                 TOO_LONG,
-                f"Too long: {weeks(numbers.weeks or 0)}",
-                f"Users should feel a benefit within {weeks(numbers.weeks_limit)}. "
-                "Split it in two.",
+                _("Too long: {weeks}").format(weeks=weeks(numbers.weeks or 0)),
+                _("Users should feel a benefit within {weeks}. Split it in two.").format(
+                    weeks=weeks(numbers.weeks_limit)
+                ),
             )
         )
     if TOO_MANY in codes:
         spoken.append(
             Spoken(
                 TOO_MANY,
-                f"Too many departments: {numbers.departments}",
-                f"One department first: at most {numbers.departments_limit} in a phase.",
+                _("Too many departments: {departments}").format(departments=numbers.departments),
+                _("One department first: at most {departments_limit} in a phase.").format(
+                    departments_limit=numbers.departments_limit
+                ),
             )
         )
     return spoken

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from planner.i18n import _
 from ui.guard import guarded
 from ui.workshop import theme as th
 from ui.workshop.demand_model import MIME, decode_ids
@@ -137,7 +138,7 @@ class PlateWidget(QWidget):
     def _legend_rows(self) -> int:
         metrics = QFontMetrics(self.theme.font("small"))
         rows, x = 1, 0
-        for name, _, days in self.legend():
+        for name, _unused, days in self.legend():
             w = metrics.horizontalAdvance(f"{name} {days:g}") + metrics.height() * 2
             if x and x + w > self.width():
                 rows, x = rows + 1, 0
@@ -148,7 +149,7 @@ class PlateWidget(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802, ANN001
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        centre, radius, _ = self._geometry()
+        centre, radius, _unused = self._geometry()
         self._paint_plate(painter, centre, radius)
         if self.capacity is not None:
             self._paint_portions(painter, centre, radius)
@@ -206,9 +207,9 @@ class PlateWidget(QWidget):
 
     def _paint_centre(self, painter: QPainter, centre: QPointF, radius: float) -> None:
         if self.capacity is None:
-            text = "no dates"
+            text = _("no dates")
         elif self.capacity <= 0:
-            text = "no team"
+            text = _("no team")
         else:
             text = f"{round(100 * self.effort / self.capacity)} %"
         font = self.theme.font("huge", bold=True)

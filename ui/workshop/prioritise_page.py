@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import Macro, UpdateRow
 from planner.enums import Priority, label
+from planner.i18n import N_, _
 from planner.model import Demand, Department
 from ui.document import PlanDocument
 from ui.guard import guarded
@@ -43,7 +44,7 @@ MAX_DOTS = 20
 
 
 class PrioritisePage(Page):
-    title = "Prioritise"
+    title = N_("Prioritise")
 
     def __init__(self, document: PlanDocument, session: WorkshopSession, theme: Theme) -> None:
         super().__init__(document, session, theme)
@@ -57,7 +58,7 @@ class PrioritisePage(Page):
         for button in (fewer, more):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         voters = QHBoxLayout()
-        voters.addWidget(make_label("Who is voting?", "large"))
+        voters.addWidget(make_label(_("Who is voting?"), "large"))
         voters.addStretch(1)
         voters.addWidget(fewer)
         voters.addWidget(self.budget_label)
@@ -81,15 +82,18 @@ class PrioritisePage(Page):
         columns.setRowStretch(1, 1)
         actions = QHBoxLayout()
         for text, action in (
-            ("● Dot  Space", lambda: self.vote(1)),
-            ("Take back  ⌫", lambda: self.vote(-1)),
+            (_("● Dot  Space"), lambda: self.vote(1)),
+            (_("Take back  ⌫"), lambda: self.vote(-1)),
         ):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(action)
             actions.addWidget(button)
         actions.addWidget(
-            make_label("1–9 voter · ←→↑↓ choose · M S C W or drag: priority", "small", wrap=True), 1
+            make_label(
+                _("1–9 voter · ←→↑↓ choose · M S C W or drag: priority"), "small", wrap=True
+            ),
+            1,
         )
         layout = QVBoxLayout(self)
         layout.addLayout(voters)
@@ -131,32 +135,50 @@ class PrioritisePage(Page):
         """A dot from the current voter on the selected card (or `demand_id`)."""
         voter = self.voter()
         if voter is None:
-            self.message.emit("First pick who is voting: press a number key or click.", True)
+            self.message.emit(_("First pick who is voting: press a number key or click."), True)
             return False
         demand_id = demand_id if demand_id is not None else self.current_view().current_id()
         demand = self.document.store.find(Demand, demand_id)
         if demand is None:
-            self.message.emit("Pick a wish first (arrow keys or click).", True)
+            self.message.emit(_("Pick a wish first (arrow keys or click)."), True)
             return False
         if delta > 0 and self.dots_left(voter.id) < delta:
-            self.message.emit(f"{voter.name} has used all {self.session.dots_per_head} dots.", True)
+            self.message.emit(
+                _("{name} has used all {dots_per_head} dots.").format(
+                    name=voter.name, dots_per_head=self.session.dots_per_head
+                ),
+                True,
+            )
             return False
         if delta < 0 and dot_ledger(self.document.undo_stack)[(voter.id, demand.id)] < -delta:
-            self.message.emit(f"{voter.name} has no dot on '{demand.title}' to take back.", True)
+            self.message.emit(
+                _("{name} has no dot on '{title}' to take back.").format(
+                    name=voter.name, title=demand.title
+                ),
+                True,
+            )
             return False
         if not self.push(DotVote(demand.id, voter.id, delta)):
             return False
-        self.message.emit(f"{voter.name}: {self.dots_left(voter.id)} dots left.", False)
+        self.message.emit(
+            _("{name}: {dots_left} dots left.").format(
+                name=voter.name, dots_left=self.dots_left(voter.id)
+            ),
+            False,
+        )
         return True
 
     def set_priority(self, ids: list[int], priority: Priority) -> None:
         if len(ids) == 1:
             command = UpdateRow(
-                Demand, ids[0], {"priority": priority}, label=f"Make it {label(priority)}"
+                Demand,
+                ids[0],
+                {"priority": priority},
+                label=_("Make it {label}").format(label=label(priority)),
             )
         else:
             command = Macro(
-                f"Make {len(ids)} wishes {label(priority)}",
+                _('Make {count} wishes {label}').format(count=len(ids), label=label(priority)),
                 [UpdateRow(Demand, i, {"priority": priority}) for i in ids],
             )
         if self.push(command):
@@ -233,7 +255,7 @@ class PrioritisePage(Page):
 
         self.picker.set_departments(departments, suffix)
         self.picker.set_current(self.session.voter_department_id)
-        self.budget_label.setText(f"{budget} dots each")
+        self.budget_label.setText(_('{budget} dots each').format(budget=budget))
         backlog = self.document.index.demands(None)
         for priority, header in self.headers.items():
             count = sum(1 for d in backlog if d.priority == priority)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from planner.i18n import N_
 from ui.document import PlanDocument
 from ui.gantt.palette import palette_for
 from ui.gantt.render import render_roadmap, roadmap_size_hint
@@ -56,7 +57,7 @@ class RoadmapCanvas(QWidget):
 
 
 class RoadmapPage(Page):
-    title = "Roadmap"
+    title = N_("Roadmap")
 
     def __init__(self, document: PlanDocument, session: WorkshopSession, theme: Theme) -> None:
         super().__init__(document, session, theme)

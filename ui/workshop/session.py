@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from planner.changes import Recorder
 from planner.commands import Vote
+from planner.i18n import _
 from planner.model import Demand, Department
 from planner.store import PlanStore
 
@@ -35,7 +36,7 @@ class DotVote(Vote):
         super().perform(rec)
         head = rec.get(Department, self.department_id).name
         title = rec.get(Demand, self.demand_id).title
-        verb = "puts a dot on" if self.delta > 0 else "takes a dot back from"
+        verb = _("puts a dot on") if self.delta > 0 else _("takes a dot back from")
         self.label = f"{head} {verb} '{title}'"
 
 
@@ -51,7 +52,7 @@ def dot_ledger(stack: QUndoStack) -> Counter[tuple[int, int]]:
 
 
 def dots_spent(ledger: Counter[tuple[int, int]], department_id: int) -> int:
-    return sum(n for (dept, _), n in ledger.items() if dept == department_id)
+    return sum(n for (dept, _unused), n in ledger.items() if dept == department_id)
 
 
 @dataclass

@@ -9,15 +9,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from planner.enums import PhaseStatus, label
+from planner.i18n import N_, _, ngettext
 from planner.model import Demand, Department, Phase
-from planner.warnings.format import count, num
+from planner.warnings.format import num
 from ui.document import PlanDocument
 from ui.pdf.style import esc
 from ui.workshop.plate_warnings import Spoken, plate_numbers, spoken_warnings
 from ui.workshop.session import WorkshopSession, dot_ledger, dots_spent
 
 TOP_VOTES = 10
-NEW = " <b>(new today)</b>"
+NEW = N_(" <b>(new today)</b>")
 
 
 @dataclass
@@ -106,9 +107,14 @@ def _dept(summary: Summary, dept_id: int) -> str:
     return esc(dept.name) if dept else "?"
 
 
+def _table_head(*headers: str) -> str:
+    cells = "".join(f"<th>{h}</th>" for h in headers)
+    return f"<table width='100%' cellpadding='4'><thead><tr>{cells}</tr></thead>"
+
+
 def _today(summary: Summary, demand: Demand) -> str:
     dots = summary.dots_today.get(demand.id, 0)
-    return f" <b>(+{dots} today)</b>" if dots else ""
+    return _(' <b>(+{dots} today)</b>').format(dots=dots) if dots else ""
 
 
 def summary_html(summary: Summary) -> str:
@@ -116,13 +122,25 @@ def summary_html(summary: Summary) -> str:
     when = f"{summary.started_at:%d %B %Y}, {summary.started_at:%H:%M}–{summary.ended_at:%H:%M}"
     dots_total = sum(summary.dots_used.values())
     parts = [
-        f"<h1>Workshop summary: {esc(summary.plan_title)}</h1>",
-        f"<p class='lead'>{when}. {count(summary.captured_count, 'wish', 'wishes')} captured "
-        f"from {count(len(summary.captured), 'department')}; {count(dots_total, 'dot')} given.</p>",
-        f"<h2>Captured today ({summary.captured_count})</h2>",
+        "<h1>" + _("Workshop summary: {title}").format(title=esc(summary.plan_title)) + "</h1>",
+        "<p class='lead'>"
+        # Translators: "1 Dec 2026, 09:00–11:30. 12 wishes captured from 3 departments; 40
+        # dots given." — {wishes}, {departments} and {dots} are counted nouns made below.
+        + _("{when}. {wishes} captured from {departments}; {dots} given.").format(
+            when=when,
+            wishes=ngettext("{count} wish", "{count} wishes", summary.captured_count).format(
+                count=summary.captured_count
+            ),
+            departments=ngettext(
+                "{count} department", "{count} departments", len(summary.captured)
+            ).format(count=len(summary.captured)),
+            dots=ngettext("{count} dot", "{count} dots", dots_total).format(count=dots_total),
+        )
+        + "</p>",
+        "<h2>" + _("Captured today ({count})").format(count=summary.captured_count) + "</h2>",
     ]
     if not summary.captured:
-        parts.append("<p class='muted'>Nothing was captured in this session.</p>")
+        parts.append("<p class='muted'>" + _("Nothing was captured in this session.") + "</p>")
     for dept_id, demands in summary.captured.items():
         titles = "; ".join(esc(d.title) for d in demands)
         parts.append(f"<p><b>{_dept(summary, dept_id)} ({len(demands)}):</b> {titles}</p>")
@@ -135,16 +153,16 @@ def summary_html(summary: Summary) -> str:
             for d in summary.voted
         )
         parts.append(
-            "<table width='100%' cellpadding='4'><thead><tr><th>Dots</th><th>Wish</th>"
-            f"<th>Department</th><th>Priority</th></tr></thead>{rows}</table>"
+            _table_head(_("Dots"), _("Wish"), _("Department"), _("Priority"))
+            + f"{rows}</table>"
         )
     else:
-        parts.append("<p class='muted'>No dots yet.</p>")
+        parts.append("<p class='muted'>" + _("No dots yet.") + "</p>")
     if summary.dots_used:
         used = " · ".join(
             f"{_dept(summary, d)} {n}/{summary.dots_per_head}" for d, n in summary.dots_used.items()
         )
-        parts.append(f"<p class='muted'>Dots used today: {used}</p>")
+        parts.append("<p class='muted'>" + _("Dots used today: {used}").format(used=used) + "</p>")
 
     parts.append(_first_course_html(summary))
     return "\n".join(parts)
@@ -153,27 +171,35 @@ def summary_html(summary: Summary) -> str:
 def _first_course_html(summary: Summary) -> str:
     course = summary.first_course
     if course is None:
-        return "<h2>The first course</h2><p class='muted'>The plan has no phase yet.</p>"
+        return (
+            "<h2>" + _("The first course") + "</h2>"
+            "<p class='muted'>" + _("The plan has no phase yet.") + "</p>"
+        )
     size = (
-        f"{num(course.effort)} of {num(course.capacity)} person-days"
+        _("{effort} of {capacity} person-days").format(
+            effort=num(course.effort), capacity=num(course.capacity)
+        )
         if course.capacity is not None
-        else f"{num(course.effort)} person-days, no dates yet"
+        else _("{effort} person-days, no dates yet").format(effort=num(course.effort))
     )
-    title = f"The next course, phase {course.number}: {esc(course.phase.title)}"
+    title = _("The next course, phase {number}: {title}").format(
+        number=course.number, title=esc(course.phase.title)
+    )
     parts = [f"<h2>{title}</h2>", f"<p>{size}</p>"]
     for spoken in course.warnings:
-        parts.append(f"<p class='over'>{esc(spoken.headline)}. {esc(spoken.detail)}</p>")
+        parts.append(
+            f"<p class='over'>{esc(spoken.headline)}. {esc(spoken.detail)}</p>"
+        )
     if course.demands:
         rows = "".join(
-            f"<tr><td>{esc(d.title)}{NEW if d.id in course.new_today else ''}</td>"
+            f"<tr><td>{esc(d.title)}{_(NEW) if d.id in course.new_today else ''}</td>"
             f"<td>{_dept(summary, d.department_id)}</td><td>{num(d.effort)}</td></tr>"
             for d in course.demands
         )
         parts.append(
-            "<table width='100%' cellpadding='4'><thead><tr><th>Wish</th><th>Department</th>"
-            "<th>Person-days</th>"
-            f"</tr></thead>{rows}</table>"
+            _table_head(_("Wish"), _("Department"), _("Person-days"))
+            + f"{rows}</table>"
         )
     else:
-        parts.append("<p class='muted'>Nothing on this plate yet.</p>")
+        parts.append("<p class='muted'>" + _("Nothing on this plate yet.") + "</p>")
     return "".join(parts)

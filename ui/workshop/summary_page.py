@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout
 
+from planner.i18n import N_, _, ngettext
 from ui.document import PlanDocument
 from ui.pdf.options import ExportError
 from ui.workshop import theme as th
@@ -17,14 +18,14 @@ from ui.workshop.summary_pdf import export_summary_pdf
 
 
 class SummaryPage(Page):
-    title = "Summary"
+    title = N_("Summary")
 
     def __init__(self, document: PlanDocument, session: WorkshopSession, theme: th.Theme) -> None:
         super().__init__(document, session, theme)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton(_("Export PDF…"))
         self.export_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.export_button.clicked.connect(self.export)
         buttons = QHBoxLayout()
@@ -68,13 +69,15 @@ class SummaryPage(Page):
             self.refresh()
 
     def export(self) -> Path | None:
-        default = Path.home() / f"{self.document.store.plan.title} - workshop.pdf"
+        default = Path.home() / _("{title} - workshop.pdf").format(
+            title=self.document.store.plan.title
+        )
         if self.document.store.path is not None:
             default = self.document.store.path.with_name(
-                f"{self.document.store.path.stem} - workshop.pdf"
+                _('{stem} - workshop.pdf').format(stem=self.document.store.path.stem)
             )
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export the summary", str(default), "PDF (*.pdf)"
+        name, _unused = QFileDialog.getSaveFileName(
+            self, _("Export the summary"), str(default), _("PDF (*.pdf)")
         )
         if not name:
             return None
@@ -84,5 +87,10 @@ class SummaryPage(Page):
         except ExportError as exc:
             self.message.emit(str(exc), True)
             return None
-        self.message.emit(f"Saved {path.name} ({pages} page{'s' if pages != 1 else ''}).", False)
+        self.message.emit(
+            ngettext("Saved {name} ({pages} page).", "Saved {name} ({pages} pages).", pages).format(
+                name=path.name, pages=pages
+            ),
+            False,
+        )
         return path

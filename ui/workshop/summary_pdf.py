@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QPainter, QPdfWriter
 
+from planner.i18n import _
 from ui.pdf.flow import flow_pages
 from ui.pdf.frame import RESOLUTION, Frame, paint_chrome
 from ui.pdf.options import ExportError, Paper
@@ -21,13 +22,19 @@ def export_summary_pdf(summary: Summary, target: Path | str, paper: Paper = Pape
     cannot be written."""
     target = Path(target)
     if not target.parent.is_dir():
-        raise ExportError(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
+        raise ExportError(
+            _("Cannot write {name}: the folder {parent} does not exist.").format(
+                name=target.name, parent=target.parent
+            )
+        )
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         pages = _write(summary, partial, paper)
         os.replace(partial, target)
     except OSError as exc:
-        raise ExportError(f"Cannot write {target.name}: {exc.strerror or exc}.") from exc
+        raise ExportError(
+            _("Cannot write {name}: {value}.").format(name=target.name, value=exc.strerror or exc)
+        ) from exc
     finally:
         partial.unlink(missing_ok=True)
     return pages
@@ -41,13 +48,15 @@ def _write(summary: Summary, path: Path, paper: Paper) -> int:
     frame = Frame(paper, False)
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{summary.plan_title} — workshop summary")
+    writer.setTitle(_('{plan_title} — workshop summary').format(plan_title=summary.plan_title))
     writer.setCreator("Rollout Planner")
     writer.setPageLayout(frame.page_layout())
     pages = flow_pages(summary_html(summary), writer, frame.content_size)
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError(f"Cannot write {path.name}: the folder is not writable.")
+        raise ExportError(
+            _("Cannot write {name}: the folder is not writable.").format(name=path.name)
+        )
     try:
         for n, page in enumerate(pages, 1):
             if n > 1:
@@ -59,7 +68,7 @@ def _write(summary: Summary, path: Path, paper: Paper) -> int:
                 f"{summary.started_at:%Y-%m-%d}",
                 n,
                 len(pages),
-                what="Workshop summary",
+                what=_("Workshop summary"),
             )
             page.paint(painter, frame.content)
     finally:

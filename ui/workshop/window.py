@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import _
 from ui.document import PlanDocument
 from ui.guard import guarded
 from ui.workshop.capture_page import CapturePage
@@ -48,7 +49,7 @@ class WorkshopWindow(QWidget):
         super().__init__()
         self.setObjectName("workshop")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(f"{document.store.plan.title} — Workshop")
+        self.setWindowTitle(_('{title} — Workshop').format(title=document.store.plan.title))
         self.document = document
         self.session = session
         self.theme = Theme(screen_height, session.scale, parent=self)
@@ -57,7 +58,7 @@ class WorkshopWindow(QWidget):
         self.tabs = QButtonGroup(self)
         bar = QHBoxLayout()
         for number, name in enumerate(PAGES):
-            button = QPushButton(PAGE_CLASSES[name].title)
+            button = QPushButton(_(PAGE_CLASSES[name].title))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(f"Ctrl+{number + 1}")
@@ -68,9 +69,9 @@ class WorkshopWindow(QWidget):
         for text, steps in (("A−", -1), ("A+", 1)):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, s=steps: self.theme.zoom(s))
+            button.clicked.connect(lambda _unused=False, s=steps: self.theme.zoom(s))
             bar.addWidget(button)
-        leave = QPushButton("Leave  Esc")
+        leave = QPushButton(_("Leave  Esc"))
         leave.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         leave.clicked.connect(self.leave_requested)
         bar.addWidget(leave)
@@ -84,7 +85,7 @@ class WorkshopWindow(QWidget):
             self.stack.addWidget(page)
 
         self.message_line = label("", "message", wrap=False)
-        self.hints = label("Ctrl+1–5 pages · Ctrl+Z undo · Ctrl +/− size · Esc leave", "small")
+        self.hints = label(_("Ctrl+1–5 pages · Ctrl+Z undo · Ctrl +/− size · Esc leave"), "small")
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_line, 1)
         bottom.addWidget(self.hints)
@@ -157,9 +158,9 @@ class WorkshopWindow(QWidget):
         if not self.isVisible():  # closed, waiting to be deleted
             return
         if index < self._undo_index:
-            self.show_message(f"Taken back: {stack.text(index)}")
+            self.show_message(_('Taken back: {text}').format(text=stack.text(index)))
         elif index > self._undo_index:
-            self.show_message(f"Done: {stack.text(index - 1)}")
+            self.show_message(_('Done: {text}').format(text=stack.text(index - 1)))
         self._undo_index = index
 
     # --- theme -----------------------------------------------------------------------------

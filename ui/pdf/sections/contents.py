@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planner.i18n import N_, _
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, row
 from ui.pdf.style import esc
 
-TITLE = "Contents"
+TITLE = N_("Contents")
 
 
 def contents_html(entries: Sequence[tuple[int, str, int | None]]) -> str:
@@ -27,7 +28,7 @@ def contents_html(entries: Sequence[tuple[int, str, int | None]]) -> str:
             row([cell(text, markup=True, attrs=attrs), cell(page, num=True, attrs=' width="10%"')])
         )
     return (
-        heading(1, TITLE)
+        heading(1, _(TITLE))
         + '<table width="100%" cellspacing="0" cellpadding="3">'
         + "".join(rows)
         + "</table>"
@@ -35,4 +36,4 @@ def contents_html(entries: Sequence[tuple[int, str, int | None]]) -> str:
 
 
 def part(ctx: Context, entries: Sequence[tuple[int, str, int | None]]) -> Part:
-    return Part(TITLE, ctx.flow(contents_html(entries)))
+    return Part(_(TITLE), ctx.flow(contents_html(entries)))

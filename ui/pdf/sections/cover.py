@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.i18n import _
 from planner.report.text import day
 from ui.pdf import style
 from ui.pdf.flow import Page
@@ -13,9 +14,9 @@ from ui.pdf.style import esc
 def parts(ctx: Context) -> list[Part]:
     cover = ctx.pack.cover
     facts = [
-        ("Sponsor", cover.sponsor or "No business sponsor named"),
-        ("Project lead", cover.lead or "No project lead named"),
-        ("Date of this pack", day(cover.pack_date)),
+        (_("Sponsor"), cover.sponsor or _("No business sponsor named")),
+        (_("Project lead"), cover.lead or _("No project lead named")),
+        (_("Date of this pack"), day(cover.pack_date)),
         *[(f.label, f.value) for f in cover.facts],
     ]
     rows = "".join(
@@ -23,20 +24,20 @@ def parts(ctx: Context) -> list[Part]:
     )
     html = (
         f'<p class="muted" style="font-size: 10pt; margin-top: {style.px(90)};">'
-        "PLAN PACK FOR THE STEERING COMMITTEE</p>"
+        + esc(_("PLAN PACK FOR THE STEERING COMMITTEE")) + "</p>"
         f'<p style="font-size: 24pt; font-weight: bold; color: {style.ACCENT}; '
         f'margin-bottom: {style.px(12)};">'
         f"{esc(cover.title)}</p>"
         + (f'<p class="lead"><i>{esc(cover.vision)}</i></p>' if cover.vision else "")
         + f'<p style="margin-top: {style.px(10)};"></p>'
         f'<table width="100%" cellspacing="0" cellpadding="4">{rows}</table>'
-        f"<h2>Status on {esc(day(cover.pack_date))}</h2>"
+        + "<h2>" + esc(_("Status on {date}").format(date=day(cover.pack_date))) + "</h2>"
         f'<table width="100%" cellspacing="0" cellpadding="8"><tr>'
         f'<td style="background-color: {style.SHADE}; border-bottom: none;">'
         f"{esc(cover.status)}</td></tr></table>"
-        + para("Prepared with Rollout Planner.", "muted small")
+        + para(_("Prepared with Rollout Planner."), "muted small")
     )
     pages = ctx.flow(html)
     for page in pages:
         page.chrome = False
-    return [Part("Cover", pages)] if pages else [Part("Cover", [Page(lambda p, r: None)])]
+    return [Part(_("Cover"), pages)] if pages else [Part(_("Cover"), [Page(lambda p, r: None)])]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from planner.i18n import N_, _
 from planner.report import SECTION_TITLES, Section
 from planner.report.model import LoadChart
 from planner.report.text import day, plural
@@ -21,17 +22,17 @@ from ui.pdf.sections.html import cell, heading, para, row, table
 WEEK, DAY = dt.timedelta(days=7), dt.timedelta(days=1)
 
 INTRO = (
-    "Change landing on each department per week, in person-days, from the wishes its phases "
+    N_("Change landing on each department per week, in person-days, from the wishes its phases "
     "deliver (spread over each phase's working days; overlapping phases add up). The dashed "
-    "line is what the department can absorb in a week; red marks the weeks above it."
+    "line is what the department can absorb in a week; red marks the weeks above it.")
 )
 
 
 def parts(ctx: Context) -> list[Part]:
-    title = SECTION_TITLES[Section.LOAD]
+    title = _(SECTION_TITLES[Section.LOAD])
     chart = ctx.pack.load
     if chart is None or not chart.weeks or not chart.series:
-        html = heading(1, title) + para("No dated phase puts load on any department yet.")
+        html = heading(1, title) + para(_("No dated phase puts load on any department yet."))
         return [Part(title, ctx.flow(html))]
     return [Part(title, _pages(ctx, chart, title))]
 
@@ -40,7 +41,7 @@ def _pages(ctx: Context, chart: LoadChart, title: str) -> list[Page]:
     """The overload summary first (what a committee acts on), then the charts: under the
     summary when it is short, from a fresh page when it is long."""
     size = ctx.size()
-    head_html = heading(1, title) + para(INTRO) + _overload_table(chart)
+    head_html = heading(1, title) + para(_(INTRO)) + _overload_table(chart)
     head = text_document(head_html, ctx.device, size.width())
     later = text_document(heading(2, f"{title} (continued)"), ctx.device, size.width())
     pages: list[Page] = []
@@ -75,17 +76,17 @@ def _painter(chart, series, head, gap):  # noqa: ANN001, ANN202 - a closure per 
 def _overload_table(chart: LoadChart) -> str:
     over = [s for s in chart.series if s.overloaded]
     if not over:
-        return para("No department is loaded above its capacity in any week.")
+        return para(_("No department is loaded above its capacity in any week."))
     rows = []
     for s in over:
         periods = [f"{day(a)} – {day(b + WEEK - DAY)}" for a, b in s.overloaded[:3]]
         if len(s.overloaded) > 3:
-            periods.append(f"and {len(s.overloaded) - 3} more periods")
+            periods.append(_('and {value} more periods').format(value=len(s.overloaded) - 3))
         rows.append(row([cell(s.department), cell("\n".join(periods)),
                          cell(plural(s.weeks_over, "week"), num=True),
                          cell(f"{s.capacity:g}", num=True), cell(f"{s.peak:.1f}", num=True)]))
     return table(
-        ["Department", "When", "Over for", "Capacity", "Peak"], rows,
+        [_("Department"), _("When"), _("Over for"), _("Capacity"), _("Peak")], rows,
         [24, 40, 12, 12, 12], numeric=(2, 3, 4),
-        caption="Over capacity (person-days a week)",
+        caption=_("Over capacity (person-days a week)"),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.i18n import _
 from planner.report import SECTION_TITLES, Section
 from ui.pdf import style
 from ui.pdf.layout import Context, Part
@@ -12,14 +13,14 @@ LIST_PHASES = 6  # more than this, and an objective lists phase numbers only
 
 
 def parts(ctx: Context) -> list[Part]:
-    title = SECTION_TITLES[Section.OBJECTIVES]
+    title = _(SECTION_TITLES[Section.OBJECTIVES])
     objectives = ctx.pack.objectives
     html = heading(1, title)
     if ctx.pack.cover.vision:
         html += (f'<p class="lead" style="margin-bottom: {style.px(12)};">'
                  f"<i>{esc(ctx.pack.cover.vision)}</i></p>")
     if not objectives:
-        html += para("The plan states no business objectives yet.", "over")
+        html += para(_("The plan states no business objectives yet."), "over")
     else:
         rows = []
         for o in objectives:
@@ -27,7 +28,7 @@ def parts(ctx: Context) -> list[Part]:
                 phases = esc(f"{len(o.phases)} phases: " + ", ".join(map(str, o.phase_numbers)))
             else:
                 phases = "<br/>".join(esc(p) for p in o.phases) or (
-                    '<span class="over">No phase serves it yet</span>'
+                    '<span class="over">' + esc(_("No phase serves it yet")) + "</span>"
                 )
             rows.append(
                 row([
@@ -39,7 +40,7 @@ def parts(ctx: Context) -> list[Part]:
                 ])
             )
         html += table(
-            ["Objective", "Measure", "Target", "Served by phases", "Wishes"],
+            [_("Objective"), _("Measure"), _("Target"), _("Served by phases"), _("Wishes")],
             rows,
             widths=[19, 29, 19, 23, 10],
             numeric=(4,),

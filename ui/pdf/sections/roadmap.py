@@ -3,6 +3,7 @@ the app show the same picture), then phases and milestones at a glance as text."
 
 from __future__ import annotations
 
+from planner.i18n import _
 from planner.model import Phase
 from planner.report import SECTION_TITLES, Section
 from planner.report.text import day, span
@@ -13,7 +14,7 @@ GLANCE_PHASES = 40
 
 
 def parts(ctx: Context) -> list[Part]:
-    title = SECTION_TITLES[Section.ROADMAP]
+    title = _(SECTION_TITLES[Section.ROADMAP])
     pages = _timeline_pages(ctx, title)
     html = "" if pages else heading(1, title)
     # With many phases the list is long and says no more than the contents and the phase
@@ -46,18 +47,28 @@ def _phases_table(ctx: Context) -> str:
                          cell(depts or "—"),
                          cell(f"{weeks:g}" if weeks is not None else "—", num=True)]))
     if not rows:
-        return heading(2, "Phases at a glance") + para("The plan has no phases yet.")
-    return table(["Phase", "Dates", "Departments", "Weeks"], rows, [36, 26, 30, 8],
-                 numeric=(3,), caption="Phases at a glance")
+        return heading(2, _("Phases at a glance")) + para(_("The plan has no phases yet."))
+    return table([_("Phase"), _("Dates"), _("Departments"), _("Weeks")], rows, [36, 26, 30, 8],
+                 numeric=(3,), caption=_("Phases at a glance"))
 
 
 def _milestones_table(ctx: Context) -> str:
     milestones = ctx.pack.milestones
     if not milestones:
-        return heading(2, "Milestones") + para("No milestones are set.", "muted")
+        return heading(2, _("Milestones")) + para(_("No milestones are set."), "muted")
     rows = [row([cell(day(date)), cell(kind), cell(title)]) for date, kind, title in milestones]
     more = ctx.pack.milestones_more
     if more:
-        rows.append(row([cell(f"… and {more} more milestones, listed in the app",
-                              attrs=' colspan="3" class="muted"')]))
-    return table(["Date", "Kind", "Milestone"], rows, [16, 18, 66], caption="Milestones")
+        rows.append(
+            row(
+                [
+                    cell(
+                        _("… and {more} more milestones, listed in the app").format(more=more),
+                        attrs=' colspan="3" class="muted"',
+                    )
+                ]
+            )
+        )
+    return table(
+        [_("Date"), _("Kind"), _("Milestone")], rows, [16, 18, 66], caption=_("Milestones")
+    )

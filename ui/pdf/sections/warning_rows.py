@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planner.i18n import _
 from planner.report.model import WarningGroup
 from planner.report.warnings import code_title
 from ui.pdf import style
@@ -13,9 +14,12 @@ from ui.pdf.style import esc
 
 def severity_cell(severity: str, attrs: str = "") -> str:
     colour = style.SEVERITY_COLOURS.get(severity, style.INK)
-    word = style.SEVERITY_WORDS.get(severity, severity)
-    return cell(f'<span style="color: {colour}; font-weight: bold;">{esc(word)}</span>',
-                markup=True, attrs=attrs)
+    word = _(style.SEVERITY_WORDS.get(severity, severity))
+    return cell(
+        f'<span style="color: {colour}; font-weight: bold;">{esc(word)}</span>',
+        markup=True,
+        attrs=attrs,
+    )
 
 
 def groups_table(groups: Sequence[WarningGroup], caption: str = "") -> str:
@@ -24,22 +28,44 @@ def groups_table(groups: Sequence[WarningGroup], caption: str = "") -> str:
     rows = []
     for group in groups:
         principle = group.principle.split(":", 1)[0]
-        rows.append(row([
-            severity_cell(group.severity, ' width="11%"'),
-            cell(f"{esc(code_title(group.code))} "
-                 f'<span class="muted" style="font-weight: normal;">· protects: '
-                 f"{esc(principle)}</span>", markup=True),
-        ], ' class="group"'))
+        rows.append(
+            row(
+                [
+                    severity_cell(group.severity, ' width="11%"'),
+                    cell(
+                        f"{esc(code_title(group.code))} "
+                        f'<span class="muted" style="font-weight: normal;">'
+                        + esc(_("· protects: {principle}").format(principle=principle))
+                        + "</span>",
+                        markup=True,
+                    ),
+                ],
+                ' class="group"',
+            )
+        )
         for w in group.rows:
             text = esc(w.message) if w.names_subject else (
                 f"<b>{esc(w.subject)}</b>: {esc(w.message)}")
             if w.dismissed_reason is not None:
-                text += (f'<br/><span class="muted">Dismissed: '
-                         f"{esc(w.dismissed_reason or 'no reason given')}</span>")
+                reason = w.dismissed_reason or _("no reason given")
+                text += (
+                    '<br/><span class="muted">'
+                    + esc(_("Dismissed: {reason}").format(reason=reason))
+                    + "</span>"
+                )
             rows.append(row([cell(""), cell(text, markup=True)]))
         if group.more:
-            rows.append(row([cell(""), cell(f"… and {group.more} more like these",
-                                            attrs=' class="muted"')]))
+            rows.append(
+                row(
+                    [
+                        cell(""),
+                        cell(
+                            _("… and {more} more like these").format(more=group.more),
+                            attrs=' class="muted"',
+                        ),
+                    ]
+                )
+            )
     # The caption is the table's header row: it repeats on the next page, and never
     # stays behind alone at the bottom of one.
     head = f"<thead>{caption_row(caption, 2)}</thead>" if caption else ""

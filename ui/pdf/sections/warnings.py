@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from planner.i18n import N_, _
 from planner.report import SECTION_TITLES, Section
 from planner.report.text import plural
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
 from ui.pdf.sections.warning_rows import groups_table, severity_cell
 
-_PLURAL = {"problem": "Problems", "warning": "Warnings", "info": "Notes"}
+_PLURAL = {"problem": N_("Problems"), "warning": N_("Warnings"), "info": N_("Notes")}
 
 
 def parts(ctx: Context) -> list[Part]:
-    title = SECTION_TITLES[Section.WARNINGS]
+    title = _(SECTION_TITLES[Section.WARNINGS])
     summary = ctx.pack.warnings
     html = heading(1, title)
     if summary is None:
@@ -22,27 +23,27 @@ def parts(ctx: Context) -> list[Part]:
         f"{plural(counts.get('problem', 0), 'problem')}, "
         f"{plural(counts.get('warning', 0), 'warning')} and "
         f"{plural(counts.get('info', 0), 'note')} are open; "
-        + (f"{len(summary.dismissed)} dismissed with a reason (listed last). "
-           if summary.dismissed else "none has been dismissed. ")
-        + "Each names the principle it protects."
+        + (_('{count} dismissed with a reason (listed last). ').format(count=len(summary.dismissed))
+           if summary.dismissed else _("none has been dismissed. "))
+        + _("Each names the principle it protects.")
     )
     severity = None
     for group in summary.open_groups:
         if group.severity != severity:
             severity = group.severity
-            caption = f"{_PLURAL.get(severity, severity)} ({counts.get(severity, 0)})"
+            caption = f"{_(_PLURAL.get(severity, severity))} ({counts.get(severity, 0)})"
             html += groups_table([g for g in summary.open_groups if g.severity == severity],
                                  caption)
     if not summary.open_groups:
-        html += para("No open warnings.")
-    caption = f"Dismissed ({len(summary.dismissed)})"
+        html += para(_("No open warnings."))
+    caption = _('Dismissed ({count})').format(count=len(summary.dismissed))
     if summary.dismissed:
         rows = [
             row([severity_cell(w.severity),
                  cell(w.text),
-                 cell(w.dismissed_reason or "no reason given")])
+                 cell(w.dismissed_reason or _("no reason given"))])
             for w in summary.dismissed
         ]
-        html += table(["", "Warning", "Reason for dismissing"], rows, [12, 54, 34],
+        html += table(["", _("Warning"), _("Reason for dismissing")], rows, [12, 54, 34],
                       caption=caption)
     return [Part(title, ctx.flow(html))]
