@@ -309,9 +309,10 @@ class OutlineModel(QAbstractItemModel):
                 OBJECTIVES: _("Objectives"),
                 DEPARTMENTS: _("Departments"),
                 PHASES: _("Phases"),
-            }
+            }.get(key) or _("Backlog")
             count = len(self._children.get(_GROUP_CODES[key], []))
-            return f"{title.get(key, 'Backlog')} ({count})"
+            # Translators: an outline group and how many records it holds: "Phases (7)".
+            return _("{group} ({count})").format(group=title, count=count)
         record = self._record(key)
         if record is None:
             return ""
