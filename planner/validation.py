@@ -282,7 +282,7 @@ def _dependency(store: PlanStore, row: Dependency) -> None:
         if (other.predecessor_id, other.successor_id) == (row.predecessor_id, row.successor_id):
             raise ValidationError(_("That dependency exists already."), "predecessor_id")
         edges.setdefault(other.predecessor_id, set()).add(other.successor_id)
-    if _reaches(edges, row.successor_id, row.predecessor_id):
+    if reaches(edges, row.successor_id, row.predecessor_id):
         before = store.get(Phase, row.predecessor_id).title
         after = store.get(Phase, row.successor_id).title
         raise ValidationError(
@@ -294,7 +294,8 @@ def _dependency(store: PlanStore, row: Dependency) -> None:
         )
 
 
-def _reaches(edges: dict[int, set[int]], start: int, goal: int) -> bool:
+def reaches(edges: dict[int, set[int]], start: int, goal: int) -> bool:
+    """Whether `goal` can be reached from `start` along `edges` (for refusing circles)."""
     stack, seen = [start], {start}
     while stack:
         node = stack.pop()
@@ -320,7 +321,7 @@ def _prerequisite(store: PlanStore, row: Prerequisite) -> None:
             raise ValidationError(_("The wish already needs that one."), "needs_id")
         edges.setdefault(other.needs_id, set()).add(other.demand_id)
     # `needs` first, then `demand`: refused when `demand` already comes before `needs`.
-    if _reaches(edges, row.demand_id, row.needs_id):
+    if reaches(edges, row.demand_id, row.needs_id):
         wish = store.get(Demand, row.demand_id).title
         needed = store.get(Demand, row.needs_id).title
         raise ValidationError(

@@ -20,6 +20,7 @@ from planner.validation import (
     LATEST_DATE,
     MAX_CAPACITY,
     MAX_EFFORT,
+    reaches,
 )
 
 EARLIEST, LATEST = EARLIEST_DATE, LATEST_DATE
@@ -196,7 +197,7 @@ def _links(table: str, first: str, second: str, what: str) -> RowRule:
             elif (a, b) in seen:
                 yield Problem(table, row_id, label, second, b, "is there twice", "drop it",
                               Fix.DROP)
-            elif _reaches(edges, b, a):
+            elif reaches(edges, b, a):
                 yield Problem(
                     table, row_id, label, second, b,
                     "closes a circle (each would have to wait for the other)", "drop it",
@@ -207,21 +208,6 @@ def _links(table: str, first: str, second: str, what: str) -> RowRule:
                 edges.setdefault(a, set()).add(b)
 
     return check
-
-
-def _reaches(edges: dict[Any, set[Any]], start: Any, goal: Any) -> bool:
-    if start not in edges:
-        return False
-    stack, seen = [start], {start}
-    while stack:
-        node = stack.pop()
-        if node == goal:
-            return True
-        for nxt in edges.get(node, ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    return False
 
 
 ROW_RULES.append(_links("dependency", "predecessor_id", "successor_id", "a phase waits for"))
