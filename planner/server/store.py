@@ -512,6 +512,16 @@ class ServerStore(PlanStore):
         del self._rows[model][row_id]
         self._journal.append(("delete", row))
 
+    # Runs of inserts or deletes go one row at a time here: each row is checked against its
+    # version and journalled for the change log (PlanStore sends them to a file in one
+    # statement, through a session whose objects a server plan's rows are not).
+    def insert_rows(self, model: type[Any], rows: Sequence[dict[str, Any]]) -> list[Any]:
+        return [self.insert_row(model, row) for row in rows]
+
+    def delete_rows(self, model: type[Base], row_ids: Sequence[int]) -> None:
+        for row_id in row_ids:
+            self.delete_row(model, row_id)
+
     def _apply_changes(self, changes: Sequence[RowChange]) -> None:
         for change in changes:
             if self._check_values and change.before is not None:
