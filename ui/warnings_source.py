@@ -138,6 +138,10 @@ class WarningsSource(QObject):
     def warnings(self) -> list[Warning]:
         return self._warnings
 
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
     def for_subject(self, kind: str, row_id: int | None) -> list[Warning]:
         return self._by_subject.get((kind, row_id), [])
 

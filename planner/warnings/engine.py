@@ -136,6 +136,11 @@ class WarningsEngine:
 
     # --- reading ---------------------------------------------------------------------------
 
+    @property
+    def index(self) -> PlanIndex:
+        """The PlanIndex the rules read: the store's one live index, the views' too."""
+        return self._facts.index
+
     def for_subject(self, kind: str, subject_id: int | None) -> list[Warning]:
         return list(self._by_subject.get((kind, subject_id), ()))
 
