@@ -155,33 +155,33 @@ def _edit_undo_redo(store: PlanStore, data) -> None:  # noqa: ANN001
         store.close()
 
 
-@pytest.mark.slow
-@settings(
+ON_A_FILE = settings(
     max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+ON_A_SERVER = settings(ON_A_FILE, max_examples=6)  # each example copies the plan there
+
+
+@pytest.mark.slow
+@ON_A_FILE
 @given(data=st.data())
 def test_random_edits_keep_the_shared_index_and_the_warnings_current(sample_source, data) -> None:
     _edit_undo_redo(sample_source.copy_in_memory(), data)
 
 
 @pytest.mark.slow
-@settings(
-    max_examples=6,  # each example is a copy of the sample plan on the server (CI time)
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@ON_A_SERVER
 @given(data=st.data())
 def test_random_edits_keep_the_shared_index_and_the_warnings_current_on_a_server(
     pg_cluster, pg_sample_plan, pg_test_plan, data
 ) -> None:
-    from pg_fixtures import reset_plan
+    from pg_fixtures import copy_of_sample
 
     from planner.server.store import ServerStore
 
-    reset_plan(pg_cluster, pg_test_plan.rsplit("=", 1)[1], pg_sample_plan.rsplit("=", 1)[1])
-    _edit_undo_redo(ServerStore.open(pg_test_plan), data)
+    _edit_undo_redo(ServerStore.open(copy_of_sample(pg_cluster, pg_sample_plan, pg_test_plan)),
+                    data)
 
 
 # --- another client's edits ------------------------------------------------------------------
@@ -192,13 +192,13 @@ def test_random_edits_keep_the_shared_index_and_the_warnings_current_on_a_server
 def test_a_remote_edit_reaches_the_documents_one_index_and_its_warnings(
     qapp, pg_cluster, pg_sample_plan, pg_test_plan  # noqa: ANN001
 ) -> None:
-    from pg_fixtures import reset_plan
+    from pg_fixtures import copy_of_sample
 
     from planner.server.store import ServerStore
     from ui.document import PlanDocument
 
-    reset_plan(pg_cluster, pg_test_plan.rsplit("=", 1)[1], pg_sample_plan.rsplit("=", 1)[1])
-    editor, follower = ServerStore.open(pg_test_plan), ServerStore.open(pg_test_plan)
+    url = copy_of_sample(pg_cluster, pg_sample_plan, pg_test_plan)
+    editor, follower = ServerStore.open(url), ServerStore.open(url)
     document = PlanDocument(follower)
     try:
         index = document.index

@@ -46,10 +46,10 @@ def follow(editor: ServerStore, follower: ServerStore) -> None:
 def test_remote_edits_keep_the_index_and_the_warnings_current(
     pg_cluster, pg_sample_plan, pg_test_plan, data
 ) -> None:
-    from pg_fixtures import reset_plan
+    from pg_fixtures import copy_of_sample
 
-    reset_plan(pg_cluster, pg_test_plan.rsplit("=", 1)[1], pg_sample_plan.rsplit("=", 1)[1])
-    editor, follower = ServerStore.open(pg_test_plan), ServerStore.open(pg_test_plan)
+    url = copy_of_sample(pg_cluster, pg_sample_plan, pg_test_plan)
+    editor, follower = ServerStore.open(url), ServerStore.open(url)
     try:
         engine = WarningsEngine(follower)
         live = live_index(follower)
