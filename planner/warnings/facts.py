@@ -295,10 +295,11 @@ class Facts:
         # A wish's prerequisite-later warning reads where the wishes it needs are.
         for demand_id in list(dirty.demands):
             dirty.demands.update(self.needed_by.get(demand_id, ()))
-        previous = {n.id: p.id for p, n in pairwise(self.index.phases)}
+        phases = self.index.phases
         for phase_id in list(dirty.phases):
-            if phase_id in previous:
-                dirty.phases.add(previous[phase_id])
+            rank = self._rank.get(phase_id)
+            if rank:  # not the first (0) nor gone (None)
+                dirty.phases.add(phases[rank - 1].id)
         return dirty
 
     def _demands_changed(self, changes: list[RowChange], dirty: Dirty) -> None:
