@@ -35,6 +35,7 @@ from planner.propose.plan_problem import (
 )
 from planner.propose.rolling import rolling
 from planner.propose.solve import Progress, Result, optimise
+from planner.propose.weights import Weights
 from planner.queries import monday
 from planner.store import PlanStore
 
@@ -382,15 +383,10 @@ class ApplyProposal(Command):
                 remove_row(rec, phase)
 
 
-def value_curve(
-    store: PlanStore, weights_of: Callable[[Demand], float] | None = None
-) -> list[tuple[dt.date, float]]:
+def value_curve(store: PlanStore) -> list[tuple[dt.date, float]]:
     """Cumulative value delivered over time (at each phase's end) for the plan as it is:
     the value-over-time curve the preview and the benchmarks compare."""
-    from planner.propose.plan_problem import Weights
-
-    weights = Weights()
-    value = weights_of or (lambda d: weights.priority(d.priority) + weights.vote * max(0, d.votes))
+    value = Weights.of(store.plan).wish_value  # the same weights the proposal is made with
     ends: dict[dt.date, float] = {}
     phases = {p.id: p for p in store.rows(Phase)}
     for demand in store.rows(Demand):
@@ -410,9 +406,7 @@ def value_curve(
 
 def proposal_curve(store: PlanStore, proposal: Proposal) -> list[tuple[dt.date, float]]:
     """The same curve after accepting the whole proposal (without writing anything)."""
-    from planner.propose.plan_problem import Weights
-
-    weights = Weights()
+    weights = Weights.of(store.plan)
     moved = {w: p.end for p in proposal.phases for w in p.wish_ids}
     replaced = set(proposal.replaced_phase_ids)
     phases = {p.id: p for p in store.rows(Phase)}
@@ -426,9 +420,7 @@ def proposal_curve(store: PlanStore, proposal: Proposal) -> list[tuple[dt.date, 
             day = phase.end_date if phase is not None else None
         if day is None:
             continue
-        ends[day] = ends.get(day, 0.0) + weights.priority(demand.priority) + weights.vote * max(
-            0, demand.votes
-        )
+        ends[day] = ends.get(day, 0.0) + weights.wish_value(demand)
     total = 0.0
     out = []
     for day in sorted(ends):
