@@ -20,11 +20,12 @@ from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row, remove_row
 from planner.enums import ActivityKind, Priority
-from planner.model import ChangeActivity, Demand, Dependency, Phase, PhaseObjective
+from planner.model import ChangeActivity, Demand, Dependency, Milestone, Phase, PhaseObjective
 from planner.propose.core import Assignment, Problem, objective
 from planner.propose.explain import explain_phases
 from planner.propose.formulation import FULL_MODEL_LIMIT
 from planner.propose.greedy import greedy
+from planner.propose.milestones import MOVE, REMOVE, milestone_changes
 from planner.propose.plan_problem import (
     WEEK,
     NoProposal,
@@ -328,7 +329,8 @@ class ApplyProposal(Command):
     """Write the first `count` phases of a proposal into the plan as one undoable edit:
     replaced phases emptied of what moves (and deleted when empty or when all is
     accepted), new phases with their wishes, objective links, trainings, support and the
-    dependencies the prerequisites call for."""
+    dependencies the prerequisites call for; the deleted phases' milestones moved to the
+    phases that took their work, or removed (planner/propose/milestones.py)."""
 
     def __init__(self, proposal: Proposal, count: int | None = None) -> None:
         super().__init__()
@@ -339,6 +341,8 @@ class ApplyProposal(Command):
 
     def perform(self, rec: Recorder) -> None:
         store = rec.store
+        # Decided on the plan before it changes: where the replaced phases' milestones go.
+        milestones = milestone_changes(store, self.proposal, self.count)
         accepted = self.proposal.phases[: self.count]
         n = len(accepted)
         self.label = f"Accept {n} proposed phase{'s' if n != 1 else ''}"
@@ -373,6 +377,13 @@ class ApplyProposal(Command):
                     new_row(rec, Dependency, {
                         "predecessor_id": self.phase_ids[number - 1], "successor_id": phase_id,
                     })  # fmt: skip
+        for change in milestones:
+            milestone = rec.get(Milestone, change.milestone_id)
+            if change.action == MOVE and change.to_phase is not None:
+                rec.update(milestone, phase_id=self.phase_ids[change.to_phase - 1],
+                           date=change.date)  # fmt: skip
+            elif change.action == REMOVE:
+                remove_row(rec, milestone)
         everything = n == len(self.proposal.phases)
         for phase_id in self.proposal.replaced_phase_ids:
             phase = store.find(Phase, phase_id)
