@@ -18,7 +18,7 @@ from planner.errors import DamagedPlanFile, PlanError
 from planner.migrate import run_migrations
 from planner.model import Demand, Department, Plan
 from planner.propose.plan_problem import Options, prepare
-from planner.propose.proposal import propose, proposal_curve
+from planner.propose.proposal import proposal_curve, propose
 from planner.propose.weights import WEIGHT_COLUMNS, Weights, default_values
 from planner.store import PlanStore
 
