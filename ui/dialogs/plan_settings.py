@@ -260,7 +260,7 @@ class PlanSettingsDialog(QDialog):
             shown_same = (
                 isinstance(editor, QDoubleSpinBox)
                 and isinstance(current, float)
-                and round(current, editor.decimals()) == value
+                and abs(current - value) <= 0.5 * 10 ** -editor.decimals() + 1e-9
             )
             if current != value and not shown_same:
                 out[key] = value
