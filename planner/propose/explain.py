@@ -33,9 +33,9 @@ def _value(prepared: Prepared, wish: Demand) -> float:
 
 def prepared_weights(prepared: Prepared) -> Weights:
     """The plan's weights the problem was prepared with (plan_problem.prepare sets them)."""
-    if prepared.weights is None:
-        raise ValueError("a prepared problem without the plan's weights")
-    return prepared.weights
+    weights = prepared.weights
+    assert weights is not None  # prepare() always sets them; a Prepared is made nowhere else
+    return weights
 
 
 def explain_phases(store: PlanStore, phases: list[ProposedPhase], prepared: Prepared) -> None:

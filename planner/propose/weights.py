@@ -33,8 +33,7 @@ WEIGHT_COLUMNS: dict[str, tuple[str, str]] = {
     ),
     "weight_could": (
         N_("Could-have wish"),
-        N_("Value of delivering one could-have wish. At 0 the proposer plans could-haves only "
-           "where nothing else fits."),
+        N_("Value of delivering one could-have wish. At 0 only its votes count."),
     ),
     "weight_vote": (
         N_("Per vote"),
