@@ -118,6 +118,10 @@ def milestone_changes(
         successor = successors[milestone.phase_id][0]
         keeps = successor is not None and go_live_from.get(successor.number) == phase.id
         out.append(_change(milestone, phase, successor, keeps))
+    # As the preview lists them: by the phase they move to and their new date, then the
+    # removed, then the unlinked.
+    order = {MOVE: 0, REMOVE: 1, UNLINK: 2}
+    out.sort(key=lambda c: (order[c.action], c.to_phase or 0, c.date, c.milestone_id))
     return out
 
 
