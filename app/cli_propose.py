@@ -104,7 +104,8 @@ def _as_dict(
         # What accepting it all does to the replaced phases' milestones.
         "milestones": [
             {"id": m.milestone_id, "title": m.title, "kind": m.kind.value, "action": m.action,
-             "phase": m.to_phase if m.action == "move" else None, "date": m.date.isoformat()}
+             "phase": m.to_phase if m.action in ("move", "add") else None,
+             "date": m.date.isoformat()}
             for m in milestones or []
         ],
     }
@@ -177,7 +178,7 @@ def _text(
         lines += [f"   - {w['title']}" for w in data["not_placed"]]
     if milestones:
         titles = {p.number: p.title for p in proposal.phases}
-        lines += ["", _("Milestones of the replaced phases:")]
+        lines += ["", _("Milestones, when all phases are accepted:")]
         lines += [f"   - {m.describe(titles)}" for m in milestones]
     if proposal.wont:
         lines += ["", ngettext("{n} won't-have wish left out, as always.",

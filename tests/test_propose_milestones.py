@@ -17,7 +17,7 @@ from planner.commands import UndoHistory
 from planner.dump import dump
 from planner.enums import DemandKind, MilestoneKind, PhaseStatus, Priority
 from planner.model import Demand, Department, Milestone, Phase
-from planner.propose.milestones import MOVE, REMOVE, UNLINK, milestone_changes
+from planner.propose.milestones import ADD, MOVE, REMOVE, UNLINK, milestone_changes
 from planner.propose.plan_problem import Options
 from planner.propose.proposal import ApplyProposal, propose
 from planner.store import PlanStore
@@ -38,8 +38,12 @@ def test_the_sample_replanned_leaves_no_milestone_behind_and_undo_restores_it() 
     replaced = set(proposal.replaced_phase_ids)
     old = {m.id: m.to_dict() for m in store.rows(Milestone) if m.phase_id in replaced}
     changes = milestone_changes(store, proposal)
-    assert {c.milestone_id for c in changes} == set(old) and old
+    assert {c.milestone_id for c in changes if c.action != ADD} == set(old) and old
+    added = [c for c in changes if c.action == ADD]
+    assert added and all(c.kind == MilestoneKind.GO_LIVE and c.milestone_id is None
+                         for c in added)  # fmt: skip
     before = dump(store)
+    before_rows = list(store.rows(Milestone))
     history = UndoHistory(store)
     command = ApplyProposal(proposal)
     history.push(command)
@@ -47,6 +51,8 @@ def test_the_sample_replanned_leaves_no_milestone_behind_and_undo_restores_it() 
     assert all(m.phase_id is None or m.phase_id in phases for m in store.rows(Milestone))
     go_lives: dict[int, int] = {}
     for change in changes:
+        if change.action == ADD:
+            continue
         row = store.find(Milestone, change.milestone_id)
         if change.action == REMOVE:
             assert row is None and change.kind == MilestoneKind.GO_LIVE
@@ -57,10 +63,16 @@ def test_the_sample_replanned_leaves_no_milestone_behind_and_undo_restores_it() 
             continue
         target = proposal.phases[change.to_phase - 1]
         assert row.phase_id == command.phase_ids[change.to_phase - 1]
-        if row.kind == MilestoneKind.GO_LIVE:  # the new phase's last day, one per phase
+        if row.kind == MilestoneKind.GO_LIVE:  # the new phase's last day
             assert row.date == target.end
-            go_lives[row.phase_id] = go_lives.get(row.phase_id, 0) + 1
-    assert go_lives and set(go_lives.values()) == {1}
+    # Every accepted phase has exactly one go-live, on its last day: moved or new.
+    for phase_id, proposed in zip(command.phase_ids, proposal.phases, strict=True):
+        mine = [m for m in store.rows(Milestone)
+                if m.phase_id == phase_id and m.kind == MilestoneKind.GO_LIVE]  # fmt: skip
+        assert [m.date for m in mine] == [proposed.end]
+        go_lives[phase_id] = len(mine)
+    new = {m.title for m in store.rows(Milestone)} - {m.title for m in before_rows}
+    assert new == {c.title for c in added} and all(t.startswith("Go-live: ") for t in new)
     after = dump(store)
     history.undo()
     assert dump(store) == before
@@ -116,6 +128,7 @@ def test_milestones_follow_the_work_or_go_when_it_does() -> None:
     assert changes[ids["review1"]].date == new.end + dt.timedelta(days=7)  # a week after
     assert changes[ids["go2"]].action == REMOVE  # its only wish is a won't-have
     assert changes[ids["decide2"]].action == UNLINK
+    assert None not in changes  # the new phase has its go-live: nothing added
     titles = {new.number: new.title}
     assert changes[ids["go2"]].describe(titles) == (
         "'Go-live two' is removed: none of its phase's wishes is in the accepted phases."
@@ -136,12 +149,26 @@ def test_milestones_follow_the_work_or_go_when_it_does() -> None:
     assert dump(store) == before
 
 
+def test_a_plan_without_go_lives_gets_none() -> None:
+    from planner.commands import DeleteRows
+
+    store, ids = small_plan()
+    UndoHistory(store).push(DeleteRows(Milestone, [ids["go1"], ids["go2"]]))
+    proposal = propose(store, Options(include_planned=True, time_limit=1.0))
+    changes = milestone_changes(store, proposal)
+    assert [(c.milestone_id, c.action) for c in changes] == [
+        (ids["review1"], MOVE), (ids["decide2"], UNLINK)
+    ]
+    UndoHistory(store).push(ApplyProposal(proposal))
+    assert all(m.kind != MilestoneKind.GO_LIVE for m in store.rows(Milestone))
+
+
 def test_phases_that_stay_keep_their_milestones() -> None:
     store = sample()
     proposal = propose(store, Options(include_planned=True, time_limit=1.0))
-    kept_after_one = set(proposal.replaced_phase_ids) - {
-        c.from_phase_id for c in milestone_changes(store, proposal, 1)
-    }
+    first_only = milestone_changes(store, proposal, 1)
+    assert [(c.action, c.to_phase) for c in first_only] == [(ADD, 1)]  # its own go-live
+    kept_after_one = set(proposal.replaced_phase_ids) - {c.from_phase_id for c in first_only}
     before = {m.id: m.to_dict() for m in store.rows(Milestone) if m.phase_id in kept_after_one}
     UndoHistory(store).push(ApplyProposal(proposal, 1))
     still = {p.id for p in store.rows(Phase)}
@@ -154,12 +181,15 @@ def test_the_command_line_lists_the_milestone_changes(sample_file: Path, capsys)
             "--from", "2026-11-30"]  # fmt: skip
     assert main(argv) == 0
     out = capsys.readouterr().out
-    assert "Milestones of the replaced phases:" in out
+    assert "Milestones, when all phases are accepted:" in out
+    assert "gets a go-live on" in out and "moves to phase" in out
     assert main([*argv, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     moved = [m for m in data["milestones"] if m["action"] == "move"]
     assert moved and all(isinstance(m["phase"], int) for m in moved)
-    assert {m["action"] for m in data["milestones"]} <= {"move", "remove", "unlink"}
+    assert {m["action"] for m in data["milestones"]} <= {"move", "remove", "unlink", "add"}
+    added = [m for m in data["milestones"] if m["action"] == "add"]
+    assert added and all(m["id"] is None and m["kind"] == "go_live" for m in added)
 
 
 @pytest.mark.gui
@@ -170,5 +200,5 @@ def test_the_preview_lists_the_milestone_changes(qtbot, document) -> None:  # no
     qtbot.addWidget(dialog)
     proposal = propose(document.store, Options(include_planned=True, time_limit=0.5))
     html = dialog._explanation_html(proposal)
-    assert "Milestones of the replaced phases" in html
-    assert "moves to phase" in html
+    assert "<h3>Milestones</h3>" in html
+    assert "moves to phase" in html and "gets a go-live on" in html

@@ -15,7 +15,10 @@ pointing at nothing with a date that no longer means anything. What a project le
   phase (what deleting a phase does).
 
 Milestones of phases that stay (partly emptied, when only the first phases are accepted)
-are left alone. The preview lists every change; undo restores each milestone exactly.
+are left alone. In a plan that marks go-lives at all, every accepted phase that gets none
+of the moved ones gets a new go-live on its last day: benefit checks ask after a go-live
+(planner/benefit.py), so a phase without one would never be asked about. A plan without
+go-lives gets none. The preview lists every change; undo restores the plan exactly.
 """
 
 from __future__ import annotations
@@ -32,21 +35,27 @@ from planner.store import PlanStore
 if TYPE_CHECKING:
     from planner.propose.proposal import Proposal, ProposedPhase
 
-MOVE, REMOVE, UNLINK = "move", "remove", "unlink"
+MOVE, REMOVE, UNLINK, ADD = "move", "remove", "unlink", "add"
+TITLE_LENGTH = 200  # Milestone.title's column
 
 
 @dataclass(frozen=True)
 class MilestoneChange:
-    milestone_id: int
+    milestone_id: int | None  # None: a new go-live (ADD)
     title: str
     kind: MilestoneKind
-    from_phase_id: int
-    action: str  # MOVE, REMOVE or UNLINK
-    to_phase: int | None  # the proposed phase's number (MOVE; REMOVE: the one with a go-live)
-    date: dt.date  # the new date (MOVE) or the date it keeps
+    from_phase_id: int | None  # the replaced phase it belonged to (None: ADD)
+    action: str  # MOVE, REMOVE, UNLINK or ADD
+    to_phase: int | None  # the proposed phase's number (MOVE, ADD; REMOVE: the one with a
+    # go-live already)
+    date: dt.date  # the new date (MOVE, ADD) or the date it keeps
 
     def describe(self, phase_titles: dict[int, str]) -> str:
         """One line for the preview and the command line."""
+        if self.action == ADD:
+            return _("Phase {number} gets a go-live on {date}: '{title}'.").format(
+                number=self.to_phase, date=self.date.isoformat(), title=self.title
+            )
         if self.action == MOVE:
             return _("'{title}' moves to phase {number} '{phase}', on {date}.").format(
                 title=self.title, number=self.to_phase,
@@ -118,9 +127,13 @@ def milestone_changes(
         successor = successors[milestone.phase_id][0]
         keeps = successor is not None and go_live_from.get(successor.number) == phase.id
         out.append(_change(milestone, phase, successor, keeps))
-    # As the preview lists them: by the phase they move to and their new date, then the
-    # removed, then the unlinked.
-    order = {MOVE: 0, REMOVE: 1, UNLINK: 2}
+    if any(m.kind == MilestoneKind.GO_LIVE for m in milestones):
+        for proposed in accepted:
+            if proposed.number not in go_live_from:
+                out.append(_new_go_live(proposed))
+    # As the preview lists them: by the phase they go to and their date, then the removed,
+    # then the unlinked.
+    order = {MOVE: 0, ADD: 0, REMOVE: 1, UNLINK: 2}
     out.sort(key=lambda c: (order[c.action], c.to_phase or 0, c.date, c.milestone_id))
     return out
 
@@ -142,3 +155,12 @@ def _change(
         return made(UNLINK, None, milestone.date)
     shift = successor.end - phase.end_date if phase.end_date is not None else dt.timedelta()
     return made(MOVE, successor.number, milestone.date + shift)
+
+
+def _new_go_live(proposed: ProposedPhase) -> MilestoneChange:
+    # Translators: the title of the go-live milestone a proposed phase gets.
+    title = _("Go-live: {phase}").format(phase=proposed.title)
+    if len(title) > TITLE_LENGTH:
+        title = title[: TITLE_LENGTH - 1].rstrip() + "…"
+    return MilestoneChange(None, title, MilestoneKind.GO_LIVE, None, ADD, proposed.number,
+                           proposed.end)  # fmt: skip

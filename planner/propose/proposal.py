@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row, remove_row
-from planner.enums import ActivityKind, Priority
+from planner.enums import ActivityKind, MilestoneKind, Priority
 from planner.model import ChangeActivity, Demand, Dependency, Milestone, Phase, PhaseObjective
 from planner.propose.core import Assignment, Problem, objective
 from planner.propose.explain import explain_phases
 from planner.propose.formulation import FULL_MODEL_LIMIT
 from planner.propose.greedy import greedy
-from planner.propose.milestones import MOVE, REMOVE, milestone_changes
+from planner.propose.milestones import ADD, MOVE, REMOVE, milestone_changes
 from planner.propose.plan_problem import (
     WEEK,
     NoProposal,
@@ -330,7 +330,8 @@ class ApplyProposal(Command):
     replaced phases emptied of what moves (and deleted when empty or when all is
     accepted), new phases with their wishes, objective links, trainings, support and the
     dependencies the prerequisites call for; the deleted phases' milestones moved to the
-    phases that took their work, or removed (planner/propose/milestones.py)."""
+    phases that took their work, or removed, and a go-live for each new phase that has
+    none (planner/propose/milestones.py)."""
 
     def __init__(self, proposal: Proposal, count: int | None = None) -> None:
         super().__init__()
@@ -378,6 +379,12 @@ class ApplyProposal(Command):
                         "predecessor_id": self.phase_ids[number - 1], "successor_id": phase_id,
                     })  # fmt: skip
         for change in milestones:
+            if change.action == ADD and change.to_phase is not None:
+                new_row(rec, Milestone, {
+                    "title": change.title, "kind": MilestoneKind.GO_LIVE, "date": change.date,
+                    "phase_id": self.phase_ids[change.to_phase - 1],
+                })  # fmt: skip
+                continue
             milestone = rec.get(Milestone, change.milestone_id)
             if change.action == MOVE and change.to_phase is not None:
                 rec.update(milestone, phase_id=self.phase_ids[change.to_phase - 1],

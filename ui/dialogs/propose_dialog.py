@@ -491,8 +491,8 @@ class ProposeDialog(QDialog):
             titles = {p.number: p.title for p in proposal.phases}
             items = "".join(f"<li>{html.escape(c.describe(titles))}</li>" for c in changes)
             parts.append(
-                _("<h3>Milestones of the replaced phases</h3><p>When all phases are accepted:"
-                  "</p><ul>{items}</ul>").format(items=items)
+                _("<h3>Milestones</h3><p>When all phases are accepted:</p><ul>{items}</ul>"
+                  ).format(items=items)
             )  # fmt: skip
         return "".join(parts) or _("<p>Nothing to propose.</p>")
 
