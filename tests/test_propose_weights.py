@@ -161,3 +161,33 @@ def test_every_value_the_proposer_shows_uses_the_plans_weights() -> None:
     assert prepared.problem.items[0].value == 7 + 2 * 3
     assert prepared.problem.family_penalty == 2.0 and prepared.problem.slot_penalty == 0.5
     assert proposal_curve(store, propose(store, Options(phases=1, time_limit=1.0)))[-1][1] == 13
+
+
+def test_the_plans_weights_are_the_one_source() -> None:
+    """Nothing makes up its own weights: `Weights(...)` is built in weights.py alone, and
+    every value the proposer computes goes through a plan's (`Weights.of`)."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    made = []
+    for folder in ("app", "planner", "ui", "benchmarks"):
+        for path in (root / folder).rglob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if re.search(r"\bWeights\(", line) and "class Weights" not in line:
+                    made.append(f"{path.relative_to(root)}:{number}")
+    assert made == [], made
+    assert "weights" not in {f for f in Options.__dataclass_fields__}
+
+
+def test_info_json_shows_the_weights(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    import json
+
+    from app.cli import main
+
+    path = tmp_path / "plan.rollout"
+    store = PlanStore.create(path)
+    UndoHistory(store).push(UpdateRow(Plan, 1, {"weight_objective": 35.0}))
+    store.close()
+    assert main(["info", str(path), "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)["plan"]
+    assert {c: plan[c] for c in WEIGHT_COLUMNS} == {**DEFAULTS, "weight_objective": 35.0}
