@@ -149,6 +149,30 @@ def test_milestones_follow_the_work_or_go_when_it_does() -> None:
     assert dump(store) == before
 
 
+def test_one_go_live_per_phase_and_a_review_on_the_new_go_live_day() -> None:
+    from planner.commands import CreateRow, DeleteRows, UpdateRow
+
+    store, ids = small_plan()
+    history = UndoHistory(store)
+    old_one = store.get(Milestone, ids["go1"]).phase_id
+    second = CreateRow(Milestone, {"title": "Go-live one, part two", "kind": "go_live",
+                                   "date": dt.date(2027, 3, 19), "phase_id": old_one})
+    history.push(second)
+    proposal = propose(store, Options(include_planned=True, time_limit=1.0))
+    changes = {c.milestone_id: c for c in milestone_changes(store, proposal)}
+    # The earlier of the two go-lives moves; the other would double it.
+    assert changes[second.row_id].action == MOVE
+    assert (changes[ids["go1"]].action, changes[ids["go1"]].to_phase) == (REMOVE, 1)
+    # Without a go-live to move there, the new phase gets its own, on the same day as a
+    # review moved to its end: listed without tripping over the missing id.
+    history.push(DeleteRows(Milestone, [ids["go1"], second.row_id]))
+    history.push(UpdateRow(Milestone, ids["review1"], {"date": dt.date(2027, 3, 26)}))
+    proposal = propose(store, Options(include_planned=True, time_limit=1.0))
+    listed = milestone_changes(store, proposal)
+    end = proposal.phases[0].end
+    assert [(c.action, c.date) for c in listed if c.to_phase == 1] == [(ADD, end), (MOVE, end)]
+
+
 def test_a_plan_without_go_lives_gets_none() -> None:
     from planner.commands import DeleteRows
 

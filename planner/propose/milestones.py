@@ -126,6 +126,8 @@ def milestone_changes(
         phase = store.get(Phase, milestone.phase_id)
         successor = successors[milestone.phase_id][0]
         keeps = successor is not None and go_live_from.get(successor.number) == phase.id
+        if keeps and successor is not None and milestone.kind == MilestoneKind.GO_LIVE:
+            go_live_from[successor.number] = -1  # taken: a second go-live of it is removed
         out.append(_change(milestone, phase, successor, keeps))
     if any(m.kind == MilestoneKind.GO_LIVE for m in milestones):
         for proposed in accepted:
@@ -134,7 +136,7 @@ def milestone_changes(
     # As the preview lists them: by the phase they go to and their date, then the removed,
     # then the unlinked.
     order = {MOVE: 0, ADD: 0, REMOVE: 1, UNLINK: 2}
-    out.sort(key=lambda c: (order[c.action], c.to_phase or 0, c.date, c.milestone_id))
+    out.sort(key=lambda c: (order[c.action], c.to_phase or 0, c.date, c.milestone_id or 0))
     return out
 
 
