@@ -20,7 +20,16 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from planner.i18n import CATALOGUE_DIR, DOMAIN, PSEUDO, SOURCE_LANGUAGE, normalise
+from planner.errors import PlanFileError
+from planner.i18n import (
+    CATALOGUE_DIR,
+    DOMAIN,
+    LANGUAGES,
+    PSEUDO,
+    SOURCE_LANGUAGE,
+    _,
+    normalise,
+)
 from planner.i18n.pseudo import pseudo_translate
 
 CONTEXT = "template"
@@ -87,7 +96,11 @@ def translator(lang: str | None) -> Translate:
     compiled catalogue falls back to English and says so in the log, like the UI does."""
     code = normalise(lang) if lang else SOURCE_LANGUAGE
     if code is None:
-        raise ValueError(f"unknown language {lang!r}")
+        raise PlanFileError(
+            _("unknown language '{code}' (choose from {codes})").format(
+                code=lang, codes=", ".join(LANGUAGES)
+            )
+        )
     if code == SOURCE_LANGUAGE:
         return lambda text: text
     if code == PSEUDO:
