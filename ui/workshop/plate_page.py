@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from planner.commands import CreateRow, MoveDemands
 from planner.enums import PhaseStatus
-from planner.i18n import N_, _
+from planner.enums import label as enum_label
+from planner.i18n import N_, PSEUDO, SOURCE_LANGUAGE, _, language
 from planner.model import Department, Phase
 from planner.warnings.format import num, weeks
 from ui.document import PlanDocument
@@ -36,8 +37,22 @@ def date_range(phase: Phase) -> str:
     if phase.start_date is None or phase.end_date is None:
         return _("no dates yet")
     start, end = phase.start_date, phase.end_date
+    if language() not in (SOURCE_LANGUAGE, PSEUDO):
+        # The language's own range ("26. okt.–27. nov. 2026", "26.–27. lokakuuta ...").
+        from babel.dates import format_interval
+
+        from planner.i18n.formats import babel_locale
+
+        return format_interval(start, end, "yMMMd", locale=babel_locale())
     same_year = start.year == end.year
     return f"{start:%-d %b}{'' if same_year else f' {start:%Y}'} – {end:%-d %b %Y}"
+
+
+def status_word(status: PhaseStatus) -> str:
+    """'active' in English, the language's own word ('aktiv', 'aktiivinen') elsewhere."""
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return status.value
+    return enum_label(status).lower()
 
 
 def next_course_dates(
@@ -269,7 +284,7 @@ class PlatePage(Page):
         numbers = plate_numbers(self.document, phase)
         length = f" · {weeks(numbers.weeks)}" if numbers.weeks is not None else ""
         goal = f"\n{phase.goal}" if phase.goal else ""
-        self.facts.setText(f"{date_range(phase)}{length} · {phase.status.value}{goal}")
+        self.facts.setText(f"{date_range(phase)}{length} · {status_word(phase.status)}{goal}")
         self._show_plate(phase, numbers)
         self._show_warnings()
 

@@ -1,0 +1,61 @@
+"""The workshop's large type in long languages (found on the Finnish screenshots): a
+compound wider than a card breaks with a hyphen, and the plate's dates and status are the
+language's own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtGui import QFont, QFontMetrics
+
+from planner import i18n
+from planner.enums import PhaseStatus
+from planner.model import Phase
+from ui.workshop.cards import _wrapped
+from ui.workshop.plate_page import date_range, status_word
+
+
+@pytest.fixture(autouse=True)
+def _english_after():  # noqa: ANN202
+    yield
+    i18n.set_language("en")
+
+
+def _font() -> QFont:
+    font = QFont()
+    font.setPixelSize(28)
+    font.setBold(True)
+    return font
+
+
+def test_a_word_wider_than_the_card_breaks_with_a_hyphen(qapp) -> None:  # noqa: ANN001
+    font, title = _font(), "Voittotodennäköisyys myyntivaiheittain"
+    width = QFontMetrics(font).horizontalAdvance("Voittotodennäk")
+    lines = _wrapped(title, font, width, 2)
+    assert len(lines) == 2
+    assert lines[0].endswith("-") and lines[0][:-1].isalpha()
+    assert title.startswith(lines[0][:-1] + lines[1].rstrip("…")[:3])  # the word goes on
+    assert lines[1].endswith("…")  # the rest elided on the last line
+    metrics = QFontMetrics(font)
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines)
+
+
+def test_words_that_fit_wrap_at_spaces_as_before(qapp) -> None:  # noqa: ANN001
+    font = _font()
+    width = QFontMetrics(font).horizontalAdvance("Customer overview for ") + 2
+    assert _wrapped("Customer overview for sellers", font, width, 2) == [
+        "Customer overview for", "sellers"
+    ]
+    assert _wrapped("Short", font, width, 2) == ["Short"]
+
+
+def test_the_plates_dates_and_status_are_the_languages_own() -> None:
+    phase = Phase(title="x", start_date=dt.date(2026, 10, 26), end_date=dt.date(2026, 11, 27))
+    assert date_range(phase) == "26 Oct – 27 Nov 2026"
+    assert status_word(PhaseStatus.ACTIVE) == "active"
+    i18n.set_language("nl")
+    assert date_range(phase).replace("\u2009", " ") == "26 okt – 27 nov 2026"  # CLDR's thin spaces
+    assert status_word(PhaseStatus.ACTIVE) != "active"
+    i18n.set_language("fi")
+    assert "lokakuuta" in date_range(phase)
