@@ -15,6 +15,8 @@ from planner.model import Phase
 from ui.workshop.cards import _wrapped
 from ui.workshop.plate_page import date_range, status_word
 
+pytest_plugins = ("ui_fixtures",)  # clean_settings
+
 
 @pytest.fixture(autouse=True)
 def _english_after():  # noqa: ANN202
@@ -59,3 +61,18 @@ def test_the_plates_dates_and_status_are_the_languages_own() -> None:
     assert status_word(PhaseStatus.ACTIVE) != "active"
     i18n.set_language("fi")
     assert "lokakuuta" in date_range(phase)
+
+
+def test_the_baseline_offer_writes_the_reviews_date_in_the_language(
+    qtbot, sample_store, clean_settings, monkeypatch  # noqa: ANN001
+) -> None:
+    """Found on the Finnish main window: "… oli 30 Nov 2026" (strftime's English month)."""
+    from planner import benefit
+    from ui.app_window import window_for_store
+
+    monkeypatch.setattr(benefit, "today", lambda: dt.date(2026, 12, 1))
+    i18n.set_language("nl")
+    window = window_for_store(sample_store)
+    qtbot.addWidget(window)
+    text = window.review_offer.label.text()
+    assert "30 nov 2026" in text and "Nov" not in text
