@@ -76,3 +76,22 @@ def test_the_baseline_offer_writes_the_reviews_date_in_the_language(
     qtbot.addWidget(window)
     text = window.review_offer.label.text()
     assert "30 nov 2026" in text and "Nov" not in text
+
+
+def test_the_workshop_summary_has_no_english_left_in_finnish(qtbot, sample_store) -> None:  # noqa: ANN001
+    """Found on the Finnish summary page: the "Votes" heading and "01 December 2026"."""
+    from ui.document import PlanDocument
+    from ui.workshop.mode import mode_for
+    from ui.workshop.summary import collect, summary_html
+
+    document = PlanDocument(sample_store)
+    try:
+        session = mode_for(document).session
+        i18n.set_language("fi")
+        summary = collect(document, session)
+        html = summary_html(summary)
+        month = summary.started_at.strftime("%B")
+        assert month not in html and "Votes" not in html
+        assert "<h2>Äänet</h2>" in html
+    finally:
+        mode_for(document).leave()
