@@ -9,7 +9,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
-from planner.i18n import _
+from planner.i18n import PSEUDO, SOURCE_LANGUAGE, _, language
 from planner.report.model import LoadChart, LoadSeries
 from ui.pdf import style
 
@@ -54,7 +54,7 @@ def chart_svg(
         locator = mdates.MonthLocator(interval=max(1, -(-months // 6)))
         for ax in axes[-1]:
             ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+            ax.xaxis.set_major_formatter(_month_formatter(mdates))
         # The last visible row needs its date labels when the grid is not full.
         if len(series) % COLUMNS and rows > 1:
             axes[-2][-1].xaxis.set_tick_params(labelbottom=True)
@@ -105,5 +105,31 @@ def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetim
             fontsize=6.5,
         )
     ax.tick_params(length=2)
+    if language() not in (SOURCE_LANGUAGE, PSEUDO):
+        ax.yaxis.set_major_formatter(_number_formatter())
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color=style.RULE, linewidth=0.4)
+
+
+def _month_formatter(mdates):  # noqa: ANN001, ANN202
+    """'Nov 2026' in English; the language's own ('marras 2026', 'nov 2026') elsewhere."""
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return mdates.DateFormatter("%b %Y")
+    from babel.dates import format_skeleton
+    from matplotlib.ticker import FuncFormatter
+
+    from planner.i18n.formats import babel_locale
+
+    locale = babel_locale()
+    return FuncFormatter(
+        lambda x, _pos: format_skeleton("yMMM", mdates.num2date(x).date(), locale=locale)
+    )
+
+
+def _number_formatter():  # noqa: ANN202
+    """Axis numbers with the language's decimal sign (12,5)."""
+    from matplotlib.ticker import FuncFormatter
+
+    from planner.i18n.formats import format_number
+
+    return FuncFormatter(lambda y, _pos: format_number(y, 1))
