@@ -27,7 +27,7 @@ def _chart() -> LoadChart:
 
 @pytest.mark.parametrize(
     ("lang", "month", "number"),
-    [("en", "Nov 2026", "12.5"), ("nl", "nov 2026", "12,5"), ("fi", "marras 2026", "12,5")],
+    [("en", "Nov 2026", "12.5"), ("nl", "nov 2026", "12,5"), ("fi", "maalis 2027", "12,5")],
 )
 def test_months_and_numbers_on_the_axes_are_the_languages(lang, month, number) -> None:  # noqa: ANN001
     i18n.set_language(lang)
@@ -37,3 +37,26 @@ def test_months_and_numbers_on_the_axes_are_the_languages(lang, month, number) -
     assert number in svg
     if lang != "en":
         assert "Nov 2026" not in svg
+
+
+def test_month_labels_in_a_long_language_do_not_run_together() -> None:
+    from ui.pdf.load_chart import _roomy_interval
+
+    i18n.set_language("fi")  # "marras 2026": 11 characters where English has 8
+    assert _roomy_interval(2, 11, 3.5) >= 4
+    i18n.set_language("nl")
+    assert _roomy_interval(2, 11, 3.5) == 3
+    assert _roomy_interval(6, 11, 3.5) == 6  # never closer than the English spacing
+
+
+def test_a_header_word_gets_the_width_it_needs(qapp) -> None:  # noqa: ANN001
+    """Found on the Finnish pack: "Kapasiteetti" in a 12 % column broke as "Kapasiteett i"."""
+    from ui.pdf.sections.html import fitted_widths
+
+    english = ["Department", "When", "Over for", "Capacity", "Peak"]
+    finnish = ["Osasto", "Milloin", "Yli ajan", "Kapasiteetti", "Huippu"]
+    widths = [24, 40, 12, 12, 12]
+    assert fitted_widths(english, widths) == widths  # English keeps its layout
+    fitted = fitted_widths(finnish, widths)
+    assert sum(fitted) == 100 and fitted[3] > 12 and fitted[1] < 40
+    assert fitted_widths(["Veryveryverylongheaderword"] * 2, [50, 50]) == [50, 50]  # no room

@@ -51,7 +51,10 @@ def chart_svg(
         for ax in list(axes.flat)[len(series):]:
             ax.set_visible(False)
         months = max(1, len(weeks) * 7 // 30)
-        locator = mdates.MonthLocator(interval=max(1, -(-months // 6)))
+        interval = max(1, -(-months // 6))
+        if language() not in (SOURCE_LANGUAGE, PSEUDO):
+            interval = _roomy_interval(interval, months, width_in / COLUMNS)
+        locator = mdates.MonthLocator(interval=interval)
         for ax in axes[-1]:
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(_month_formatter(mdates))
@@ -133,3 +136,23 @@ def _number_formatter():  # noqa: ANN202
     from planner.i18n.formats import format_number
 
     return FuncFormatter(lambda y, _pos: format_number(y, 1))
+
+
+# A 7 pt label's average character, and the gap between two labels, in inches.
+_CHAR_IN, _GAP_IN = 0.058, 0.15
+
+
+def _roomy_interval(interval: int, months: int, panel_in: float) -> int:
+    """Months between ticks such that the language's month labels do not run into each
+    other ("marras 2026" is half again as long as "Nov 2026")."""
+    from babel.dates import format_skeleton
+
+    from planner.i18n.formats import babel_locale
+
+    locale = babel_locale()
+    longest = max(
+        len(format_skeleton("yMMM", dt.date(2026, month, 1), locale=locale))
+        for month in range(1, 13)
+    )
+    fits = max(1, int((panel_in - 0.4) // (longest * _CHAR_IN + _GAP_IN)))
+    return max(interval, -(-months // fits))
