@@ -9,7 +9,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
-from planner.i18n import PSEUDO, SOURCE_LANGUAGE, _, language
+from planner.i18n import _
 from planner.report.model import LoadChart, LoadSeries
 from ui.pdf import style
 
@@ -51,13 +51,10 @@ def chart_svg(
         for ax in list(axes.flat)[len(series):]:
             ax.set_visible(False)
         months = max(1, len(weeks) * 7 // 30)
-        interval = max(1, -(-months // 6))
-        if language() not in (SOURCE_LANGUAGE, PSEUDO):
-            interval = _roomy_interval(interval, months, width_in / COLUMNS)
-        locator = mdates.MonthLocator(interval=interval)
+        locator = mdates.MonthLocator(interval=_month_interval(months, width_in / COLUMNS))
         for ax in axes[-1]:
             ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(_month_formatter(mdates))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
         # The last visible row needs its date labels when the grid is not full.
         if len(series) % COLUMNS and rows > 1:
             axes[-2][-1].xaxis.set_tick_params(labelbottom=True)
@@ -71,8 +68,47 @@ def chart_svg(
     return buffer.getvalue()
 
 
+# A 7 pt label's average character, and the gap between two labels, in inches.
+_CHAR_IN, _GAP_IN = 0.058, 0.15
+
+
+def _month_interval(months: int, panel_in: float) -> int:
+    """Months between ticks: about six ticks, fewer where the language's month labels would
+    run into each other ("marras 2026" is half again as long as "Nov 2026")."""
+    interval = max(1, -(-months // 6))
+    from planner.i18n import PSEUDO, SOURCE_LANGUAGE, language
+
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return interval  # English keeps its spacing
+    from babel.dates import format_skeleton
+
+    from planner.i18n.formats import babel_locale
+
+    locale = babel_locale()
+    longest = max(
+        len(format_skeleton("yMMM", dt.date(2026, month, 1), locale=locale))
+        for month in range(1, 13)
+    )
+    fits = max(1, int((panel_in - 0.4) // (longest * _CHAR_IN + _GAP_IN)))
+    return max(interval, -(-months // fits))
+
+
+def _local_numbers(ax) -> None:  # noqa: ANN001
+    """Axis numbers with the language's decimal sign ("12,5"); English as matplotlib has it."""
+    from planner.i18n import PSEUDO, SOURCE_LANGUAGE, language
+
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return
+    from matplotlib.ticker import FuncFormatter
+
+    from planner.i18n.formats import format_number
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: format_number(y, 1)))
+
+
 def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetime]) -> None:  # noqa: ANN001
     colour = style.colour(item.colour)
+    _local_numbers(ax)
     values = list(item.values)
     if weeks:
         xs = [x for pair in zip(weeks, ends, strict=True) for x in pair]
@@ -108,51 +144,5 @@ def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetim
             fontsize=6.5,
         )
     ax.tick_params(length=2)
-    if language() not in (SOURCE_LANGUAGE, PSEUDO):
-        ax.yaxis.set_major_formatter(_number_formatter())
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color=style.RULE, linewidth=0.4)
-
-
-def _month_formatter(mdates):  # noqa: ANN001, ANN202
-    """'Nov 2026' in English; the language's own ('marras 2026', 'nov 2026') elsewhere."""
-    if language() in (SOURCE_LANGUAGE, PSEUDO):
-        return mdates.DateFormatter("%b %Y")
-    from babel.dates import format_skeleton
-    from matplotlib.ticker import FuncFormatter
-
-    from planner.i18n.formats import babel_locale
-
-    locale = babel_locale()
-    return FuncFormatter(
-        lambda x, _pos: format_skeleton("yMMM", mdates.num2date(x).date(), locale=locale)
-    )
-
-
-def _number_formatter():  # noqa: ANN202
-    """Axis numbers with the language's decimal sign (12,5)."""
-    from matplotlib.ticker import FuncFormatter
-
-    from planner.i18n.formats import format_number
-
-    return FuncFormatter(lambda y, _pos: format_number(y, 1))
-
-
-# A 7 pt label's average character, and the gap between two labels, in inches.
-_CHAR_IN, _GAP_IN = 0.058, 0.15
-
-
-def _roomy_interval(interval: int, months: int, panel_in: float) -> int:
-    """Months between ticks such that the language's month labels do not run into each
-    other ("marras 2026" is half again as long as "Nov 2026")."""
-    from babel.dates import format_skeleton
-
-    from planner.i18n.formats import babel_locale
-
-    locale = babel_locale()
-    longest = max(
-        len(format_skeleton("yMMM", dt.date(2026, month, 1), locale=locale))
-        for month in range(1, 13)
-    )
-    fits = max(1, int((panel_in - 0.4) // (longest * _CHAR_IN + _GAP_IN)))
-    return max(interval, -(-months // fits))

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from planner.commands import CreateRow, MoveDemands
 from planner.enums import PhaseStatus
-from planner.enums import label as enum_label
-from planner.i18n import N_, PSEUDO, SOURCE_LANGUAGE, _, language
+from planner.i18n import N_, _
 from planner.model import Department, Phase
 from planner.warnings.format import num, weeks
 from ui.document import PlanDocument
@@ -37,22 +36,8 @@ def date_range(phase: Phase) -> str:
     if phase.start_date is None or phase.end_date is None:
         return _("no dates yet")
     start, end = phase.start_date, phase.end_date
-    if language() not in (SOURCE_LANGUAGE, PSEUDO):
-        # The language's own range ("26. okt.–27. nov. 2026", "26.–27. lokakuuta ...").
-        from babel.dates import format_interval
-
-        from planner.i18n.formats import babel_locale
-
-        return format_interval(start, end, "yMMMd", locale=babel_locale())
     same_year = start.year == end.year
     return f"{start:%-d %b}{'' if same_year else f' {start:%Y}'} – {end:%-d %b %Y}"
-
-
-def status_word(status: PhaseStatus) -> str:
-    """'active' in English, the language's own word ('aktiv', 'aktiivinen') elsewhere."""
-    if language() in (SOURCE_LANGUAGE, PSEUDO):
-        return status.value
-    return enum_label(status).lower()
 
 
 def next_course_dates(
@@ -63,6 +48,16 @@ def next_course_dates(
         return None, None
     start = after.end_date + dt.timedelta(days=7 - after.end_date.weekday())
     return start, start + dt.timedelta(weeks=max(1, weeks_long), days=-3)
+
+
+def status_word(status: PhaseStatus) -> str:
+    """'active' in English, the language's own word ('aktiv', 'aktiivinen') elsewhere."""
+    from planner.enums import label
+    from planner.i18n import PSEUDO, SOURCE_LANGUAGE, language
+
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return status.value
+    return label(status).lower()
 
 
 class PlatePage(Page):

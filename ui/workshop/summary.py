@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from planner.enums import PhaseStatus, label
-from planner.i18n import N_, PSEUDO, SOURCE_LANGUAGE, _, language, ngettext
+from planner.i18n import N_, _, ngettext
 from planner.model import Demand, Department, Phase
 from planner.warnings.format import num
 from ui.document import PlanDocument
@@ -117,18 +117,9 @@ def _today(summary: Summary, demand: Demand) -> str:
     return _(' <b>(+{dots} today)</b>').format(dots=dots) if dots else ""
 
 
-def _day(when: dt.datetime) -> str:
-    """'01 December 2026' in English; the language's own long date elsewhere."""
-    if language() in (SOURCE_LANGUAGE, PSEUDO):
-        return f"{when:%d %B %Y}"
-    from planner.i18n.formats import format_date
-
-    return format_date(when.date(), "long")
-
-
 def summary_html(summary: Summary) -> str:
     """User text is escaped: a wish titled `<b>` prints as `<b>`."""
-    when = f"{_day(summary.started_at)}, {summary.started_at:%H:%M}–{summary.ended_at:%H:%M}"
+    when = f"{summary.started_at:%d %B %Y}, {summary.started_at:%H:%M}–{summary.ended_at:%H:%M}"
     dots_total = sum(summary.dots_used.values())
     parts = [
         "<h1>" + _("Workshop summary: {title}").format(title=esc(summary.plan_title)) + "</h1>",

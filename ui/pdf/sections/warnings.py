@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from planner.i18n import N_, _, ngettext
+from planner.i18n import N_, _
 from planner.report import SECTION_TITLES, Section
+from planner.report.text import plural
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
 from ui.pdf.sections.warning_rows import groups_table, severity_cell
@@ -18,15 +19,10 @@ def parts(ctx: Context) -> list[Part]:
     if summary is None:
         return [Part(title, ctx.flow(html))]
     counts = summary.counts
-    problems, warnings, notes = (counts.get(k, 0) for k in ("problem", "warning", "info"))
     html += para(
-        # Translators: "3 problems, 12 warnings and 2 notes are open; " — the counted nouns
-        # are made below; the sentence goes on with "none has been dismissed." or similar.
-        _("{problems}, {warnings} and {notes} are open; ").format(
-            problems=ngettext("{n} problem", "{n} problems", problems).format(n=problems),
-            warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
-            notes=ngettext("{n} note", "{n} notes", notes).format(n=notes),
-        )
+        f"{plural(counts.get('problem', 0), 'problem')}, "
+        f"{plural(counts.get('warning', 0), 'warning')} and "
+        f"{plural(counts.get('info', 0), 'note')} are open; "
         + (_('{count} dismissed with a reason (listed last). ').format(count=len(summary.dismissed))
            if summary.dismissed else _("none has been dismissed. "))
         + _("Each names the principle it protects.")
