@@ -73,3 +73,16 @@ def test_the_workshop_summary_has_no_english_left_in_finnish(qtbot, sample_store
         assert "<h2>Äänet</h2>" in html
     finally:
         mode_for(document).leave()
+
+
+def test_warning_counts_take_the_numbers_form_of_the_noun() -> None:
+    """Found on the Finnish status bar: "3 ongelmat" (the heading "Ongelmat" lower-cased)
+    where Finnish says "3 ongelmaa"; English said "1 problems"."""
+    from planner.warnings.types import Severity
+    from ui.theme import severity_count
+
+    assert severity_count(Severity.PROBLEM, 1) == "1 problem"
+    assert severity_count(Severity.INFO, 2) == "2 notes"
+    i18n.set_language("fi")
+    assert severity_count(Severity.PROBLEM, 3) == "3 ongelmaa"
+    assert severity_count(Severity.WARNING, 12) == "12 varoitusta"
