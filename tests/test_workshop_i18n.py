@@ -86,3 +86,32 @@ def test_warning_counts_take_the_numbers_form_of_the_noun() -> None:
     i18n.set_language("fi")
     assert severity_count(Severity.PROBLEM, 3) == "3 ongelmaa"
     assert severity_count(Severity.WARNING, 12) == "12 varoitusta"
+
+
+def test_finnish_warnings_keep_their_wrapped_height_on_a_720_projector(
+    qtbot, tmp_path  # noqa: ANN001
+) -> None:
+    """Found on the 1280×720 Finnish plate: two headlines on two lines each were squeezed
+    below their height, the padding of the red boxes gone."""
+    from planner.template import create_from_template
+    from ui.document import PlanDocument
+    from ui.workshop.mode import mode_for
+    from ui.workshop.window import WorkshopWindow
+
+    i18n.set_language("fi")
+    document = PlanDocument(create_from_template(tmp_path / "fi.rollout", "crm", lang="fi"))
+    window = WorkshopWindow(document, mode_for(document).session, 720)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.show_page("plate")
+    page = window.pages["plate"]
+    for _step in range(6):  # on to phase 7: too long, too many departments
+        page.step_phase(1)
+    qtbot.waitUntil(lambda: len(page.warning_labels) >= 4)
+    qtbot.wait(50)
+    headlines = [w for w in page.warning_labels if w.property("role") == "warning"]
+    assert len(headlines) >= 2
+    for headline in headlines:
+        assert headline.height() >= headline.heightForWidth(headline.width()), headline.text()
+    mode_for(document).leave()
