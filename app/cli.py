@@ -111,9 +111,14 @@ def _new(args: argparse.Namespace) -> int:
         from app.cli_new_from import new_from_mspdi
 
         return new_from_mspdi(path, args.source, overwrite=args.force)
-    store = create_from_template(path, args.template, overwrite=args.force)
+    # A template's text follows the output language: --lang, else the system's (LANG).
+    store = create_from_template(path, args.template, overwrite=args.force, lang=language())
     store.close()
-    print(_("Created {path}").format(path=path))
+    if args.template == "blank":
+        print(_("Created {path}").format(path=path))
+    else:
+        print(_("Created {path}, the template's text in {language}").format(
+            path=path, language=LANGUAGES.get(language(), language())))
     return EXIT_OK
 
 

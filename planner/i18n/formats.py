@@ -29,11 +29,17 @@ _BABEL_LOCALE = {
 }
 
 
-@lru_cache(maxsize=8)
 def babel_locale(code: str | None = None) -> Locale:
+    # The language is resolved before the cache: cached under None, the first language
+    # asked for would stay after a switch (a pack written in another language).
+    return _babel_locale(code or language())
+
+
+@lru_cache(maxsize=8)
+def _babel_locale(code: str) -> Locale:
     from babel import Locale
 
-    return Locale.parse(_BABEL_LOCALE.get(code or language(), _BABEL_LOCALE[SOURCE_LANGUAGE]))
+    return Locale.parse(_BABEL_LOCALE.get(code, _BABEL_LOCALE[SOURCE_LANGUAGE]))
 
 
 def format_date(value: dt.date, style: str = "medium") -> str:

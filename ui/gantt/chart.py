@@ -573,9 +573,18 @@ class _Builder:
         for mark in self.labels:
             mark.rect = QRectF(-width, mark.rect.top(), width, mark.rect.height())
             room = width - 2 * pad - (18 if mark.swatch is not None else 0)
-            if mark.detail:
-                room -= self.small_fm.horizontalAdvance(mark.detail) + 10
             fm = self.bold_fm if mark.bold else self.label_fm
+            if mark.detail:
+                # The heading matters more than its muted sub-heading ("% of capacity"): in
+                # a long language ("Veranderbelasting") the sub-heading gives way first.
+                detail_room = room - fm.horizontalAdvance(mark.text) - 10
+                if self.small_fm.horizontalAdvance(mark.detail) > detail_room:
+                    short = self.small_fm.elidedText(
+                        mark.detail, Qt.TextElideMode.ElideRight, max(0.0, detail_room)
+                    )
+                    mark.detail = short if len(short) > 4 else ""
+                if mark.detail:
+                    room -= self.small_fm.horizontalAdvance(mark.detail) + 10
             mark.text = fm.elidedText(mark.text, Qt.TextElideMode.ElideRight, room)
             self.marks.append(mark)
 

@@ -145,7 +145,7 @@ def summary_html(summary: Summary) -> str:
         titles = "; ".join(esc(d.title) for d in demands)
         parts.append(f"<p><b>{_dept(summary, dept_id)} ({len(demands)}):</b> {titles}</p>")
 
-    parts.append("<h2>Votes</h2>")
+    parts.append("<h2>" + _("Votes") + "</h2>")
     if summary.voted:
         rows = "".join(
             f"<tr><td>{d.votes}{_today(summary, d)}</td><td>{esc(d.title)}</td>"
