@@ -42,6 +42,7 @@ from planner.enums import MilestoneKind, PhaseStatus, Priority
 from planner.exchange.errors import ExchangeError
 from planner.exchange.mspdi_common import LINK_TYPES, priority_from_msp
 from planner.exchange.mspdi_read import NO_RESOURCE, MsProject, MsTask, read_mspdi
+from planner.i18n import _
 from planner.model import Demand, Department, Dependency, Milestone, Phase, Prerequisite
 from planner.store import PlanStore
 from planner.validation import MAX_CAPACITY, MAX_EFFORT
@@ -182,20 +183,32 @@ class _Mapper:
 
     def check(self, rows: list[MsTask]) -> None:
         if not rows:
-            raise ExchangeError(f"{self.name} has no tasks; there is nothing to import.")
+            raise ExchangeError(
+                _("{name} has no tasks; there is nothing to import.").format(name=self.name)
+            )
         for task in rows:
             for value in (task.start, task.finish):
                 if value is not None and not EARLIEST <= value.date() <= LATEST:
                     raise ExchangeError(
-                        f"Task '{task.name}' (UID {task.uid}) is dated {value.date().isoformat()}, "
-                        f"outside {EARLIEST.year}–{LATEST.year}; the file was refused."
+                        _(
+                            "Task '{name}' (UID {uid}) is dated {date}, outside {first}–{last}; "
+                            "the file was refused."
+                        ).format(
+                            name=task.name,
+                            uid=task.uid,
+                            date=value.date().isoformat(),
+                            first=EARLIEST.year,
+                            last=LATEST.year,
+                        )
                     )
         cycle = self.find_cycle()
         if cycle:
             names = " → ".join(f"'{self.by_uid[u].name}'" for u in cycle)
             raise ExchangeError(
-                f"The predecessor links go round in a circle ({names}); no tool can schedule "
-                "that. Fix the links in the file; nothing was imported."
+                _(
+                    "The predecessor links go round in a circle ({names}); no tool can schedule "
+                    "that. Fix the links in the file; nothing was imported."
+                ).format(names=names)
             )
 
     def find_cycle(self) -> list[int]:
@@ -280,8 +293,12 @@ class _Mapper:
         effort = round(max(0.0, work) / per_day, 3)
         if effort > MAX_EFFORT:
             raise ExchangeError(
-                f"Task '{task.name}' (UID {task.uid}) has {effort:g} person-days of work, "
-                f"more than the {MAX_EFFORT:g} a wish can hold; the file was refused."
+                _(
+                    "Task '{name}' (UID {uid}) has {effort} person-days of work, more than the "
+                    "{limit} a wish can hold; the file was refused."
+                ).format(
+                    name=task.name, uid=task.uid, effort=f"{effort:g}", limit=f"{MAX_EFFORT:g}"
+                )
             )
         people = [departments[a.resource_uid] for a in mine if a.resource_uid in departments]
         people = list(dict.fromkeys(people))

@@ -258,10 +258,10 @@ class ImportDialog(QDialog):
         form = QFormLayout(box)
         self.encoding_combo = QComboBox(box)
         for code in sniff.ENCODINGS:
-            self.encoding_combo.addItem(sniff.ENCODING_NAMES[code], code)
+            self.encoding_combo.addItem(_(sniff.ENCODING_NAMES[code]), code)
         self.delimiter_combo = QComboBox(box)
         for mark, name in sniff.DELIMITER_NAMES.items():
-            self.delimiter_combo.addItem(name.capitalize(), mark)
+            self.delimiter_combo.addItem(_(name).capitalize(), mark)
         self.decimal_combo = QComboBox(box)
         self.decimal_combo.addItem(_("Comma (2,5)"), ",")
         self.decimal_combo.addItem(_("Point (2.5)"), ".")
