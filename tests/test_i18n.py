@@ -314,14 +314,22 @@ def test_the_scan_finds_an_unmarked_message(tmp_path: Path) -> None:
     sample.write_text(
         'from planner.errors import PlanError\nfrom planner.i18n import _\n'
         'def f(x):\n    print(f"Wrote {x} files")\n    print(_("Wrote {n}").format(n=x))\n'
-        '    raise PlanError(f"No plan called {x}.")\n',
+        '    raise PlanError(f"No plan called {x}.")\n'
+        'class Gone(PlanError):\n    def __init__(self):\n        super().__init__("It is gone.")\n'
+        'def g(x, parser):\n    raise Gone2(f"{x} went")\n'
+        '    # not translated: a programming error only a developer sees\n'
+        '    raise ValueError(f"bad scope {x}")\n'
+        '    raise ValueError(f"bad scope {x}")  # not translated\n'
+        '    parser.error("no such plan")\n'
+        '    print(f"rollout-planner: {x}")\n'
+        'class Gone2(Gone):\n    pass\n',
         encoding="utf-8",
     )
     try:
         hits = unmarked(sample)
     finally:
         sample.unlink()
-    assert [line for line, _text in hits] == [4, 6]
+    assert sorted(line for line, _text in hits) == [4, 6, 9, 11, 14, 15]
 
 
 def test_no_module_that_translates_assigns_to_underscore() -> None:
