@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planner.enums import Priority, label
+from planner.i18n import _
 from planner.load import LoadTable, department_load
 from planner.model import Demand, Phase, Prerequisite
 from planner.queries import PlanIndex, duration_weeks
@@ -263,12 +264,16 @@ def _prerequisites(store: PlanStore, index: PlanIndex, demands: Sequence[Demand]
         if wish is None or needed is None:
             continue
         if needed.phase_id is None:
-            where = "still in the backlog"
+            where = _("still in the backlog")
         elif needed.phase_id == wish.phase_id:
-            where = "in this phase"
+            where = _("in this phase")
         else:
-            where = f"phase {numbers.get(needed.phase_id, '?')}"
-        out.append(f"'{wish.title}' needs '{needed.title}' ({where})")
+            where = _("phase {number}").format(number=numbers.get(needed.phase_id, "?"))
+        out.append(
+            _("'{wish}' needs '{needed}' ({where})").format(
+                wish=wish.title, needed=needed.title, where=where
+            )
+        )
     return out
 
 
