@@ -90,6 +90,7 @@ def _mspdi(store, source: Path, args: argparse.Namespace) -> int:  # noqa: ANN00
 
 def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # noqa: ANN001
     from planner.commands import UndoHistory
+    from planner.exchange import headers
     from planner.exchange.mapping import (
         apply_overrides,
         apply_value_overrides,
@@ -172,7 +173,8 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
         report["preview"] = [_wish_dict(w) for w in preview.wishes[:PREVIEW_ROWS]]
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        _print_text(table, preview, report, args.dry_run)
+        mapped = [bool(field) and field in headers.FIELDS for field in mapping.fields]
+        _print_text(table, preview, report, args.dry_run, mapped)
     return EXIT_PROBLEMS if preview.problems else EXIT_OK
 
 
@@ -184,9 +186,9 @@ def _wish_dict(wish) -> dict:  # noqa: ANN001
     }
 
 
-def _print_text(table, preview, report: dict, dry_run: bool) -> None:  # noqa: ANN001
+def _print_text(table, preview, report: dict, dry_run: bool, mapped: list[bool]) -> None:  # noqa: ANN001
     print(f"{report['source']}: {report['format']}")
-    used = [line for line in report["mapping"] if not line.endswith("→ ignored")]
+    used = [line for line, keep in zip(report["mapping"], mapped, strict=True) if keep]
     for line in used:
         print(f"  {line}")
     if len(used) < len(report["mapping"]):

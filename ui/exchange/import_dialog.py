@@ -314,7 +314,7 @@ class ImportDialog(QDialog):
         effort_row = QHBoxLayout()
         self.unit_combo = QComboBox(box)
         for unit, name in EFFORT_UNITS.items():
-            self.unit_combo.addItem(_('Effort in {name}').format(name=name), unit)
+            self.unit_combo.addItem(_('Effort in {name}').format(name=_(name)), unit)
         self.unit_combo.activated.connect(self._unit_changed)
         self.points_spin = QDoubleSpinBox(box)
         self.points_spin.setRange(0.05, 100)
@@ -414,7 +414,7 @@ class ImportDialog(QDialog):
                 combo.setAccessibleName(f"Import column {name} as")
                 combo.addItem(_("— ignore —"), headers.IGNORE)
                 for field, text in headers.FIELDS.items():
-                    combo.addItem(text, field)
+                    combo.addItem(_(text), field)
                 self._select(combo, self.mapping.fields[index])
                 combo.activated.connect(lambda _i, c=index: self._column_changed(c))
                 combo.activated.connect(lambda _i, c=combo: self._back_to_table(c))
@@ -616,8 +616,8 @@ class ImportDialog(QDialog):
         self._value_pairs = pairs
         self.value_table.setRowCount(len(pairs))
         for row, (field, raw, count) in enumerate(pairs):
-            self.value_table.setItem(row, 0, QTableWidgetItem(headers.FIELDS[field]))
-            rows = f"{count} row{'s' if count != 1 else ''}"
+            self.value_table.setItem(row, 0, QTableWidgetItem(_(headers.FIELDS[field])))
+            rows = ngettext("{n} row", "{n} rows", count).format(n=count)
             self.value_table.setItem(row, 1, QTableWidgetItem(f"{raw} ({rows})"))
             combo = QComboBox(self.value_table)
             combo.setAccessibleName(f"{field} value {raw} means")
