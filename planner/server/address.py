@@ -34,7 +34,7 @@ class ServerAddress:
 
     @property
     def database(self) -> str:
-        return urlsplit(self.display).path.lstrip("/") or "(default database)"
+        return urlsplit(self.display).path.lstrip("/") or _("(default database)")
 
 
 def check_plan_name(plan: str) -> str:

@@ -85,6 +85,6 @@ def list_plans(db: Connection) -> list[tuple[str, str, str]]:
             found = db.exec_driver_sql(f"SELECT version_num FROM {quoted}.alembic_version").scalar()
         except Exception:  # no SELECT right on that schema: list it without details
             db.rollback()
-            title, found = "(not readable with your role)", ""
+            title, found = _("(not readable with your role)"), ""
         out.append((schema, title or "", found or ""))
     return out

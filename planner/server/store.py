@@ -550,9 +550,12 @@ class ServerStore(PlanStore):
     # --- messages ----------------------------------------------------------------------------
 
     def _conflict_message(self, entry: LogEntry, change: RowChange, label: str) -> str:
-        return (
-            f"{entry.author} {describe_change(change, self)} {ago(entry.at, self._now())} — "
-            f"your edit '{label}' was not applied."
+        # Translators: "Kari moved 'X' to the backlog a moment ago — your edit ...".
+        return _("{author} {what} {when} — your edit '{label}' was not applied.").format(
+            author=entry.author,
+            what=describe_change(change, self),
+            when=ago(entry.at, self._now()),
+            label=label,
         )
 
     def _changed_since_message(self, model: type[Base], row_id: int) -> str:
@@ -563,15 +566,15 @@ class ServerStore(PlanStore):
             .where(row_version.c.tbl == model.__tablename__, row_version.c.row_id == row_id)
         ).first()
         if found is None:
-            return "The plan has changed since your edit — it was not undone or redone."
+            return _("The plan has changed since your edit — it was not undone or redone.")
         entry_changes = [c for c in codec.decode(found.changes)
                          if c.model is model and c.row_id == row_id]
-        what = describe_change(entry_changes[0], self) if entry_changes else "changed it"
-        who = "You" if found.client == self.client_id else found.author
-        return (
-            f"{who} {what} {ago(found.at, self._now())} — your edit '{self._label}' was "
-            "not applied, so as not to overwrite that."
-        )
+        what = describe_change(entry_changes[0], self) if entry_changes else _("changed it")
+        who = _("You") if found.client == self.client_id else found.author
+        return _(
+            "{author} {what} {when} — your edit '{label}' was not applied, so as not to "
+            "overwrite that."
+        ).format(author=who, what=what, when=ago(found.at, self._now()), label=self._label)
 
     def _now(self) -> dt.datetime:
         assert self._db is not None
