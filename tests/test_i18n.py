@@ -262,6 +262,12 @@ def unmarked(path: Path, exceptions: set[str] | None = None) -> list[tuple[int, 
     }
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
+        # `self.label = "Move phase"`: a command's name in the Edit menu's undo step.
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Attribute) and t.attr == "label" for t in node.targets
+        ):
+            if _is_text(node.value) and not _exempt(lines, node.value):
+                found.append((node.value.lineno, ast.unparse(node.value)[:60]))
         if not isinstance(node, ast.Call) or _name(node.func) in _MARKERS:
             continue
         name = _name(node.func)
@@ -322,14 +328,16 @@ def test_the_scan_finds_an_unmarked_message(tmp_path: Path) -> None:
         '    raise ValueError(f"bad scope {x}")  # not translated\n'
         '    parser.error("no such plan")\n'
         '    print(f"rollout-planner: {x}")\n'
-        'class Gone2(Gone):\n    pass\n',
+        'class Gone2(Gone):\n    pass\n'
+        'class Move:\n    def __init__(self, t):\n        self.label = f"Move {t}"\n'
+        '        self.label = _("Move {t}").format(t=t)\n',
         encoding="utf-8",
     )
     try:
         hits = unmarked(sample)
     finally:
         sample.unlink()
-    assert sorted(line for line, _text in hits) == [4, 6, 9, 11, 14, 15]
+    assert sorted(line for line, _text in hits) == [4, 6, 9, 11, 14, 15, 21]
 
 
 def test_no_module_that_translates_assigns_to_underscore() -> None:

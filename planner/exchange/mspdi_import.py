@@ -578,7 +578,8 @@ class ImportMspdi(Command):
     def __init__(self, plan: ImportPlan, source_name: str, plan_values: dict | None = None):
         super().__init__()
         self.import_plan = plan
-        self.label = f"Import {source_name}"
+        # Translators: an undo step: "Import plan.xml".
+        self.label = _("Import {name}").format(name=source_name)
         self.plan_values = plan_values or {}
 
     def perform(self, rec: Recorder) -> None:

@@ -346,7 +346,7 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
     """An objective counts once all its must-have wishes are delivered: those in the pool
     by the proposal, the rest by the phases that stay."""
     in_pool = {d.id: i for i, d in enumerate(prepared.wishes)}
-    left = {d.id for d, _ in prepared.left_out}
+    left = {d.id for d, _reason in prepared.left_out}
     replaced = {p.id for p in prepared.replaced}
     musts: dict[int, list[Demand]] = defaultdict(list)
     for demand in store.rows(Demand):

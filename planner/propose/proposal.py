@@ -340,14 +340,16 @@ class ApplyProposal(Command):
         super().__init__()
         self.proposal = proposal
         self.count = len(proposal.phases) if count is None else max(0, count)
-        self.label = "Propose phases"
+        self.label = _("Propose phases")
         self.phase_ids: list[int] = []
 
     def perform(self, rec: Recorder) -> None:
         store = rec.store
         accepted = self.proposal.phases[: self.count]
         n = len(accepted)
-        self.label = f"Accept {n} proposed phase{'s' if n != 1 else ''}"
+        self.label = ngettext(
+            "Accept {n} proposed phase", "Accept {n} proposed phases", n
+        ).format(n=n)
         position = 1 + max((p.position for p in store.rows(Phase)), default=-1)
         self.phase_ids = []
         for offset, proposed in enumerate(accepted):
