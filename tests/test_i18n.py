@@ -263,11 +263,11 @@ def unmarked(path: Path, exceptions: set[str] | None = None) -> list[tuple[int, 
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         # `self.label = "Move phase"`: a command's name in the Edit menu's undo step.
-        if isinstance(node, ast.Assign) and any(
+        is_label = isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Attribute) and t.attr == "label" for t in node.targets
-        ):
-            if _is_text(node.value) and not _exempt(lines, node.value):
-                found.append((node.value.lineno, ast.unparse(node.value)[:60]))
+        )
+        if is_label and _is_text(node.value) and not _exempt(lines, node.value):
+            found.append((node.value.lineno, ast.unparse(node.value)[:60]))
         if not isinstance(node, ast.Call) or _name(node.func) in _MARKERS:
             continue
         name = _name(node.func)
