@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, PROG, register
+from app.enum_words import kind_word, priority_word
 from planner.i18n import N_, _, ngettext
 from planner.i18n.formats import decimal_sign
 
@@ -210,8 +211,8 @@ def _print_text(table, preview, report: dict, dry_run: bool, mapped: list[bool])
         print(_("  row {row}: {title} | {department} | {phase} | {effort} d | {priority} | "
                 "{kind}").format(
             row=wish.row, title=wish.title, department=wish.department, phase=phase,
-            effort=decimal_sign(format(wish.effort, "g")), priority=wish.priority.value,
-            kind=wish.kind.value,
+            effort=decimal_sign(format(wish.effort, "g")), priority=priority_word(wish.priority),
+            kind=kind_word(wish.kind),
         ))
     skipped = len({p.row for p in preview.problems})
     if preview.problems:
