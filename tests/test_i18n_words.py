@@ -109,3 +109,44 @@ def test_english_dates_keep_english_names_whatever_the_process_locale() -> None:
     assert local_date(day, "%d %b %Y", skeleton="yMMMd") == "1 sep. 2026"
     i18n.set_language("fi")
     assert local_date(day, "%d %b %Y", skeleton="yMMMd") == "1.9.2026"
+
+
+def _english_words(text: str, data: list[str]) -> list[str]:
+    """Plain English words left in output of the pseudo-language, once data is taken out."""
+    import re
+
+    text = " ".join(text.split())
+    for item in sorted(data, key=len, reverse=True):
+        text = text.replace(item, " ")
+    text = re.sub(r"\[[a-z]+(?:-[a-z]+)+\]", " ", text)  # warning codes
+    text = re.sub(r"\S+\.(?:rollout|csv)\b", " ", text)  # file names
+    return sorted(set(re.findall(r"(?<![\w~])[A-Za-z]{3,}(?![\w])", text)))
+
+
+def test_diff_and_import_leave_no_plain_english_in_the_pseudo_language(
+    tmp_path: Path, capsys  # noqa: ANN001
+) -> None:
+    from test_i18n import _data_strings, _sample
+
+    from app.cli import main
+
+    before = _sample(tmp_path)
+    after = tmp_path / "after.rollout"
+    after.write_bytes(before.read_bytes())
+    table = tmp_path / "wishes.csv"
+    table.write_text(
+        "Title,Department,Effort,Priority,Phase\nPricing rules,Sales,2,must,Nowhere phase\n"
+        "Odd one,Nowhere team,3,should,\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(after), str(table), "--create-missing"]) == 0
+    capsys.readouterr()
+    data = _data_strings(after) + ["Title", "Department", "Effort", "Priority", "Phase",
+                                   "Pricing rules", "Odd one", "Nowhere team", "Nowhere phase"]
+    assert main(["diff", str(before), str(after), "--lang", "pseudo"]) == 1
+    out = capsys.readouterr().out
+    assert "Ŵîšĥéš" in out  # the heading, translated
+    assert not _english_words(out, data), out
+    main(["import", str(before), str(table), "--dry-run", "--lang", "pseudo"])
+    out = capsys.readouterr().out
+    assert not _english_words(out, data), out
