@@ -411,7 +411,7 @@ class ImportDialog(QDialog):
                 example.setToolTip("\n".join(examples))
                 self.column_table.setItem(index, 1, example)
                 combo = QComboBox(self.column_table)
-                combo.setAccessibleName(f"Import column {name} as")
+                combo.setAccessibleName(_("Import column {name} as").format(name=name))
                 combo.addItem(_("— ignore —"), headers.IGNORE)
                 for field, text in headers.FIELDS.items():
                     combo.addItem(_(text), field)
@@ -620,7 +620,9 @@ class ImportDialog(QDialog):
             rows = ngettext("{n} row", "{n} rows", count).format(n=count)
             self.value_table.setItem(row, 1, QTableWidgetItem(f"{raw} ({rows})"))
             combo = QComboBox(self.value_table)
-            combo.setAccessibleName(f"{field} value {raw} means")
+            combo.setAccessibleName(
+                _("{field} value {value} means").format(field=_(headers.FIELDS[field]), value=raw)
+            )
             if field == "department":
                 combo.addItem(_("— as set above —"), "")
                 for department in self.store.rows(Department):

@@ -62,7 +62,7 @@ class ChangesView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changes_tree")
-        self.tree.setAccessibleName("Changes")
+        self.tree.setAccessibleName(_("Changes"))
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([_("What"), _("Change"), _("Details")])
         self.tree.setAlternatingRowColors(True)
