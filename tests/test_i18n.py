@@ -359,3 +359,27 @@ def test_no_module_that_translates_assigns_to_underscore() -> None:
                 if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
             ]
     assert not bad, f"`_` reassigned where it translates: {bad}"
+
+
+def _hidden_in_fstrings(source: str) -> list[tuple[int, str]]:
+    return [
+        (call.lineno, ast.unparse(call))
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.JoinedStr)
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call) and _name(call.func) in _MARKERS
+        and any(isinstance(a, ast.Constant) for a in call.args)
+    ]
+
+
+def test_no_marked_text_hides_inside_an_fstring_in_planner_or_app() -> None:
+    """f"{x or _('open')}": Babel does not look inside f-strings, so the text never reaches
+    a catalogue and stays English in every language (it happened, on the pack's cover)."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {text}"
+        for path in _sources()
+        for line, text in _hidden_in_fstrings(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, "Move these out of the f-string:\n" + "\n".join(found)
+    probe = "a = f\"{d} – {e or _('open')}\"\nb = f\"{_(name)}\"\nc = _('x') + f'{y}'\n"
+    assert _hidden_in_fstrings(probe) == [(1, "_('open')")]

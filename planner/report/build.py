@@ -109,15 +109,22 @@ def _cover(
     starts = [p.start_date for p in index.phases if p.start_date is not None]
     start = plan.start_date or (min(starts) if starts else None)
     in_phases = sum(len(index.demands(p.id)) for p in index.phases)
+    # Translators: the end of a plan whose phases have no end date yet: "7 Sep 2026 – open".
+    last = day(max(ends)) if ends else _("open")
     facts = [
-        Fact("Period", f"{day(start)} – {day(max(ends)) if ends else 'open'}"),
-        Fact("Phases", str(len(index.phases))),
-        Fact("Departments", str(len(index.departments))),
+        Fact(_("Period"), f"{day(start)} – {last}"),
+        Fact(_("Phases"), str(len(index.phases))),
+        Fact(_("Departments"), str(len(index.departments))),
         Fact(
-            "Wishes",
-            f"{in_phases} in phases, {len(index.demands(None))} in the backlog",
+            _("Wishes"),
+            _("{planned} in phases, {backlog} in the backlog").format(
+                planned=in_phases, backlog=len(index.demands(None))
+            ),
         ),
-        Fact("Team capacity", f"{person_days(plan.team_capacity)} a week"),
+        Fact(
+            _("Team capacity"),
+            _("{effort} a week").format(effort=person_days(plan.team_capacity)),
+        ),
     ]
     return Cover(
         title=plan.title,

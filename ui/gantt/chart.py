@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 
 from planner.enums import label as enum_label
 from planner.i18n import _, language
-from planner.i18n.formats import local_date
+from planner.i18n.formats import decimal_sign, local_date
 from planner.queries import working_days_between
 from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
@@ -94,7 +94,7 @@ def chart_range(
 
 def effort_text(days: float) -> str:
     shown = f"{days:.0f}" if abs(days - round(days)) < 0.05 else f"{days:.1f}"
-    return _("{days} pd").format(days=shown)
+    return _("{days} pd").format(days=decimal_sign(shown))
 
 
 def date_text(day: dt.date) -> str:
