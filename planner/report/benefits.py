@@ -103,5 +103,7 @@ def benefits(store: PlanStore, today: dt.date) -> Benefits:
 
 def due_text(row: BenefitRow) -> str:
     if row.checked_on is not None:
-        return f"answered {day(row.checked_on)}"
-    return f"due {day(row.due)}" if row.due else ""
+        # Translators: when a department answered its benefit check: "answered 3 Dec 2026".
+        return _("answered {date}").format(date=day(row.checked_on))
+    # Translators: when a benefit check is due: "due 21 Dec 2026".
+    return _("due {date}").format(date=day(row.due)) if row.due else ""
