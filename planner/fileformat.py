@@ -21,8 +21,8 @@ SUFFIX = ".rollout"
 # "ROLL" in ASCII; `file` and other tools can recognise a plan by it.
 APPLICATION_ID = 0x524F4C4C
 # Bump with every Alembic revision; planner/migrations/versions/ has one file per step.
-SCHEMA_VERSION = 5
-HEAD_REVISION = "0005"
+SCHEMA_VERSION = 6
+HEAD_REVISION = "0006"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100

@@ -341,6 +341,11 @@ class PlanStore:
         """Call `listener(changes)` after every committed edit, undo and redo."""
         self._listeners.append(listener)
 
+    def subscribe_first(self, listener: Listener) -> None:
+        """Call `listener` before every other listener (the plan's live index: whoever hears
+        of a change finds it patched already, planner/live_index.py)."""
+        self._listeners.insert(0, listener)
+
     def unsubscribe(self, listener: Listener) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)

@@ -16,6 +16,7 @@ from typing import Any
 from planner.i18n import N_, _
 from planner.integrity.problems import Fix, Problem
 from planner.integrity.raw import RawPlan
+from planner.propose.weights import MAX_WEIGHT, WEIGHT_COLUMNS
 from planner.validation import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -40,6 +41,8 @@ RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("demand", "votes"): (0, ANY_NUMBER),
     ("department", "capacity"): (0.0, MAX_CAPACITY),
     ("objective", "value"): (0.0, 1_000_000.0),
+    # The proposer's weights (schema 6): what an edit accepts.
+    **{("plan", column): (0.0, MAX_WEIGHT) for column in WEIGHT_COLUMNS},
 }
 
 # Text a person must have given: commands refuse these empty.

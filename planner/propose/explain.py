@@ -15,6 +15,7 @@ from planner.warnings.format import num
 if TYPE_CHECKING:
     from planner.propose.plan_problem import Prepared
     from planner.propose.proposal import ProposedPhase
+    from planner.propose.weights import Weights
 
 
 def _and(parts: list[str]) -> str:
@@ -37,14 +38,14 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _value(prepared: Prepared, wish: Demand) -> float:
-    weights = prepared_weights(prepared)
-    return weights.priority(wish.priority) + weights.vote * max(0, wish.votes)
+    return prepared_weights(prepared).wish_value(wish)
 
 
-def prepared_weights(prepared: Prepared):  # noqa: ANN201
-    from planner.propose.plan_problem import Weights
-
-    return getattr(prepared, "weights", None) or Weights()
+def prepared_weights(prepared: Prepared) -> Weights:
+    """The plan's weights the problem was prepared with (plan_problem.prepare sets them)."""
+    weights = prepared.weights
+    assert weights is not None  # prepare() always sets them; a Prepared is made nowhere else
+    return weights
 
 
 def explain_phases(store: PlanStore, phases: list[ProposedPhase], prepared: Prepared) -> None:

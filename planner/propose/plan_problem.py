@@ -25,6 +25,7 @@ from planner.i18n import _, ngettext
 from planner.load import phase_weeks, usable_working_days
 from planner.model import Demand, Department, Objective, Phase, Prerequisite
 from planner.propose.core import Group, Item, Problem, cycles
+from planner.propose.weights import Weights
 from planner.queries import PlanIndex, monday
 from planner.store import PlanStore
 from planner.warnings.format import num
@@ -37,24 +38,6 @@ class NoProposal(PlanError):
 
 
 @dataclass(frozen=True)
-class Weights:
-    """What the proposer maximises (see core.py): value per wish by priority and votes, each
-    objective's value when all its must-haves are delivered, and small penalties per
-    department served in a phase and per phase."""
-
-    must: float = 10.0
-    should: float = 4.0
-    could: float = 1.0
-    vote: float = 1.0
-    objective: float = 20.0
-    department: float = 2.0
-    phase: float = 0.5
-
-    def priority(self, priority: Priority) -> float:
-        return {Priority.MUST: self.must, Priority.SHOULD: self.should}.get(priority, self.could)
-
-
-@dataclass(frozen=True)
 class Options:
     phases: int | None = None  # None: until the backlog is empty
     start: dt.date | None = None  # default: after the phases that stay
@@ -62,7 +45,6 @@ class Options:
     keep: frozenset[int] = frozenset()  # phase ids left as they are
     time_limit: float = 10.0
     solver: str = "highs"
-    weights: Weights = Weights()
     today: dt.date | None = None  # the default start when the plan has no dates at all
 
 
@@ -84,6 +66,7 @@ class Prepared:
     kept_dept_load: dict[int, dict[dt.date, float]] = field(default_factory=dict)
     kept_team_load: dict[dt.date, float] = field(default_factory=dict)
     external_needs: dict[int, dt.date] = field(default_factory=dict)  # item -> latest end
+    weights: Weights | None = None  # the plan's (Weights.of), set by prepare
 
     def slot_end(self, slot: int, weeks: int | None = None) -> dt.date:
         return phase_end(self.slot_starts[slot], weeks or self.weeks, self.working_days)
@@ -108,6 +91,7 @@ def prepare(store: PlanStore, options: Options, index: PlanIndex | None = None) 
     index = index or PlanIndex.build(store)
     plan = store.plan
     wd = usable_working_days(plan.working_days)
+    weights = Weights.of(plan)  # the plan's settings: the one source of what counts
     weeks = max(1, int(math.floor(plan.weeks_to_value + 1e-9)))
     kept = [p for p in index.phases if is_kept(p, options)]
     replaced = [p for p in index.phases if not is_kept(p, options)]
@@ -139,13 +123,14 @@ def prepare(store: PlanStore, options: Options, index: PlanIndex | None = None) 
     prepared = Prepared(
         Problem([], resources, capacity), [], departments, [], slot_starts, weeks, wd, kept,
         replaced, wont=wont, kept_dept_load=dept_load, kept_team_load=team_load,
+        weights=weights,
     )  # fmt: skip
     _items(store, prepared, pool, family, options)
     _groups(store, prepared, index, options)
     problem = prepared.problem
     problem.family_limit = max(1, int(plan.max_departments_per_phase))
-    problem.family_penalty = options.weights.department
-    problem.slot_penalty = options.weights.phase
+    problem.family_penalty = weights.department
+    problem.slot_penalty = weights.phase
     problem.place_all = options.phases is None
     problem.family_resource = {f: f for f in range(len(departments))}
     return prepared
@@ -214,7 +199,7 @@ def _items(
     store: PlanStore, prepared: Prepared, pool: list[Demand], family: dict[int, int],
     options: Options,
 ) -> None:  # fmt: skip
-    weights = options.weights
+    weights = prepared.weights or Weights.of(store.plan)
     problem = prepared.problem
     n_res = len(problem.resources)
     team_r, fields_r = n_res - 2, n_res - 1
@@ -301,7 +286,7 @@ def _items(
                 (k for k in range(problem.slots) if prepared.slot_end(k) >= end), problem.slots
             )
             prepared.external_needs[i] = end
-        value = weights.priority(d.priority) + weights.vote * max(0, d.votes)
+        value = weights.wish_value(d)
         problem.items.append(Item(d.id, tuple(costs), value, family[d.department_id], release))
         for needed_id in needs.get(d.id, ()):
             if needed_id in index_of:
@@ -346,6 +331,7 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
     """An objective counts once all its must-have wishes are delivered: those in the pool
     by the proposal, the rest by the phases that stay."""
     in_pool = {d.id: i for i, d in enumerate(prepared.wishes)}
+    weight = (prepared.weights or Weights.of(store.plan)).objective
     left = {d.id for d, _reason in prepared.left_out}
     replaced = {p.id for p in prepared.replaced}
     musts: dict[int, list[Demand]] = defaultdict(list)
@@ -363,7 +349,7 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
         value = max(0.0, objective.value if math.isfinite(objective.value) else 0.0)
         if members and possible and value > 0:
             prepared.problem.groups.append(
-                Group(objective.id, value * options.weights.objective, tuple(members))
+                Group(objective.id, value * weight, tuple(members))
             )
             prepared.objectives.append(objective)
 

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row, remove_row
-from planner.enums import ActivityKind, Priority
+from planner.enums import ActivityKind, MilestoneKind, Priority
 from planner.i18n import _, ngettext
-from planner.model import ChangeActivity, Demand, Dependency, Phase, PhaseObjective
+from planner.model import ChangeActivity, Demand, Dependency, Milestone, Phase, PhaseObjective
 from planner.propose.core import Assignment, Problem, objective
 from planner.propose.explain import explain_phases
 from planner.propose.formulation import FULL_MODEL_LIMIT
 from planner.propose.greedy import greedy
+from planner.propose.milestones import ADD, MOVE, REMOVE, milestone_changes
 from planner.propose.plan_problem import (
     WEEK,
     NoProposal,
@@ -36,6 +37,7 @@ from planner.propose.plan_problem import (
 )
 from planner.propose.rolling import rolling
 from planner.propose.solve import Progress, Result, optimise
+from planner.propose.weights import Weights
 from planner.queries import monday
 from planner.store import PlanStore
 
@@ -334,7 +336,9 @@ class ApplyProposal(Command):
     """Write the first `count` phases of a proposal into the plan as one undoable edit:
     replaced phases emptied of what moves (and deleted when empty or when all is
     accepted), new phases with their wishes, objective links, trainings, support and the
-    dependencies the prerequisites call for."""
+    dependencies the prerequisites call for; the deleted phases' milestones moved to the
+    phases that took their work, or removed, and a go-live for each new phase that has
+    none (planner/propose/milestones.py)."""
 
     def __init__(self, proposal: Proposal, count: int | None = None) -> None:
         super().__init__()
@@ -345,6 +349,8 @@ class ApplyProposal(Command):
 
     def perform(self, rec: Recorder) -> None:
         store = rec.store
+        # Decided on the plan before it changes: where the replaced phases' milestones go.
+        milestones = milestone_changes(store, self.proposal, self.count)
         accepted = self.proposal.phases[: self.count]
         n = len(accepted)
         self.label = ngettext(
@@ -383,6 +389,19 @@ class ApplyProposal(Command):
                     new_row(rec, Dependency, {
                         "predecessor_id": self.phase_ids[number - 1], "successor_id": phase_id,
                     })  # fmt: skip
+        for change in milestones:
+            if change.action == ADD and change.to_phase is not None:
+                new_row(rec, Milestone, {
+                    "title": change.title, "kind": MilestoneKind.GO_LIVE, "date": change.date,
+                    "phase_id": self.phase_ids[change.to_phase - 1],
+                })  # fmt: skip
+                continue
+            milestone = rec.get(Milestone, change.milestone_id)
+            if change.action == MOVE and change.to_phase is not None:
+                rec.update(milestone, phase_id=self.phase_ids[change.to_phase - 1],
+                           date=change.date)  # fmt: skip
+            elif change.action == REMOVE:
+                remove_row(rec, milestone)
         everything = n == len(self.proposal.phases)
         for phase_id in self.proposal.replaced_phase_ids:
             phase = store.find(Phase, phase_id)
@@ -393,15 +412,10 @@ class ApplyProposal(Command):
                 remove_row(rec, phase)
 
 
-def value_curve(
-    store: PlanStore, weights_of: Callable[[Demand], float] | None = None
-) -> list[tuple[dt.date, float]]:
+def value_curve(store: PlanStore) -> list[tuple[dt.date, float]]:
     """Cumulative value delivered over time (at each phase's end) for the plan as it is:
     the value-over-time curve the preview and the benchmarks compare."""
-    from planner.propose.plan_problem import Weights
-
-    weights = Weights()
-    value = weights_of or (lambda d: weights.priority(d.priority) + weights.vote * max(0, d.votes))
+    value = Weights.of(store.plan).wish_value  # the same weights the proposal is made with
     ends: dict[dt.date, float] = {}
     phases = {p.id: p for p in store.rows(Phase)}
     for demand in store.rows(Demand):
@@ -421,9 +435,7 @@ def value_curve(
 
 def proposal_curve(store: PlanStore, proposal: Proposal) -> list[tuple[dt.date, float]]:
     """The same curve after accepting the whole proposal (without writing anything)."""
-    from planner.propose.plan_problem import Weights
-
-    weights = Weights()
+    weights = Weights.of(store.plan)
     moved = {w: p.end for p in proposal.phases for w in p.wish_ids}
     replaced = set(proposal.replaced_phase_ids)
     phases = {p.id: p for p in store.rows(Phase)}
@@ -437,9 +449,7 @@ def proposal_curve(store: PlanStore, proposal: Proposal) -> list[tuple[dt.date, 
             day = phase.end_date if phase is not None else None
         if day is None:
             continue
-        ends[day] = ends.get(day, 0.0) + weights.priority(demand.priority) + weights.vote * max(
-            0, demand.votes
-        )
+        ends[day] = ends.get(day, 0.0) + weights.wish_value(demand)
     total = 0.0
     out = []
     for day in sorted(ends):
