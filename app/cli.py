@@ -169,6 +169,9 @@ def _load_plugins() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     before = language()
+    from app.argparse_language import speak_our_language
+
+    speak_our_language()  # "usage:", "options", argparse's errors: in the chosen language
     try:
         # The language first, so that even an error about the arguments is in it.
         try:

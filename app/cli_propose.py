@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_OK, EXIT_PROBLEMS, PROG, UsageError, register
+from app.enum_words import priority_word
 from planner.commands import UndoHistory
 from planner.i18n import N_, _, ngettext
 from planner.i18n.formats import decimal_sign, iso_or_local_date
@@ -165,7 +166,7 @@ def _text(
             lines.append(
                 _("   - {title} ({department}, {effort} pd, {priority}{votes})").format(
                     title=w["title"], department=w["department"], effort=num(w["effort"]),
-                    priority=w["priority"], votes=votes,
+                    priority=priority_word(w["priority"]), votes=votes,
                 )
             )
         lines.append(_("   Why: {explanation}").format(explanation=phase["explanation"]))

@@ -20,6 +20,7 @@ from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row, remove_row
 from planner.enums import ActivityKind, MilestoneKind, Priority
+from planner.i18n import _, ngettext
 from planner.model import ChangeActivity, Demand, Dependency, Milestone, Phase, PhaseObjective
 from planner.propose.core import Assignment, Problem, objective
 from planner.propose.explain import explain_phases
@@ -115,7 +116,7 @@ def solve_prepared(
         raise NoProposal(_no_proposal_message(prepared))
     started = time.perf_counter()
     start = _construct(problem, options, on_progress, should_stop)
-    problem, start, _ = _trim(prepared, start)
+    problem, start, _dropped = _trim(prepared, start)
     if not problem.items:
         raise NoProposal(_no_proposal_message(prepared))
     spent = time.perf_counter() - started
@@ -167,11 +168,15 @@ def _empty(prepared: Prepared) -> Proposal:
 
 
 def _no_proposal_message(prepared: Prepared) -> str:
-    reasons = list(dict.fromkeys(reason for _, reason in prepared.left_out))
+    reasons = list(dict.fromkeys(reason for _wish, reason in prepared.left_out))
     head = reasons[0][:1].upper() + reasons[0][1:]
     more = len(reasons) - 1
-    tail = f" (and {more} more reason{'s' if more != 1 else ''})" if more else ""
-    return f"No phase can be proposed: {head}{tail}."
+    tail = (
+        ngettext(" (and {n} more reason)", " (and {n} more reasons)", more).format(n=more)
+        if more
+        else ""
+    )
+    return _("No phase can be proposed: {reason}{more}.").format(reason=head, more=tail)
 
 
 def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, list[int]]:
@@ -202,7 +207,9 @@ def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, l
     )
     for d in dropped:
         wish = prepared.wishes[d]
-        prepared.left_out.append((wish, "it could not be fitted into a phase with what it needs"))
+        prepared.left_out.append(
+            (wish, _("it could not be fitted into a phase with what it needs"))
+        )
     prepared.objectives = [o for o, g in zip(prepared.objectives, problem.groups, strict=True)
                            if all(m in remap for m in g.members)]  # fmt: skip
     prepared.external_needs = {remap[i]: d for i, d in prepared.external_needs.items()
@@ -337,7 +344,7 @@ class ApplyProposal(Command):
         super().__init__()
         self.proposal = proposal
         self.count = len(proposal.phases) if count is None else max(0, count)
-        self.label = "Propose phases"
+        self.label = _("Propose phases")
         self.phase_ids: list[int] = []
 
     def perform(self, rec: Recorder) -> None:
@@ -346,7 +353,9 @@ class ApplyProposal(Command):
         milestones = milestone_changes(store, self.proposal, self.count)
         accepted = self.proposal.phases[: self.count]
         n = len(accepted)
-        self.label = f"Accept {n} proposed phase{'s' if n != 1 else ''}"
+        self.label = ngettext(
+            "Accept {n} proposed phase", "Accept {n} proposed phases", n
+        ).format(n=n)
         position = 1 + max((p.position for p in store.rows(Phase)), default=-1)
         self.phase_ids = []
         for offset, proposed in enumerate(accepted):
@@ -364,13 +373,15 @@ class ApplyProposal(Command):
                 new_row(rec, ChangeActivity, {
                     "kind": ActivityKind.TRAINING, "department_id": dept_id,
                     "phase_id": row.id, "date": training_day,
-                    "title": f"Training: {proposed.title}",
+                    "title": _("Training: {title}").format(title=proposed.title),
                 })  # fmt: skip
                 if dept_id in proposed.first_for:
                     new_row(rec, ChangeActivity, {
                         "kind": ActivityKind.SUPPORT, "department_id": dept_id,
                         "phase_id": row.id, "date": proposed.end,
-                        "title": f"Support close to the users after go-live: {proposed.title}",
+                        "title": _("Support close to the users after go-live: {title}").format(
+                            title=proposed.title
+                        ),
                     })  # fmt: skip
         for proposed, phase_id in zip(accepted, self.phase_ids, strict=True):
             for number in sorted(proposed.needs_from):

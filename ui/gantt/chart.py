@@ -18,7 +18,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from planner.enums import label as enum_label
-from planner.i18n import _
+from planner.i18n import _, language
+from planner.i18n.formats import decimal_sign, local_date
 from planner.queries import working_days_between
 from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
@@ -93,13 +94,18 @@ def chart_range(
 
 def effort_text(days: float) -> str:
     shown = f"{days:.0f}" if abs(days - round(days)) < 0.05 else f"{days:.1f}"
-    return _("{days} pd").format(days=shown)
+    return _("{days} pd").format(days=decimal_sign(shown))
+
+
+def date_text(day: dt.date) -> str:
+    return _date_text(day, language())
 
 
 @lru_cache(maxsize=4096)
-def date_text(day: dt.date) -> str:
-    # Cached: strftime is slow (it imports `time` on every call) and a plan has few dates.
-    return f"{day:%a} {day.day} {day:%b %Y}"
+def _date_text(day: dt.date, code: str) -> str:
+    # Cached: strftime is slow (it imports `time` on every call) and a plan has few dates;
+    # by language too, as the language can change while the app runs.
+    return local_date(day, f"%a {day.day} %b %Y", skeleton="yMMMEd")
 
 
 class _Builder:

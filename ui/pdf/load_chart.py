@@ -54,7 +54,7 @@ def chart_svg(
         locator = mdates.MonthLocator(interval=_month_interval(months, width_in / COLUMNS))
         for ax in axes[-1]:
             ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+            ax.xaxis.set_major_formatter(_month_formatter())
         # The last visible row needs its date labels when the grid is not full.
         if len(series) % COLUMNS and rows > 1:
             axes[-2][-1].xaxis.set_tick_params(labelbottom=True)
@@ -146,3 +146,13 @@ def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetim
     ax.tick_params(length=2)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color=style.RULE, linewidth=0.4)
+
+
+def _month_formatter():  # noqa: ANN202 - a matplotlib Formatter
+    """Month ticks in the pack's language ('des. 2026'), not strftime's C-locale English."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    from planner.i18n.formats import month_heading
+
+    return FuncFormatter(lambda value, _pos: month_heading(mdates.num2date(value).date()))

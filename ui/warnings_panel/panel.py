@@ -59,7 +59,7 @@ class WarningsPanel(QWidget):
         self.model = WarningsModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("warnings_tree")
-        self.tree.setAccessibleName("Warnings")
+        self.tree.setAccessibleName(_("Warnings"))
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         # One line per row, all the same height: a large plan has over a thousand warnings and

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 from planner.commands import CreateRow, MoveDemands
 from planner.enums import PhaseStatus
 from planner.i18n import N_, _
+from planner.i18n.formats import local_date
 from planner.model import Department, Phase
 from planner.warnings.format import num, weeks
 from ui.document import PlanDocument
@@ -37,7 +38,12 @@ def date_range(phase: Phase) -> str:
         return _("no dates yet")
     start, end = phase.start_date, phase.end_date
     same_year = start.year == end.year
-    return f"{start:%-d %b}{'' if same_year else f' {start:%Y}'} – {end:%-d %b %Y}"
+    first = (
+        local_date(start, f"{start.day} %b", skeleton="MMMd")
+        if same_year
+        else local_date(start, f"{start.day} %b %Y", skeleton="yMMMd")
+    )
+    return f"{first} – {local_date(end, f'{end.day} %b %Y', skeleton='yMMMd')}"
 
 
 def next_course_dates(
