@@ -16,7 +16,7 @@ from typing import Any
 
 from app.cli import EXIT_OK, EXIT_PROBLEMS, PROG, UsageError, register
 from planner.commands import UndoHistory
-from planner.i18n import N_, _, ngettext
+from planner.i18n import N_, _, ngettext, pgettext
 from planner.i18n.formats import decimal_sign, iso_or_local_date
 from planner.model import Demand, Department, Objective
 from planner.propose.milestones import MilestoneChange, milestone_changes
@@ -111,6 +111,18 @@ def _as_dict(
     }
 
 
+def _priority(value: str) -> str:
+    """A wish's priority in its line of details, lower case as in "(Sales, 8 pd, must)"."""
+    # Translators: MoSCoW priorities, lower case, in a wish's details: "(Sales, 8 pd, must)".
+    words = {
+        "must": pgettext("priority", "must"),
+        "should": pgettext("priority", "should"),
+        "could": pgettext("priority", "could"),
+        "wont": pgettext("priority", "won't"),
+    }
+    return words.get(value, value)
+
+
 def _status(proposal: Proposal) -> str:
     if proposal.status == "optimal":
         # Translators: the solver proved the proposal the best possible.
@@ -165,7 +177,7 @@ def _text(
             lines.append(
                 _("   - {title} ({department}, {effort} pd, {priority}{votes})").format(
                     title=w["title"], department=w["department"], effort=num(w["effort"]),
-                    priority=w["priority"], votes=votes,
+                    priority=_priority(w["priority"]), votes=votes,
                 )
             )
         lines.append(_("   Why: {explanation}").format(explanation=phase["explanation"]))

@@ -91,3 +91,23 @@ def iso_or_local_date(
     if language() in (SOURCE_LANGUAGE, PSEUDO):
         return value.isoformat()
     return format_date(value, style)
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+def format_list(items: list[str]) -> str:
+    """'Sales, HR and Finance' as the chosen language joins a list ('Sales, HR ja Finance'),
+    from CLDR through Babel. English needs no locale data (and stays byte-identical); the
+    pseudo-language joins through the catalogue so its 'and' shows as translated."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    code = language()
+    if code in (SOURCE_LANGUAGE, PSEUDO):
+        # Translators: the last two items of a list: "Sales, HR and Finance"; {items} is the
+        # rest of the list, joined by commas.
+        return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    from babel.lists import format_list as babel_format_list
+
+    return babel_format_list(items, locale=babel_locale())

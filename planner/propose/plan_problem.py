@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from planner.enums import DemandKind, PhaseStatus, Priority
 from planner.errors import PlanError
+from planner.i18n import _, ngettext
+from planner.i18n.formats import format_list
 from planner.load import phase_weeks, usable_working_days
 from planner.model import Demand, Department, Objective, Phase, Prerequisite
 from planner.propose.core import Group, Item, Problem, cycles
@@ -215,7 +217,9 @@ def _items(
         reason = _too_big(d, store, weeks, plan.team_capacity, plan.field_creep_phase, prepared)
         if d.kind == DemandKind.TRANSACTION_PROCESS:
             # Activities, not transactions: never proposed, however many votes it has.
-            reason = f"'{d.title}' is a transaction process that belongs in the ERP"
+            reason = _("'{title}' is a transaction process that belongs in the ERP").format(
+                title=d.title
+            )
         if reason:
             reasons[d.id] = reason
     # Prerequisite cycles (a file can hold them; the editor refuses them).
@@ -223,7 +227,9 @@ def _items(
              for b in bs if b in position]  # fmt: skip
     for component in cycles(len(pool), inner):
         titles = [f"'{pool[i].title}'" for i in component]
-        text = f"{_join(titles)} need each other first (a prerequisite cycle)"
+        text = _("{wishes} need each other first (a prerequisite cycle)").format(
+            wishes=format_list(titles)
+        )
         for i in component:
             reasons.setdefault(pool[i].id, text)
     # What the pool needs from outside it: delivered already, in a phase that stays (then
@@ -238,8 +244,11 @@ def _items(
                 continue
             phase = store.find(Phase, needed.phase_id) if needed.phase_id is not None else None
             if phase is None:
-                why = "a won't-have" if needed.priority == Priority.WONT else "not plannable"
-                reasons.setdefault(d.id, f"it needs '{needed.title}', {why}")
+                if needed.priority == Priority.WONT:
+                    why = _("it needs '{title}', a won't-have").format(title=needed.title)
+                else:
+                    why = _("it needs '{title}', not plannable").format(title=needed.title)
+                reasons.setdefault(d.id, why)
             elif (
                 phase.end_date is not None
                 and phase.status != PhaseStatus.DONE
@@ -256,7 +265,9 @@ def _items(
             for needed_id in needs.get(d.id, ()):
                 if needed_id in reasons:
                     needed = pool[position[needed_id]]
-                    reasons[d.id] = f"it needs '{needed.title}', which cannot be planned"
+                    reasons[d.id] = _("it needs '{title}', which cannot be planned").format(
+                        title=needed.title
+                    )
                     changed = True
                     break
     keep = [d for d in pool if d.id not in reasons]
@@ -288,25 +299,33 @@ def _too_big(
 ) -> str:
     dept = store.get(Department, d.department_id)
     if not math.isfinite(d.effort):
-        return f"the wish '{d.title}' has no usable effort"
+        return _("the wish '{title}' has no usable effort").format(title=d.title)
     if d.effort > 0 and dept.capacity <= 0:
-        return (
-            f"{dept.name} can absorb no change at all (capacity 0 person-days a week), "
-            f"so '{d.title}' cannot be delivered to it"
-        )
-    phase = f"a phase may last {weeks} week{'s' if weeks != 1 else ''}"
+        return _(
+            "{department} can absorb no change at all (capacity 0 person-days a week), "
+            "so '{title}' cannot be delivered to it"
+        ).format(department=dept.name, title=d.title)
     if d.effort > dept.capacity * weeks + 1e-9:
-        return (
-            f"the wish '{d.title}' alone needs {num(d.effort)} person-days; {dept.name} can "
-            f"absorb {num(dept.capacity)} a week and {phase}"
-        )
+        return ngettext(
+            "the wish '{title}' alone needs {effort} person-days; {department} can absorb "
+            "{capacity} a week and a phase may last {weeks} week",
+            "the wish '{title}' alone needs {effort} person-days; {department} can absorb "
+            "{capacity} a week and a phase may last {weeks} weeks",
+            weeks,
+        ).format(title=d.title, effort=num(d.effort), department=dept.name,
+                 capacity=num(dept.capacity), weeks=weeks)  # fmt: skip
     if d.effort > team * weeks + 1e-9:
-        return (
-            f"the wish '{d.title}' alone needs {num(d.effort)} person-days; the team delivers "
-            f"{num(team)} a week and {phase}"
-        )
+        return ngettext(
+            "the wish '{title}' alone needs {effort} person-days; the team delivers "
+            "{capacity} a week and a phase may last {weeks} week",
+            "the wish '{title}' alone needs {effort} person-days; the team delivers "
+            "{capacity} a week and a phase may last {weeks} weeks",
+            weeks,
+        ).format(title=d.title, effort=num(d.effort), capacity=num(team), weeks=weeks)
     if d.kind == DemandKind.DATA_FIELD and fields < 1:
-        return f"no phase may add a data field (limit {fields}), so '{d.title}' cannot go in"
+        return _(
+            "no phase may add a data field (limit {limit}), so '{title}' cannot go in"
+        ).format(limit=fields, title=d.title)
     return ""
 
 
@@ -336,8 +355,3 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
             )
             prepared.objectives.append(objective)
 
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -20,6 +20,7 @@ from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row, remove_row
 from planner.enums import ActivityKind, MilestoneKind, Priority
+from planner.i18n import _, ngettext
 from planner.model import ChangeActivity, Demand, Dependency, Milestone, Phase, PhaseObjective
 from planner.propose.core import Assignment, Problem, objective
 from planner.propose.explain import explain_phases
@@ -170,8 +171,14 @@ def _no_proposal_message(prepared: Prepared) -> str:
     reasons = list(dict.fromkeys(reason for _, reason in prepared.left_out))
     head = reasons[0][:1].upper() + reasons[0][1:]
     more = len(reasons) - 1
-    tail = f" (and {more} more reason{'s' if more != 1 else ''})" if more else ""
-    return f"No phase can be proposed: {head}{tail}."
+    if not more:
+        return _("No phase can be proposed: {reason}.").format(reason=head)
+    # Translators: {reason} is the first reason, a sentence that starts with a capital.
+    return ngettext(
+        "No phase can be proposed: {reason} (and {count} more reason).",
+        "No phase can be proposed: {reason} (and {count} more reasons).",
+        more,
+    ).format(reason=head, count=more)
 
 
 def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, list[int]]:
@@ -202,7 +209,9 @@ def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, l
     )
     for d in dropped:
         wish = prepared.wishes[d]
-        prepared.left_out.append((wish, "it could not be fitted into a phase with what it needs"))
+        prepared.left_out.append(
+            (wish, _("it could not be fitted into a phase with what it needs"))
+        )
     prepared.objectives = [o for o, g in zip(prepared.objectives, problem.groups, strict=True)
                            if all(m in remap for m in g.members)]  # fmt: skip
     prepared.external_needs = {remap[i]: d for i, d in prepared.external_needs.items()
@@ -337,7 +346,7 @@ class ApplyProposal(Command):
         super().__init__()
         self.proposal = proposal
         self.count = len(proposal.phases) if count is None else max(0, count)
-        self.label = "Propose phases"
+        self.label = _("Propose phases")
         self.phase_ids: list[int] = []
 
     def perform(self, rec: Recorder) -> None:
@@ -346,7 +355,9 @@ class ApplyProposal(Command):
         milestones = milestone_changes(store, self.proposal, self.count)
         accepted = self.proposal.phases[: self.count]
         n = len(accepted)
-        self.label = f"Accept {n} proposed phase{'s' if n != 1 else ''}"
+        self.label = ngettext(
+            "Accept {count} proposed phase", "Accept {count} proposed phases", n
+        ).format(count=n)
         position = 1 + max((p.position for p in store.rows(Phase)), default=-1)
         self.phase_ids = []
         for offset, proposed in enumerate(accepted):
@@ -364,13 +375,16 @@ class ApplyProposal(Command):
                 new_row(rec, ChangeActivity, {
                     "kind": ActivityKind.TRAINING, "department_id": dept_id,
                     "phase_id": row.id, "date": training_day,
-                    "title": f"Training: {proposed.title}",
+                    # Translators: the title of the training a proposed phase plans.
+                    "title": _("Training: {phase}").format(phase=proposed.title),
                 })  # fmt: skip
                 if dept_id in proposed.first_for:
                     new_row(rec, ChangeActivity, {
                         "kind": ActivityKind.SUPPORT, "department_id": dept_id,
                         "phase_id": row.id, "date": proposed.end,
-                        "title": f"Support close to the users after go-live: {proposed.title}",
+                        "title": _("Support close to the users after go-live: {phase}").format(
+                            phase=proposed.title
+                        ),
                     })  # fmt: skip
         for proposed, phase_id in zip(accepted, self.phase_ids, strict=True):
             for number in sorted(proposed.needs_from):
