@@ -111,3 +111,9 @@ def format_list(items: list[str]) -> str:
     from babel.lists import format_list as babel_format_list
 
     return babel_format_list(items, locale=babel_locale())
+
+
+def quoted(title: str) -> str:
+    """A title in the language's quotation marks: 'CRM' / «CRM» / ”CRM” / ‘CRM’."""
+    # Translators: a title in quotation marks, as your language quotes one: «{title}».
+    return _("'{title}'").format(title=title)

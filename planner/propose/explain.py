@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from planner.enums import Priority
 from planner.i18n import _, ngettext
-from planner.i18n.formats import format_list
+from planner.i18n.formats import format_list, quoted
 from planner.model import Demand, Department, Objective
 from planner.store import PlanStore
 from planner.warnings.format import num
@@ -135,14 +135,14 @@ def explain_phases(store: PlanStore, phases: list[ProposedPhase], prepared: Prep
         if phase.completes:
             # Translators: a reason a phase is worth doing: it completes business objectives.
             why.append(_("completes {objectives}").format(
-                objectives=_and([f"'{titles.get(o, o)}'" for o in phase.completes])
+                objectives=_and([quoted(str(titles.get(o, o))) for o in phase.completes])
             ))  # fmt: skip
         # Translators: {reasons} is a list such as "2 must-haves, 8 votes, completes 'X'".
         parts.append(_("Worth it now: {reasons}.").format(reasons=", ".join(why)))
         for number, ids in sorted(phase.needs_from.items()):
             needed = [wishes[w].title for w in ids if w in wishes]
             parts.append(_("Needs {wishes} from phase {number}.").format(
-                wishes=_and([f"{_short(t, 50)!r}" for t in dict.fromkeys(needed)]),
+                wishes=_and([quoted(_short(t, 50)) for t in dict.fromkeys(needed)]),
                 number=number,
             ))  # fmt: skip
         if phase.first_for:

@@ -74,7 +74,7 @@ def plan_fix(store: PlanStore, time_limit: float = 10.0) -> OverloadFix:
         # costs 1000 + its effort + a hundredth per priority step above won't.
         cost = 1000.0 + d.effort + 0.01 * (3 - d.priority.rank)
         options[d.id] = [(t, m.var(0.0 if t == d.phase_id else -cost)) for t in targets]
-        m.row([v for _, v in options[d.id]], [1.0] * len(targets), 1.0, 1.0)
+        m.row([v for _target, v in options[d.id]], [1.0] * len(targets), 1.0, 1.0)
     # Needed wishes leave for the backlog only with the wishes that need them.
     for d in movable:
         backlog = dict(options[d.id])[None]

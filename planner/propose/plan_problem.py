@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from planner.enums import DemandKind, PhaseStatus, Priority
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
-from planner.i18n.formats import format_list
+from planner.i18n.formats import format_list, quoted
 from planner.load import phase_weeks, usable_working_days
 from planner.model import Demand, Department, Objective, Phase, Prerequisite
 from planner.propose.core import Group, Item, Problem, cycles
@@ -226,7 +226,7 @@ def _items(
     inner = [(position[a], position[b]) for a, bs in needs.items() if a in position
              for b in bs if b in position]  # fmt: skip
     for component in cycles(len(pool), inner):
-        titles = [f"'{pool[i].title}'" for i in component]
+        titles = [quoted(pool[i].title) for i in component]
         text = _("{wishes} need each other first (a prerequisite cycle)").format(
             wishes=format_list(titles)
         )
@@ -334,7 +334,7 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
     by the proposal, the rest by the phases that stay."""
     in_pool = {d.id: i for i, d in enumerate(prepared.wishes)}
     weight = (prepared.weights or Weights.of(store.plan)).objective
-    left = {d.id for d, _ in prepared.left_out}
+    left = {d.id for d, _why in prepared.left_out}
     replaced = {p.id for p in prepared.replaced}
     musts: dict[int, list[Demand]] = defaultdict(list)
     for demand in store.rows(Demand):

@@ -116,7 +116,7 @@ def solve_prepared(
         raise NoProposal(_no_proposal_message(prepared))
     started = time.perf_counter()
     start = _construct(problem, options, on_progress, should_stop)
-    problem, start, _ = _trim(prepared, start)
+    problem, start, _dropped = _trim(prepared, start)
     if not problem.items:
         raise NoProposal(_no_proposal_message(prepared))
     spent = time.perf_counter() - started
@@ -168,7 +168,7 @@ def _empty(prepared: Prepared) -> Proposal:
 
 
 def _no_proposal_message(prepared: Prepared) -> str:
-    reasons = list(dict.fromkeys(reason for _, reason in prepared.left_out))
+    reasons = list(dict.fromkeys(reason for _wish, reason in prepared.left_out))
     head = reasons[0][:1].upper() + reasons[0][1:]
     more = len(reasons) - 1
     if not more:
