@@ -17,7 +17,7 @@ from typing import Any
 from app.cli import EXIT_OK, EXIT_PROBLEMS, PROG, UsageError, register
 from planner.commands import UndoHistory
 from planner.i18n import N_, _, ngettext, pgettext
-from planner.i18n.formats import decimal_sign, iso_or_local_date
+from planner.i18n.formats import decimal_sign, format_share, iso_or_local_date
 from planner.model import Demand, Department, Objective
 from planner.propose.milestones import MilestoneChange, milestone_changes
 from planner.propose.plan_problem import NoProposal, Options
@@ -128,7 +128,7 @@ def _status(proposal: Proposal) -> str:
         # Translators: the solver proved the proposal the best possible.
         return _("optimal")
     gap = proposal.gap
-    share = decimal_sign(format(gap, ".1%")) if gap is not None else ""
+    share = format_share(gap) if gap is not None else ""
     if proposal.status == "stopped":
         if gap is None:
             return _("stopped early")

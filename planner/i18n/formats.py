@@ -117,3 +117,12 @@ def quoted(title: str) -> str:
     """A title in the language's quotation marks: 'CRM' / «CRM» / ”CRM” / ‘CRM’."""
     # Translators: a title in quotation marks, as your language quotes one: «{title}».
     return _("'{title}'").format(title=title)
+
+
+def format_share(value: float) -> str:
+    """A share with one decimal: '5.3%' in English (as before), '5,3 %' in a language that
+    spaces its per cent sign."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:.1%}"
+    # Translators: a percentage; keep or drop the space as your language writes "155 %".
+    return _("{percent} %").format(percent=decimal_sign(f"{value * 100:.1f}"))

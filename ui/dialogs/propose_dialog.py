@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from planner.enums import PhaseStatus
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
-from planner.i18n.formats import decimal_sign, iso_or_local_date
+from planner.i18n.formats import decimal_sign, format_share, iso_or_local_date
 from planner.propose.milestones import milestone_changes
 from planner.propose.plan_problem import NoProposal, Options, Prepared, prepare
 from planner.propose.proposal import (
@@ -347,7 +347,7 @@ class ProposeDialog(QDialog):
         if isinstance(bound, float) and isinstance(value, float):
             gap = max(0.0, bound - value) / max(abs(value), 1e-9)
             text += _(" · bound {bound} · gap {gap}").format(
-                bound=_fixed(bound), gap=decimal_sign(f"{gap:.1%}")
+                bound=_fixed(bound), gap=format_share(gap)
             )
         # Translators: the time the solver has searched so far, after its progress: "· 3.2 s".
         self.status.setText(text + _(" · {seconds} s").format(seconds=_fixed(seconds)))
@@ -391,7 +391,7 @@ class ProposeDialog(QDialog):
                 proposal.status, _("the best found")
             )
             extra = (
-                _(", {gap} from the proven bound").format(gap=decimal_sign(f"{gap:.1%}"))
+                _(", {gap} from the proven bound").format(gap=format_share(gap))
                 if gap and proposal.status != "optimal"
                 else ""
             )
