@@ -52,7 +52,8 @@ def _load(
     """Who the phase serves and how full it is: 'Sales only: Sales 14 of 24 person-days it
     can absorb in 2 weeks (team 18 of 30).'"""
     depts = [names.get(d, f"#{d}") for d in phase.department_ids]
-    # Translators: a phase that serves a single department: "Sales only".
+    # Translators: a phase that serves a single department: "Sales only"; it starts the
+    # sentence that explains the phase.
     who = _("{department} only").format(department=depts[0]) if len(depts) == 1 else _and(depts)
     load = "; ".join(
         # Translators: one department's load in a phase: "Sales 14 of 24 person-days it can
