@@ -114,6 +114,22 @@ def test_a_proposal_under_the_pseudo_language_has_no_plain_english(
     assert _english_words(text, data) == []
 
 
+def test_info_under_the_pseudo_language_has_no_plain_english(
+    sample_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plan's summary: counts, units, statuses and headings are all generated."""
+    store = PlanStore.open(sample_file, read_only=True)
+    plan = store.plan
+    own = [plan.title, plan.vision or "", plan.sponsor_name or "", plan.lead_name or ""]
+    store.close()
+    assert main(["info", str(sample_file), "--lang", "pseudo"]) == 0
+    text = capsys.readouterr().out.replace(str(sample_file), " ")
+    text = re.sub(r"\d{4}-\d\d-\d\d", " ", text)
+    for item in own:
+        text = text.replace(item, " ")
+    assert "~]" in text and _english_words(text, _data(sample_file)) == []
+
+
 def test_english_is_unchanged_by_the_marking(
     sample_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
