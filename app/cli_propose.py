@@ -18,7 +18,7 @@ from app.cli import EXIT_OK, EXIT_PROBLEMS, PROG, UsageError, register
 from app.enum_words import priority_word
 from planner.commands import UndoHistory
 from planner.i18n import N_, _, ngettext
-from planner.i18n.formats import decimal_sign, iso_or_local_date
+from planner.i18n.formats import decimal_sign, format_share, iso_or_local_date
 from planner.model import Demand, Department, Objective
 from planner.propose.milestones import MilestoneChange, milestone_changes
 from planner.propose.plan_problem import NoProposal, Options
@@ -117,7 +117,7 @@ def _status(proposal: Proposal) -> str:
         # Translators: the solver proved the proposal the best possible.
         return _("optimal")
     gap = proposal.gap
-    share = decimal_sign(format(gap, ".1%")) if gap is not None else ""
+    share = format_share(gap) if gap is not None else ""
     if proposal.status == "stopped":
         if gap is None:
             return _("stopped early")

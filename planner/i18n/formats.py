@@ -145,3 +145,38 @@ def month_heading(value: dt.date, *, wide: bool = False, year: bool = True) -> s
     english = ("%B" if wide else "%b") + (" %Y" if year else "")
     cldr = ("LLLL" if wide else "MMM") + (" y" if year else "")
     return local_date(value, english, pattern=cldr)
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+def format_list(items: list[str]) -> str:
+    """'Sales, HR and Finance' as the chosen language joins a list ('Sales, HR ja Finance'),
+    from CLDR through Babel. English needs no locale data (and stays byte-identical); the
+    pseudo-language joins through the catalogue so its 'and' shows as translated."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    code = language()
+    if code in (SOURCE_LANGUAGE, PSEUDO):
+        # Translators: the last two items of a list: "Sales, HR and Finance"; {items} is the
+        # rest of the list, joined by commas.
+        return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    from babel.lists import format_list as babel_format_list
+
+    return babel_format_list(items, locale=babel_locale())
+
+
+def quoted(title: str) -> str:
+    """A title in the language's quotation marks: 'CRM' / «CRM» / ”CRM” / ‘CRM’."""
+    # Translators: a title in quotation marks, as your language quotes one: «{title}».
+    return _("'{title}'").format(title=title)
+
+
+def format_share(value: float) -> str:
+    """A share with one decimal: '5.3%' in English (as before), '5,3 %' in a language that
+    spaces its per cent sign."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:.1%}"
+    # Translators: a percentage; keep or drop the space as your language writes "155 %".
+    return _("{percent} %").format(percent=decimal_sign(f"{value * 100:.1f}"))

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from planner.enums import MilestoneKind
 from planner.i18n import _
+from planner.i18n.formats import iso_or_local_date
 from planner.model import Demand, Milestone, Phase
 from planner.store import PlanStore
 
@@ -54,12 +55,12 @@ class MilestoneChange:
         """One line for the preview and the command line."""
         if self.action == ADD:
             return _("Phase {number} gets a go-live on {date}: '{title}'.").format(
-                number=self.to_phase, date=self.date.isoformat(), title=self.title
+                number=self.to_phase, date=iso_or_local_date(self.date), title=self.title
             )
         if self.action == MOVE:
             return _("'{title}' moves to phase {number} '{phase}', on {date}.").format(
                 title=self.title, number=self.to_phase,
-                phase=phase_titles.get(self.to_phase or 0, ""), date=self.date.isoformat(),
+                phase=phase_titles.get(self.to_phase or 0, ""), date=iso_or_local_date(self.date),
             )  # fmt: skip
         if self.action == REMOVE and self.to_phase is not None:
             return _("'{title}' is removed: phase {number} '{phase}' has its go-live "
@@ -69,7 +70,7 @@ class MilestoneChange:
             return _("'{title}' is removed: none of its phase's wishes is in the accepted "
                      "phases.").format(title=self.title)  # fmt: skip
         return _("'{title}' stays on {date}, no longer linked to a phase.").format(
-            title=self.title, date=self.date.isoformat()
+            title=self.title, date=iso_or_local_date(self.date)
         )
 
 

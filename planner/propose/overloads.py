@@ -23,6 +23,7 @@ from planner.commands.base import Command
 from planner.commands.scheduling import MoveDemands
 from planner.enums import DemandKind, PhaseStatus
 from planner.i18n import _, ngettext
+from planner.i18n.formats import decimal_sign
 from planner.load import phase_weeks, usable_working_days
 from planner.model import Demand, Phase, Prerequisite
 from planner.propose.backends import solve_highs
@@ -96,12 +97,10 @@ def plan_fix(store: PlanStore, time_limit: float = 10.0) -> OverloadFix:
         idx, coef = _terms(options, movable, p.id, None)
         if fixed_effort[p.id] > cap + 1e-9:
             if idx:
-                left.append(
-                    _(
-                        "'{title}' holds more than the team delivers in it, even without the "
-                        "wishes that may move"
-                    ).format(title=p.title)
-                )
+                left.append(_(
+                    "'{title}' holds more than the team delivers in it, even without the "
+                    "wishes that may move"
+                ).format(title=p.title))  # fmt: skip
             continue
         if idx:
             m.row(idx, coef, -INF, cap - fixed_effort[p.id])
@@ -162,8 +161,8 @@ class FixAllOverloads(Command):
         self.fix = fix
         n = len(fix.moves)
         self.label = ngettext(
-            "Fix all overloads: move {n} wish", "Fix all overloads: move {n} wishes", n
-        ).format(n=n)
+            "Fix all overloads: move {count} wish", "Fix all overloads: move {count} wishes", n
+        ).format(count=n)
 
     def perform(self, rec: Recorder) -> None:
         by_target: dict[int | None, list[int]] = defaultdict(list)
@@ -182,7 +181,13 @@ def describe(store: PlanStore, fix: OverloadFix) -> list[str]:
     out = []
     for wish_id, target in fix.moves:
         wish = store.get(Demand, wish_id)
-        where = "the backlog" if target is None else f"'{store.get(Phase, target).title}'"
-        source = store.get(Phase, wish.phase_id).title if wish.phase_id else "the backlog"
-        out.append(f"'{wish.title}' ({wish.effort:g} pd) from '{source}' to {where}")
+        source = store.get(Phase, wish.phase_id).title if wish.phase_id else _("the backlog")
+        # Translators: the abbreviation of "person-days" after an effort, e.g. "2.5 pd".
+        effort = _("{days} pd").format(days=decimal_sign(f"{wish.effort:g}"))
+        if target is None:
+            line = _("'{title}' ({effort}) from '{source}' to the backlog")
+        else:
+            line = _("'{title}' ({effort}) from '{source}' to '{target}'")
+        where = "" if target is None else store.get(Phase, target).title
+        out.append(line.format(title=wish.title, effort=effort, source=source, target=where))
     return out

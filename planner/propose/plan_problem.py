@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from planner.enums import DemandKind, PhaseStatus, Priority
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
+from planner.i18n.formats import format_list, quoted
 from planner.load import phase_weeks, usable_working_days
 from planner.model import Demand, Department, Objective, Phase, Prerequisite
 from planner.propose.core import Group, Item, Problem, cycles
@@ -225,9 +226,9 @@ def _items(
     inner = [(position[a], position[b]) for a, bs in needs.items() if a in position
              for b in bs if b in position]  # fmt: skip
     for component in cycles(len(pool), inner):
-        titles = [f"'{pool[i].title}'" for i in component]
+        titles = [quoted(pool[i].title) for i in component]
         text = _("{wishes} need each other first (a prerequisite cycle)").format(
-            wishes=_join(titles)
+            wishes=format_list(titles)
         )
         for i in component:
             reasons.setdefault(pool[i].id, text)
@@ -243,12 +244,11 @@ def _items(
                 continue
             phase = store.find(Phase, needed.phase_id) if needed.phase_id is not None else None
             if phase is None:
-                why = (
-                    _("it needs '{title}', a won't-have")
-                    if needed.priority == Priority.WONT
-                    else _("it needs '{title}', not plannable")
-                )
-                reasons.setdefault(d.id, why.format(title=needed.title))
+                if needed.priority == Priority.WONT:
+                    why = _("it needs '{title}', a won't-have").format(title=needed.title)
+                else:
+                    why = _("it needs '{title}', not plannable").format(title=needed.title)
+                reasons.setdefault(d.id, why)
             elif (
                 phase.end_date is not None
                 and phase.status != PhaseStatus.DONE
@@ -302,24 +302,26 @@ def _too_big(
         return _("the wish '{title}' has no usable effort").format(title=d.title)
     if d.effort > 0 and dept.capacity <= 0:
         return _(
-            "{department} can absorb no change at all (capacity 0 person-days a week), so "
-            "'{title}' cannot be delivered to it"
+            "{department} can absorb no change at all (capacity 0 person-days a week), "
+            "so '{title}' cannot be delivered to it"
         ).format(department=dept.name, title=d.title)
-    phase = ngettext("a phase may last {n} week", "a phase may last {n} weeks", weeks).format(
-        n=weeks
-    )
     if d.effort > dept.capacity * weeks + 1e-9:
-        # Translators: {limit} is "a phase may last 12 weeks".
-        return _(
+        return ngettext(
             "the wish '{title}' alone needs {effort} person-days; {department} can absorb "
-            "{capacity} a week and {limit}"
+            "{capacity} a week and a phase may last {weeks} week",
+            "the wish '{title}' alone needs {effort} person-days; {department} can absorb "
+            "{capacity} a week and a phase may last {weeks} weeks",
+            weeks,
         ).format(title=d.title, effort=num(d.effort), department=dept.name,
-                 capacity=num(dept.capacity), limit=phase)
+                 capacity=num(dept.capacity), weeks=weeks)  # fmt: skip
     if d.effort > team * weeks + 1e-9:
-        return _(
-            "the wish '{title}' alone needs {effort} person-days; the team delivers {capacity} "
-            "a week and {limit}"
-        ).format(title=d.title, effort=num(d.effort), capacity=num(team), limit=phase)
+        return ngettext(
+            "the wish '{title}' alone needs {effort} person-days; the team delivers "
+            "{capacity} a week and a phase may last {weeks} week",
+            "the wish '{title}' alone needs {effort} person-days; the team delivers "
+            "{capacity} a week and a phase may last {weeks} weeks",
+            weeks,
+        ).format(title=d.title, effort=num(d.effort), capacity=num(team), weeks=weeks)
     if d.kind == DemandKind.DATA_FIELD and fields < 1:
         return _(
             "no phase may add a data field (limit {limit}), so '{title}' cannot go in"
@@ -332,7 +334,7 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
     by the proposal, the rest by the phases that stay."""
     in_pool = {d.id: i for i, d in enumerate(prepared.wishes)}
     weight = (prepared.weights or Weights.of(store.plan)).objective
-    left = {d.id for d, _reason in prepared.left_out}
+    left = {d.id for d, _why in prepared.left_out}
     replaced = {p.id for p in prepared.replaced}
     musts: dict[int, list[Demand]] = defaultdict(list)
     for demand in store.rows(Demand):
@@ -353,8 +355,3 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
             )
             prepared.objectives.append(objective)
 
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])

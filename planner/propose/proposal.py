@@ -171,12 +171,14 @@ def _no_proposal_message(prepared: Prepared) -> str:
     reasons = list(dict.fromkeys(reason for _wish, reason in prepared.left_out))
     head = reasons[0][:1].upper() + reasons[0][1:]
     more = len(reasons) - 1
-    tail = (
-        ngettext(" (and {n} more reason)", " (and {n} more reasons)", more).format(n=more)
-        if more
-        else ""
-    )
-    return _("No phase can be proposed: {reason}{more}.").format(reason=head, more=tail)
+    if not more:
+        return _("No phase can be proposed: {reason}.").format(reason=head)
+    # Translators: {reason} is the first reason, a sentence that starts with a capital.
+    return ngettext(
+        "No phase can be proposed: {reason} (and {count} more reason).",
+        "No phase can be proposed: {reason} (and {count} more reasons).",
+        more,
+    ).format(reason=head, count=more)
 
 
 def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, list[int]]:
@@ -354,8 +356,8 @@ class ApplyProposal(Command):
         accepted = self.proposal.phases[: self.count]
         n = len(accepted)
         self.label = ngettext(
-            "Accept {n} proposed phase", "Accept {n} proposed phases", n
-        ).format(n=n)
+            "Accept {count} proposed phase", "Accept {count} proposed phases", n
+        ).format(count=n)
         position = 1 + max((p.position for p in store.rows(Phase)), default=-1)
         self.phase_ids = []
         for offset, proposed in enumerate(accepted):
@@ -373,14 +375,15 @@ class ApplyProposal(Command):
                 new_row(rec, ChangeActivity, {
                     "kind": ActivityKind.TRAINING, "department_id": dept_id,
                     "phase_id": row.id, "date": training_day,
-                    "title": _("Training: {title}").format(title=proposed.title),
+                    # Translators: the title of the training a proposed phase plans.
+                    "title": _("Training: {phase}").format(phase=proposed.title),
                 })  # fmt: skip
                 if dept_id in proposed.first_for:
                     new_row(rec, ChangeActivity, {
                         "kind": ActivityKind.SUPPORT, "department_id": dept_id,
                         "phase_id": row.id, "date": proposed.end,
-                        "title": _("Support close to the users after go-live: {title}").format(
-                            title=proposed.title
+                        "title": _("Support close to the users after go-live: {phase}").format(
+                            phase=proposed.title
                         ),
                     })  # fmt: skip
         for proposed, phase_id in zip(accepted, self.phase_ids, strict=True):

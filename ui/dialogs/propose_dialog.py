@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from planner.enums import PhaseStatus
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
+from planner.i18n.formats import decimal_sign, format_share, iso_or_local_date
 from planner.propose.milestones import milestone_changes
 from planner.propose.plan_problem import NoProposal, Options, Prepared, prepare
 from planner.propose.proposal import (
@@ -91,6 +92,11 @@ class ProposeWorker(QThread):
 
     def _report(self, progress: Progress) -> None:
         self.progressed.emit(progress.stage, progress.value, progress.bound, progress.seconds)
+
+
+def _fixed(value: float) -> str:
+    """One decimal, with the language's decimal sign: 3.2 / 3,2."""
+    return decimal_sign(f"{value:.1f}")
 
 
 def _counts(warnings) -> str:  # noqa: ANN001
@@ -328,18 +334,23 @@ class ProposeDialog(QDialog):
     def _on_progress(self, stage: str, value: object, bound: object, seconds: float) -> None:
         if stage == "greedy":
             self.status.setText(
-                _("A first proposal after {seconds:.1f} s; improving it…").format(seconds=seconds)
+                _("A first proposal after {seconds} s; improving it…").format(
+                    seconds=_fixed(seconds)
+                )
             )
             return
         text = (
-            _("Best {value:.1f}").format(value=value)
+            _("Best {value}").format(value=_fixed(value))
             if isinstance(value, float)
             else _("Searching")
         )
         if isinstance(bound, float) and isinstance(value, float):
             gap = max(0.0, bound - value) / max(abs(value), 1e-9)
-            text += _(' · bound {bound:.1f} · gap {gap:.1%}').format(bound=bound, gap=gap)
-        self.status.setText(f"{text} · {seconds:.1f} s")
+            text += _(" · bound {bound} · gap {gap}").format(
+                bound=_fixed(bound), gap=format_share(gap)
+            )
+        # Translators: the time the solver has searched so far, after its progress: "· 3.2 s".
+        self.status.setText(text + _(" · {seconds} s").format(seconds=_fixed(seconds)))
 
     def _finish_run(self) -> None:
         worker, self.worker = self.worker, None
@@ -380,14 +391,17 @@ class ProposeDialog(QDialog):
                 proposal.status, _("the best found")
             )
             extra = (
-                _(", {gap:.1%} from the proven bound").format(gap=gap)
+                _(", {gap} from the proven bound").format(gap=format_share(gap))
                 if gap and proposal.status != "optimal"
                 else ""
             )
+            count = len(proposal.phases)
             self.status.setText(
-                _("{count} phases proposed ({state}{extra}; {seconds:.1f} s).").format(
-                    count=len(proposal.phases), state=state, extra=extra, seconds=proposal.seconds
-                )
+                ngettext(
+                    "{count} phase proposed ({state}{extra}; {seconds} s).",
+                    "{count} phases proposed ({state}{extra}; {seconds} s).",
+                    count,
+                ).format(count=count, state=state, extra=extra, seconds=_fixed(proposal.seconds))
             )
             self.counts.setText(
                 _("<b>Warnings</b> today: {counts}; with the proposal: {counts2}.").format(
@@ -475,9 +489,10 @@ class ProposeDialog(QDialog):
             weeks = ngettext("{weeks} week", "{weeks} weeks", phase.weeks).format(
                 weeks=phase.weeks
             )
+            start, end = iso_or_local_date(phase.start), iso_or_local_date(phase.end)
             parts.append(
                 f"<h3>{phase.number}. {html.escape(phase.title)}</h3><p><i>"
-                f"{phase.start:%Y-%m-%d} → {phase.end:%Y-%m-%d}, {weeks}</i></p>"
+                f"{start} → {end}, {weeks}</i></p>"
                 f"<p>{html.escape(phase.explanation)}</p><ul>{wishes}</ul>"
             )
         if proposal.left_out:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
+from planner.i18n.formats import decimal_sign
 from planner.propose.overloads import CAPACITY_CODES, FixAllOverloads, describe, plan_fix
 
 
@@ -44,12 +45,13 @@ def fix_all_overloads(panel: QWidget) -> None:
         return
     lines = describe(document.store, fix)
     text = ngettext(
-        "Move {count} wish ({effort:g} person-days) to remove every overload without "
+        "Move {count} wish ({effort} person-days) to remove every overload without "
         "raising another warning:\n\n",
-        "Move {count} wishes ({effort:g} person-days) to remove every overload without "
+        "Move {count} wishes ({effort} person-days) to remove every overload without "
         "raising another warning:\n\n",
         len(lines),
-    ).format(count=len(lines), effort=fix.effort) + "\n".join(f"• {line}" for line in lines)
+    ).format(count=len(lines), effort=decimal_sign(f"{fix.effort:g}"))
+    text += "\n".join(f"• {line}" for line in lines)
     if fix.left:
         text += _("\n\nStill overloaded (nothing that may move helps):\n") + "\n".join(
             f"• {line}" for line in fix.left

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 from planner.commands import CreateRow, MoveDemands
 from planner.enums import PhaseStatus
 from planner.i18n import N_, _
-from planner.i18n.formats import local_date
+from planner.i18n.formats import format_list, local_date
 from planner.model import Department, Phase
 from planner.warnings.format import num, weeks
 from ui.document import PlanDocument
@@ -232,7 +232,9 @@ class PlatePage(Page):
             self.session.phase_id = command.phase_ids[0]
             self.refresh()
             course = proposal.phases[0]
-            who = course.title.split(":")[0]
+            # The departments it serves (not cut from its title: a language may word it so).
+            names = {d.id: d.name for d in self.document.store.rows(Department)}
+            who = format_list([names.get(d, "") for d in course.department_ids])
             self.message.emit(
                 _(
                     "One more course for {who}: {effort} person-days in {weeks}. Change it as you "

@@ -84,7 +84,8 @@ class WorkshopWindow(QWidget):
             self.pages[name] = page
             self.stack.addWidget(page)
 
-        self.message_line = label("", "message", wrap=False)
+        # Wrapped: what just happened must be read whole, and Finnish or Dutch runs longer.
+        self.message_line = label("", "message", wrap=True)
         self.hints = label(_("Ctrl+1–5 pages · Ctrl+Z undo · Ctrl +/− size · Esc leave"), "small")
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_line, 1)
