@@ -555,7 +555,8 @@ def next_review_name(store: PlanStore, on: dt.date | None = None) -> str:
     upcoming = [m for m in reviews if m.date >= on]
     if upcoming:
         return upcoming[0].title.split(":")[0].strip() or upcoming[0].title
-    return f"Baseline {store.count(Baseline) + 1}"
+    # Translators: the default name of a new baseline: "Baseline 3".
+    return _("Baseline {number}").format(number=store.count(Baseline) + 1)
 
 
 def review_due(store: PlanStore, on: dt.date | None = None) -> Milestone | None:

@@ -339,7 +339,7 @@ def _wishes(then: Snapshot, now: Snapshot) -> list[Change]:
         if phase_id is None:
             return None
         p = snapshot.phases.get(phase_id) or other.phases.get(phase_id)
-        return p.title if p else f"phase #{phase_id}"
+        return p.title if p else _("phase #{id}").format(id=phase_id)
 
     def where(d: DemandState, snap: Snapshot, other: Snapshot) -> dict[str, Any]:
         return {"phase_id": d.phase_id, "phase": phase_title(snap, other, d.phase_id),

@@ -53,12 +53,12 @@ def _read_only_reason(path: Path, mode: int) -> str:
 
 def _file_kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return _("a device")
+    return _("not a regular file")
 
 
 def inspect_file(path: Path) -> FileFacts:

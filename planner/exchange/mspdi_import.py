@@ -150,7 +150,7 @@ class _Mapper:
                 blank += 1
                 continue
             if not task.name and task.uid != 0 and (task.level or 1) > 0:
-                task.name = f"(unnamed task, UID {task.uid})"
+                task.name = _("(unnamed task, UID {uid})").format(uid=task.uid)
             level = task.level
             if level is None:
                 level = task.outline_number.count(".") + 1 if task.outline_number else 1
@@ -255,7 +255,7 @@ class _Mapper:
                 continue
             if not name:
                 if resource.uid in used:
-                    skipped.append(f"#{resource.uid} (no name)")
+                    skipped.append(_("#{uid} (no name)").format(uid=resource.uid))
                 continue
             if resource.type != 1:
                 skipped.append(f"'{name}' ({'material' if resource.type == 0 else 'cost'})")

@@ -107,7 +107,7 @@ class ServerStore(PlanStore):
 
         store = cls(parse(str(location)), password)
         if read_only and not store.read_only_reason:
-            store.read_only_reason = "opened read-only"
+            store.read_only_reason = _("opened read-only")
         return store
 
     @classmethod

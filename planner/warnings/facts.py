@@ -26,6 +26,7 @@ from planner.benefit import departments_touched
 from planner.changes import RowChange
 from planner.enums import DemandKind, MilestoneKind, PhaseStatus
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.live_index import Patch
 from planner.load import LoadTracker
 from planner.model import (
@@ -182,11 +183,11 @@ class Facts:
 
     def dept_name(self, dept_id: int) -> str:
         dept = self.department(dept_id)
-        return dept.name if dept else f"department #{dept_id}"
+        return dept.name if dept else _("department #{id}").format(id=dept_id)
 
     def objective_title(self, objective_id: int) -> str:
         objective = self.store.find(Objective, objective_id)
-        return objective.title if objective else f"objective #{objective_id}"
+        return objective.title if objective else _("objective #{id}").format(id=objective_id)
 
     def demands(self, phase_id: int | None) -> list[Demand]:
         return self.index.demands(phase_id)

@@ -30,7 +30,10 @@ def _server_plan_name(url: str) -> str:
 
     parts = urlsplit(url)
     plan = (parse_qs(parts.query).get("plan") or ["?"])[-1]
-    return f"{plan} on {parts.hostname or 'the server'}"
+    if parts.hostname:
+        # Translators: a recent plan on a server: "crm-2027 on db.example.com".
+        return _("{plan} on {host}").format(plan=plan, host=parts.hostname)
+    return _("{plan} on the server").format(plan=plan)
 
 
 class FileMenu:

@@ -251,7 +251,10 @@ class PrioritisePage(Page):
 
         def suffix(dept: Department) -> str:
             left = max(0, budget - dots_spent(ledger, dept.id))
-            return "●" * left + "○" * (budget - left) if budget <= 10 else f"{left} left"
+            if budget <= 10:
+                return "●" * left + "○" * (budget - left)
+            # Translators: dots a department still has to vote with.
+            return _("{n} left").format(n=left)
 
         self.picker.set_departments(departments, suffix)
         self.picker.set_current(self.session.voter_department_id)
