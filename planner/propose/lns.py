@@ -22,17 +22,29 @@ from planner.propose.formulation import Milp, build
 WIDTH = 2  # slots re-solved together
 
 
+# Window re-solves × model columns per second of the time limit (measured on the 2-core
+# benchmark machine: a two-slot window of the re-planned sample, 544 columns, re-solves in
+# about 30 ms, one of the typical plan, 4 224 columns, in about 170 ms): what turns a time
+# limit into a count of re-solves, so that the search does the same work, and returns the
+# same answer, on any machine and under any load.
+WINDOW_WORK_PER_SECOND = 10_000
+WINDOW_NODES = 500  # a re-solve that needs more is cut there (counted, so still repeatable)
+
+
 def improve(
     problem: Problem,
     start: Assignment,
-    time_limit: float,
+    windows: int,
+    deadline: float | None = None,
     should_stop: Callable[[], bool] | None = None,
     on_better: Callable[[float], None] | None = None,
-) -> Assignment:
-    started = time.perf_counter()
+) -> tuple[Assignment, bool]:
+    """At most `windows` re-solves of two consecutive slots, sweeping until nothing
+    improves. Each re-solve is solved to the end, so the result depends on the count only;
+    `deadline` (time.perf_counter()) is a safety net: True when it cut the search short."""
     k_count = problem.slots
-    if k_count < 2 or time_limit <= 0:
-        return start
+    if k_count < 2 or windows <= 0:
+        return start, False
     model = build(problem, start)
     best = reorder(problem, start)
     best_value = objective(problem, best)
@@ -42,12 +54,14 @@ def improve(
     while improved:
         improved = False
         for first in range(max(1, k_count - WIDTH + 1)):
-            left = time_limit - (time.perf_counter() - started)
-            if left <= 0.02 or (should_stop is not None and should_stop()):
-                return best
+            if windows <= 0 or (should_stop is not None and should_stop()):
+                return best, False
+            if deadline is not None and time.perf_counter() > deadline:
+                return best, True
+            windows -= 1
             window = tuple(range(first, min(k_count, first + WIDTH)))
             sub = _restricted(model, best, window)
-            outcome = solve_highs(sub, None, min(left, 2.0))
+            outcome = solve_highs(sub, None, _left(deadline), max_nodes=WINDOW_NODES)
             if outcome.values is None:
                 continue
             found = sub.assignment_of(outcome.values, len(problem.items))
@@ -59,7 +73,14 @@ def improve(
                     best, best_value = again, objective(problem, again)
                 if on_better is not None:
                     on_better(best_value)
-    return best
+    return best, False
+
+
+def _left(deadline: float | None) -> float:
+    """The wall-clock safety net of one re-solve (never the budget: it finishes)."""
+    if deadline is None:
+        return 60.0
+    return max(0.05, deadline - time.perf_counter())
 
 
 def _restricted(model: Milp, current: Assignment, window: tuple[int, ...]) -> Milp:
@@ -98,15 +119,16 @@ def reorder(problem: Problem, current: Assignment) -> Assignment:
 def improve_windows(
     problem: Problem,
     start: Assignment,
-    time_limit: float,
+    windows: int,
+    deadline: float | None = None,
     should_stop: Callable[[], bool] | None = None,
     on_better: Callable[[float], None] | None = None,
-) -> Assignment:
+) -> tuple[Assignment, bool]:
     """For problems too big for one model (a large plan): each pair of slots re-solved as a
     small problem of its own — only the items in those two slots, their capacities, the
     slot weights of the big problem, and the items something later needs marked required
-    — and the result kept when the big problem's objective says it is better."""
-    started = time.perf_counter()
+    — and the result kept when the big problem's objective says it is better. At most
+    `windows` re-solves; `deadline` is the safety net (True when it fired)."""
     n = len(problem.items)
     slot = list(start.slot)
     needed_by: list[list[int]] = [[] for _ in range(n)]
@@ -122,17 +144,21 @@ def improve_windows(
         sweep = passes.pop()
         improved_any = False
         for first in sweep:
-            if time.perf_counter() - started > time_limit or (should_stop and should_stop()):
-                return Assignment(slot)
-            if _window(problem, slot, members, needed_by, first, started, time_limit,
-                       best_value):  # fmt: skip
+            if windows <= 0 or (should_stop and should_stop()):
+                return Assignment(slot), False
+            if deadline is not None and time.perf_counter() > deadline:
+                return Assignment(slot), True
+            if not members[first] and not members[first + 1]:
+                continue  # nothing to re-solve: not counted
+            windows -= 1
+            if _window(problem, slot, members, needed_by, first, deadline, best_value):
                 best_value = objective(problem, Assignment(slot))
                 improved_any = True
                 if on_better is not None:
                     on_better(best_value)
         if improved_any:
             passes.append(range(problem.slots - 1))
-    return Assignment(slot)
+    return Assignment(slot), False
 
 
 def _window(
@@ -141,8 +167,7 @@ def _window(
     members: list[list[int]],
     needed_by: list[list[int]],
     first: int,
-    started: float,
-    time_limit: float,
+    deadline: float | None,
     best_value: float,
 ) -> bool:
     """Re-solve slots first and first + 1; True (and `slot` changed) when better."""
@@ -170,9 +195,8 @@ def _window(
         family_resource=problem.family_resource,
         weights=[problem.weight(first), problem.weight(first + 1)],
     )
-    left = time_limit - (time.perf_counter() - started)
     model = build(sub)
-    outcome = solve_highs(model, None, max(0.05, min(left, 1.0)))
+    outcome = solve_highs(model, None, _left(deadline), max_nodes=WINDOW_NODES)
     if outcome.values is None:
         return False
     found = model.assignment_of(outcome.values, len(items))
