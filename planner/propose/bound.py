@@ -1,29 +1,30 @@
 """A proven upper bound on the objective of core.py, cheap enough for a 10 000-item plan.
 
 The one big model of a large plan is too big to solve (formulation.py), so its search
-(lns.py) proves nothing by itself. This bound is the value of a relaxation, so it is at
-least the value of every feasible assignment, and (bound - value) / bound is a true gap:
+(lns.py) proves nothing by itself. This bound is the optimum of a relaxation, so it is at
+least the value of every feasible assignment, and (bound - value) / bound is a true gap.
+The relaxation, step by step (each step can only raise the optimum):
 
 1. Groups: a group completes at the slot of its last member, whose weight is at most the
-   average of its members' weights, so v_g * w(done) <= sum over members of v_g/|g| * w(k_i)
-   (weights are >= 0): each member's value is raised by its share and groups dropped.
-2. Releases, prerequisites and "everything placed" are dropped (a bigger feasible set).
-3. What remains is a linear programme: items placed in parts, each part earning
-   value × the slot's weight, within each family's own capacity per slot (a department's
-   change capacity), within every shared resource per slot (the team, the data fields),
-   and — the family limit, F families a slot — within the F largest family capacities of
-   each slot, and within F "tokens" a slot where an item takes its share of its family's
-   capacity, or of the most value its family can deliver in one slot (each a sum of
-   rows u_fk >= load / capacity, u_fk >= value / best knapsack and sum_f u_fk <= F).
-4. Its shared rows are priced out (Lagrangian relaxation) with prices mu_j × w_k: any
-   mu >= 0 gives a valid bound, and with prices proportional to the weights every family
-   is a transportation problem whose profit per unit is (value - price)/cost × weight, so
-   the best fractional plan is the obvious one: best profit per cost first, into the
-   highest-weighted capacity first (rearrangement inequality). mu is then chosen by a
-   subgradient search to make the bound small.
-5. Penalties: when every item must be placed, each family is served in at least
-   ceil(its cost / the most a slot holds) slots and at least one slot is used; those
-   penalties are certain and are taken off; otherwise none is counted.
+   average of its members' weights (weights are >= 0), so its term is at most its value
+   shared out over its members: each member's value is raised by its share, groups dropped.
+2. Releases, prerequisites and "every item placed" are dropped; so is every resource but a
+   family's own (a department's capacity) and the shared ones that cost each item what its
+   own does (the team's effort); an item with no family of its own resource counts as
+   delivered in the best slot for free.
+3. Slots are merged into blocks of consecutive slots (by weight, best first): a block holds
+   the sum of their capacities and pays the best of their weights.
+4. Items are divisible. Then within a family the best value per cost goes first (an exchange
+   keeps every row), so what a family delivers by a point is V_f(its capacity used so far),
+   a concave piecewise-linear function, bounded here from above by a few of its tangents.
+5. The family limit: a family served in a slot takes one of the slot's F "tokens"; in a block
+   it delivers at most its biggest slot capacity and at most its best one-slot value
+   (V_f at that capacity) per token it takes.
+
+What remains is a small linear programme (families × blocks), solved by HiGHS. Penalties:
+each token taken pays the family penalty; when every item must be placed, each family
+takes at least ceil(its cost / the most a slot holds) tokens, and at least
+ceil(those tokens / F) slots are used, each paying the slot penalty.
 
 Tested against brute force and the exact model on small random problems
 (tests/test_propose_bound.py).
@@ -36,174 +37,156 @@ import math
 import numpy as np
 
 from planner.propose.core import Problem
+from planner.propose.formulation import Milp
 
-ITERATIONS = 150  # subgradient steps (each O(items log items))
+BLOCKS = 48
+TANGENTS = 16
 
 
-def upper_bound(problem: Problem, lower: float | None = None) -> float:
-    """A value no feasible assignment of `problem` exceeds. `lower`, the value of a known
-    assignment, only steers the search for good prices (the bound is valid without it)."""
+def upper_bound(problem: Problem, time_limit: float = 30.0) -> float:
+    """A value no feasible assignment of `problem` exceeds (+inf if the relaxation could not
+    be solved within `time_limit`, a safety net: it takes well under a second)."""
     if not problem.items:
         return 0.0
+    from planner.propose.backends import solve_highs
+
+    lp, constant = relaxation(problem)
+    if lp.size == 0:
+        return constant - _certain_penalties(problem)
+    outcome = solve_highs(lp, None, time_limit)
+    if outcome.status != "optimal" or outcome.value is None:
+        return math.inf
+    best = outcome.value + constant
+    return best - _certain_penalties(problem) + 1e-7 * (1.0 + abs(best))
+
+
+def relaxation(problem: Problem) -> tuple[Milp, float]:
+    """The linear programme of the module's docstring, and the value counted outside it."""
     k_count = problem.slots
+    n = len(problem.items)
     weights = np.array([max(0.0, problem.weight(k)) for k in range(k_count)])
     order = np.argsort(-weights, kind="stable")
-    w_sorted = weights[order]
-    w_max = float(w_sorted[0]) if k_count else 0.0
-    n = len(problem.items)
-    value = np.array([item.value for item in problem.items], dtype=float)
+    w_max = float(weights[order[0]]) if k_count else 0.0
+    value = np.array([max(0.0, item.value) for item in problem.items], dtype=float)
     for group in problem.groups:
         if group.members and group.value > 0:
             for i in group.members:
                 value[i] += group.value / len(group.members)
     capacity = np.array(problem.capacity, dtype=float).reshape(k_count, len(problem.resources))
     costs = np.array([item.costs for item in problem.items], dtype=float).reshape(n, -1)
-    own = set(problem.family_resource.values())
-    # Families with their own resource: a transportation problem each.
-    fam_of = [item.family for item in problem.items]
-    families: dict[int, np.ndarray] = {}
-    free: list[int] = []
-    for f in sorted({f for f in fam_of if f is not None}):
-        r = problem.family_resource.get(f)
-        members = np.array([i for i in range(n) if fam_of[i] == f], dtype=int)
-        if r is None:
-            free.extend(members.tolist())
+    own = problem.family_resource
+    families: dict[int, list[int]] = {}
+    constant = 0.0
+    for i, item in enumerate(problem.items):
+        r = own.get(item.family) if item.family is not None else None
+        if r is None or costs[i, r] <= 1e-12:
+            constant += w_max * value[i]  # no own capacity to wait for
         else:
-            families[f] = members
-    free.extend(i for i in range(n) if fam_of[i] is None)
-    # Shared rows: every resource that is not a family's own, and the family limit.
-    shared_cost: list[np.ndarray] = []
-    shared_room: list[float] = []  # sum over slots of weight × capacity
-    for r in range(len(problem.resources)):
-        if r not in own:
-            shared_cost.append(costs[:, r])
-            shared_room.append(float(np.dot(weights, capacity[:, r])))
-    if problem.family_limit is not None and families:
-        limit = problem.family_limit
-        own_cost = np.zeros(n)
-        fam_caps = []
-        for f, members in families.items():
-            r = problem.family_resource[f]
-            own_cost[members] = costs[members, r]
-            fam_caps.append(capacity[:, r])
-        caps = np.sort(np.array(fam_caps), axis=0)[::-1]  # [family rank][slot]
-        shared_cost.append(own_cost)
-        shared_room.append(float(np.dot(weights, caps[:limit].sum(axis=0))))
-        # "Tokens": a family served in a slot takes one of its F; what it delivers there is
-        # at most its capacity and at most the value its best fractional knapsack holds, so
-        # sum_i cost_i / capacity_f(i) x_ik <= F and sum_i value_i / best_f(i) x_ik <= F.
-        by_capacity = np.zeros(n)
-        by_value = np.zeros(n)
-        for f, members in families.items():
-            r = problem.family_resource[f]
-            room = float(capacity[:, r].max())
+            families.setdefault(item.family, []).append(i)
+    own_cost = {i: costs[i, own[f]] for f, members in families.items() for i in members}
+    shared = [
+        r for r in range(len(problem.resources))
+        if r not in set(own.values())
+        and all(abs(costs[i, r] - c) <= 1e-9 for i, c in own_cost.items())
+    ]  # fmt: skip
+    # Blocks of consecutive slots by weight; each pays its best weight.
+    size = max(1, math.ceil(k_count / BLOCKS))
+    blocks = [order[s : s + size] for s in range(0, k_count, size)]
+    block_w = [float(weights[b].max()) for b in blocks]
+    nb = len(blocks)
+    m = Milp()
+    inf = math.inf
+    token_rows: list[tuple[list[int], list[float]]] = [([], []) for _ in range(nb)]
+    needs = _family_needs(problem)
+    shared_rows = {r: [([], []) for _ in range(nb)] for r in shared}
+    for f, members in sorted(families.items()):
+        r = own[f]
+        c = np.array([costs[i, r] for i in members])
+        v = value[members]
+        rank = np.argsort(-(v / c), kind="stable")
+        c, v = c[rank], v[rank]
+        ends = np.concatenate(([0.0], np.cumsum(c)))
+        vals = np.concatenate(([0.0], np.cumsum(v)))
+        total_cost, total_value = float(ends[-1]), float(vals[-1])
+        slopes = v / c
+        room = float(capacity[:, r].max())
+        best = float(np.interp(room, ends, vals))  # V_f(one slot's capacity)
+        # Tangents: the lines through a spread of segments (each lies above the concave
+        # curve), and the curve's top.
+        picks = sorted(set(np.linspace(0, len(c) - 1, min(TANGENTS, len(c))).astype(int)))
+        lines = [(float(vals[s] - slopes[s] * ends[s]), float(slopes[s])) for s in picks]
+        lines.append((total_value, 0.0))
+        prev_q = prev_t = None
+        tokens: list[int] = []
+        for b, slots in enumerate(blocks):
+            after = block_w[b + 1] if b + 1 < nb else 0.0
+            q = m.var(0.0, integer=False, upper=total_cost)  # capacity used by block end
+            t = m.var(block_w[b] - after, integer=False, upper=total_value)  # V_f(q)
+            # Tokens taken: slots serving the family, each paying the family penalty.
+            u = m.var(-problem.family_penalty, integer=False, upper=float(len(slots)))
+            tokens.append(u)
+            for alpha, beta in lines:
+                m.row([t, q], [1.0, -beta], -inf, alpha)
+            used = [q] if prev_q is None else [q, prev_q]
+            sign = [1.0] if prev_q is None else [1.0, -1.0]
+            m.row(used, sign, -inf, float(capacity[slots, r].sum()))  # own capacity
+            if prev_q is not None:
+                m.row([q, prev_q], [1.0, -1.0], 0.0, inf)  # cumulative
             if room > 0:
-                by_capacity[members] = costs[members, r] / room
-            best = _fractional_knapsack(np.maximum(value[members], 0.0), costs[members, r], room)
+                m.row([*used, u], [*(s / room for s in sign), -1.0], -inf, 0.0)
             if best > 0:
-                by_value[members] = np.maximum(value[members], 0.0) / best
-        tokens = float(np.dot(weights, np.full(k_count, float(limit))))
-        shared_cost.extend([by_capacity, by_value])
-        shared_room.extend([tokens, tokens])
-    # Each family's capacity stream (slots by weight, best first) as a cumulative axis and
-    # the integral of the weight along it: exact for piecewise-constant weights.
-    streams: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-    for f, members in families.items():
-        r = problem.family_resource[f]
-        room = np.maximum(capacity[order, r], 0.0)
-        x = np.concatenate(([0.0], np.cumsum(room)))
-        integral = np.concatenate(([0.0], np.cumsum(room * w_sorted)))
-        streams[f] = (x, integral, costs[members, r])
-    free_idx = np.array(free, dtype=int)
-    a = np.array(shared_cost) if shared_cost else np.zeros((0, n))
-    room_w = np.array(shared_room)
-
-    def lagrangian(mu: np.ndarray) -> tuple[float, np.ndarray]:
-        """The bound at prices mu, and a subgradient (room left per shared row)."""
-        profit = value - (mu @ a if len(mu) else 0.0)
-        total = float(np.dot(mu, room_w)) if len(mu) else 0.0
-        placed = np.zeros(n)  # sum_k w_k x_ik of the inner optimum
-        if len(free_idx):
-            take = free_idx[profit[free_idx] > 0]
-            placed[take] = w_max
-            total += w_max * float(profit[take].sum())
-        for f, members in families.items():
-            x, integral, c = streams[f]
-            p = profit[members]
-            keep = p > 0
-            if not keep.any():
-                continue
-            idx, p, c = members[keep], p[keep], c[keep]
-            zero = c <= 1e-12
-            placed[idx[zero]] = w_max  # costs nothing of the family's own
-            total += w_max * float(p[zero].sum())
-            idx, p, c = idx[~zero], p[~zero], c[~zero]
-            if not len(p):
-                continue
-            rank = np.argsort(-(p / c), kind="stable")
-            idx, p, c = idx[rank], p[rank], c[rank]
-            ends = np.cumsum(c)
-            starts = ends - c
-            earned = np.interp(ends, x, integral) - np.interp(starts, x, integral)
-            placed[idx] = earned / c
-            total += float(np.dot(p / c, earned))
-        return total, room_w - a @ placed
-
-    # The best prices by a projected subgradient descent (the bound is convex in mu): any
-    # prices give a valid bound, the search only makes it smaller.
-    mu = np.zeros(len(room_w))
-    best, grad = lagrangian(mu)
-    current = best
-    step = 1.0
-    stale = 0
-    target = 0.0 if lower is None else lower
-    for _ in range(ITERATIONS if len(mu) else 0):
-        norm = float(np.dot(grad, grad))
-        if norm <= 1e-18:
-            break  # every shared row exactly full: optimal prices
-        mu = np.maximum(0.0, mu - step * max(current - target, 1e-9) / norm * grad)
-        current, grad = lagrangian(mu)
-        if current < best - 1e-9:
-            best, stale = current, 0
-        else:
-            stale += 1
-            if stale >= 5:
-                step, stale = step / 2, 0
-                if step < 1e-4:
-                    break
-    return best - _certain_penalties(problem) + 1e-9 * (1.0 + abs(best))
+                delta = [t] if prev_t is None else [t, prev_t]
+                m.row([*delta, u], [*sign, -best], -inf, 0.0)
+            token_rows[b][0].append(u)
+            token_rows[b][1].append(1.0)
+            for rr in shared:
+                shared_rows[rr][b][0].extend(used)
+                shared_rows[rr][b][1].extend(sign)
+            prev_q, prev_t = q, t
+        if needs.get(f, 0) > 1:
+            m.row(tokens, [1.0] * len(tokens), float(needs[f]), inf)
+    if problem.family_limit is not None:
+        for b, slots in enumerate(blocks):
+            idx, coef = token_rows[b]
+            if idx:
+                m.row(idx, coef, -inf, float(problem.family_limit * len(slots)))
+    for rr in shared:
+        for b, slots in enumerate(blocks):
+            idx, coef = shared_rows[rr][b]
+            if idx:
+                m.row(idx, coef, -inf, float(capacity[slots, rr].sum()))
+    return m, constant
 
 
-def _certain_penalties(problem: Problem) -> float:
-    """Penalties every feasible assignment pays (only when every item must be placed)."""
-    if not problem.place_all or not problem.items:
-        return 0.0
-    slots_needed = 1
-    family_slots = 0
+def _family_needs(problem: Problem) -> dict[int, int]:
+    """Slots each family is served in at least, when every item must be placed: one, and
+    ceil(its cost / the most a slot holds), and one per item bigger than half of that."""
+    if not problem.place_all:
+        return {}
+    out: dict[int, int] = {}
     for f in {item.family for item in problem.items if item.family is not None}:
-        members = [item for item in problem.items if item.family == f]
         need = 1
         r = problem.family_resource.get(f)
         if r is not None:
             room = max(cap[r] for cap in problem.capacity)
             if room > 0:
-                c = [item.costs[r] for item in members]
+                c = [item.costs[r] for item in problem.items if item.family == f]
                 need = max(need, math.ceil(sum(c) / room - 1e-9))
                 need = max(need, sum(1 for x in c if x > room / 2 + 1e-9))
-        family_slots += need
+        out[f] = need
+    return out
+
+
+def _certain_penalties(problem: Problem) -> float:
+    """Penalties every feasible assignment pays that the programme does not count: the
+    slots used (when every item must be placed), and the family penalties of families
+    outside the programme (no own capacity)."""
+    if not problem.place_all or not problem.items:
+        return 0.0
+    needs = _family_needs(problem)
+    inside = {f for f, r in problem.family_resource.items() if r is not None}
+    outside = sum(n for f, n in needs.items() if f not in inside)
+    slots_needed = 1
     if problem.family_limit:
-        slots_needed = max(slots_needed, math.ceil(family_slots / problem.family_limit - 1e-9))
-    return problem.family_penalty * family_slots + problem.slot_penalty * slots_needed
-
-
-def _fractional_knapsack(values: np.ndarray, costs: np.ndarray, room: float) -> float:
-    """The most value that fits `room` when items may be taken in part."""
-    free = float(values[costs <= 1e-12].sum())
-    paid = costs > 1e-12
-    v, c = values[paid], costs[paid]
-    rank = np.argsort(-(v / c), kind="stable") if len(v) else np.array([], dtype=int)
-    v, c = v[rank], c[rank]
-    ends = np.cumsum(c)
-    starts = ends - c
-    taken = np.clip((room - starts) / np.where(c > 0, c, 1.0), 0.0, 1.0)
-    return free + float(np.dot(v, taken))
+        slots_needed = max(1, math.ceil(sum(needs.values()) / problem.family_limit - 1e-9))
+    return problem.family_penalty * outside + problem.slot_penalty * slots_needed
