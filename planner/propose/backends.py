@@ -225,11 +225,12 @@ def _value(m: Milp, values: list[float]) -> float:
     return math.fsum(c * v for c, v in zip(m.cost, values, strict=True))
 
 
-# Branch-and-bound nodes × model columns HiGHS explores in a second (measured on the 2-core
-# benchmark machine: about 10 nodes a second on the re-planned sample's 544 columns, strong
-# branching included): what turns a time limit into a node limit. The root node (its LP,
-# cuts and RENS) is not counted: it is a fixed amount of work of its own.
-NODE_WORK_PER_SECOND = 2_500
+# Branch-and-bound nodes × model columns per second of the limit: what turns a time limit
+# into a node limit. Measured on the 2-core benchmark machine, re-planned sample (544
+# columns): the root (LP, cuts, RENS) 0.7-1.4 s, not counted; then the first nodes cost
+# about half a second each (strong branching), later ones a few milliseconds — 30 nodes
+# prove its optimum at about 4 s.
+NODE_WORK_PER_SECOND = 1_500
 
 # Off when the search has a node budget: they run at the root, uncounted, for as long as
 # they take — with them on, on the re-planned sample 2 of 2.8 s went into RINS/RENS

@@ -29,14 +29,13 @@ from planner.propose.lns import WINDOW_WORK_PER_SECOND, improve, improve_windows
 DEFAULT_SOLVER = "highs"
 LNS_SHARE = 0.3  # of the budget for the two-slots-at-a-time search after the full model
 # A large plan's two-slot windows are each a problem of their own (lns.improve_windows):
-# re-solves per second of the limit, measured on the benchmark machine.
-LARGE_WINDOWS_PER_SECOND = 20
+# re-solves per second of the limit, measured on the benchmark machine (30-60 a second).
+LARGE_WINDOWS_PER_SECOND = 30
 # The wall-clock safety net: a run is cut off at this many times its time limit (plus the
 # slack), then reported "stopped"; below it the budget of work alone ends the search.
-# Model columns whose root node (LP, cuts, RENS) HiGHS gets through in a second of the time
-# limit (the re-planned sample's 544 columns in 0.6-1.4 s, the typical plan's 4 224 in about
-# 3 s, on the benchmark machine): a smaller limit gets the linear relaxation's bound instead.
-ROOT_COLUMNS_PER_SECOND = 1_000
+# Models up to this many columns get the branch and bound (the re-planned sample's 544:
+# its optimum proven in about 4 s); bigger ones the linear relaxation's bound.
+MILP_MAX_COLUMNS = 1_500
 SAFETY_FACTOR = 3.0
 SAFETY_SLACK = 2.0
 
@@ -109,7 +108,7 @@ def optimise(
 
     polish = problem.slots >= 2
     share = LNS_SHARE
-    if time_limit * ROOT_COLUMNS_PER_SECOND >= model.size or not polish:
+    if model.size <= MILP_MAX_COLUMNS or not polish:
         # The full model first, for the bound and what its heuristics find: a node budget.
         budget = time_limit * (1 - LNS_SHARE) if polish else time_limit
         outcome = BACKENDS[solver](
@@ -117,10 +116,10 @@ def optimise(
             seed, budget,
         )  # fmt: skip
     else:
-        # Too big for its root node within the limit (its cut loop alone ran 3 s on the
-        # typical re-plan's 4 224 columns): the linear relaxation gives nearly the same
-        # bound (1 357.7 against 1 356.4 after the root's cuts there) in a third of the
-        # time, and the two-slot search gets the whole budget.
+        # Too big for the branch and bound to pay: on the typical re-plan's 4 224 columns
+        # its root's cut loop ran 13 s and four nodes 21 s more, to move the bound from
+        # the linear relaxation's 1 357.7 to 1 356.3. The relaxation alone (1 s) and the
+        # two-slot search with the whole budget do as well.
         outcome = solve_highs(relaxation(model), None,
                               max(0.05, deadline - time.perf_counter()), None, should_stop)
         outcome.values = None  # fractional
