@@ -12,6 +12,7 @@ kept only when it is better.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 
@@ -24,10 +25,14 @@ WIDTH = 2  # slots re-solved together
 
 # Window re-solves × model columns per second of the time limit (measured on the 2-core
 # benchmark machine: a two-slot window of the re-planned sample, 544 columns, re-solves in
-# about 30 ms, one of the typical plan, 4 224 columns, in about 170 ms): what turns a time
+# 15-30 ms, one of the typical plan, 4 224 columns, in 90-170 ms): what turns a time
 # limit into a count of re-solves, so that the search does the same work, and returns the
 # same answer, on any machine and under any load.
-WINDOW_WORK_PER_SECOND = 10_000
+WINDOW_WORK_PER_SECOND = 30_000
+# Two families free over every slot is a bigger problem than a window: 15-30 ms on the
+# re-planned sample (544 columns), 1-25 s each on the typical plan (4 224 columns), where
+# eight of them took 73 s to gain 0.8 %. Only models up to this size get them.
+FAMILY_MOVES_MAX_COLUMNS = 1_500
 WINDOW_NODES = 500  # a re-solve that needs more is cut there (counted, so still repeatable)
 
 
@@ -39,9 +44,13 @@ def improve(
     should_stop: Callable[[], bool] | None = None,
     on_better: Callable[[float], None] | None = None,
 ) -> tuple[Assignment, bool]:
-    """At most `windows` re-solves of two consecutive slots, sweeping until nothing
-    improves. Each re-solve is solved to the end, so the result depends on the count only;
-    `deadline` (time.perf_counter()) is a safety net: True when it cut the search short."""
+    """At most `windows` re-solves, sweeping until nothing improves: two consecutive slots
+    at a time (their wishes and the unplaced ones free within them), then two families at
+    a time on small models (their wishes free to go in any slot: what moves a department's
+    whole rollout, which no window can — on the re-planned sample it takes 366.1 to the
+    optimum 369.75).
+    Each re-solve is solved to the end (or WINDOW_NODES), so the result depends on the
+    count only; `deadline` (time.perf_counter()) is a safety net: True when it fired."""
     k_count = problem.slots
     if k_count < 2 or windows <= 0:
         return start, False
@@ -50,18 +59,28 @@ def improve(
     best_value = objective(problem, best)
     if on_better is not None and best is not start:
         on_better(best_value)
+    families = sorted({item.family for item in problem.items if item.family is not None})
+    moves: list[tuple[str, tuple[int, ...]]] = [
+        ("slots", tuple(range(first, min(k_count, first + WIDTH))))
+        for first in range(max(1, k_count - WIDTH + 1))
+    ]
+    if model.size <= FAMILY_MOVES_MAX_COLUMNS:
+        moves += [("families", pair) for pair in itertools.combinations(families, 2)]
     improved = True
     while improved:
         improved = False
-        for first in range(max(1, k_count - WIDTH + 1)):
+        for kind, which in moves:
             if windows <= 0 or (should_stop is not None and should_stop()):
                 return best, False
             if deadline is not None and time.perf_counter() > deadline:
                 return best, True
             windows -= 1
-            window = tuple(range(first, min(k_count, first + WIDTH)))
-            sub = _restricted(model, best, window)
-            outcome = solve_highs(sub, None, _left(deadline), max_nodes=WINDOW_NODES)
+            if kind == "slots":
+                sub = _restricted(model, best, which)
+            else:
+                sub = _families_free(model, best, problem, set(which))
+            outcome = solve_highs(sub, model.solution_of(best, problem), _left(deadline),
+                                  max_nodes=WINDOW_NODES)  # fmt: skip
             if outcome.values is None:
                 continue
             found = sub.assignment_of(outcome.values, len(problem.items))
@@ -76,6 +95,22 @@ def improve(
     return best, False
 
 
+def _families_free(
+    model: Milp, current: Assignment, problem: Problem, families: set[int]
+) -> Milp:
+    """The full model with every wish fixed where it is but those of `families`."""
+    sub = Milp(
+        lower=list(model.lower), upper=list(model.upper), integer=model.integer,
+        cost=model.cost, rows=model.rows, x=model.x, restricted=True,
+        _derived=model._derived,
+    )  # fmt: skip
+    for (i, k), v in model.x.items():
+        if problem.items[i].family in families:
+            continue
+        sub.lower[v] = sub.upper[v] = 1.0 if current.slot[i] == k else 0.0
+    return sub
+
+
 def _left(deadline: float | None) -> float:
     """The wall-clock safety net of one re-solve (never the budget: it finishes)."""
     if deadline is None:
@@ -88,6 +123,7 @@ def _restricted(model: Milp, current: Assignment, window: tuple[int, ...]) -> Mi
     sub = Milp(
         lower=list(model.lower), upper=list(model.upper), integer=model.integer,
         cost=model.cost, rows=model.rows, x=model.x, restricted=True,
+        _derived=model._derived,
     )  # fmt: skip
     for (i, k), v in model.x.items():
         slot = current.slot[i]

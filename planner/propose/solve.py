@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from planner.propose.backends import BACKENDS, gap, solve_highs
+from planner.propose.backends import BACKENDS, NODE_WORK_PER_SECOND, gap, solve_highs
 from planner.propose.bound import upper_bound
 from planner.propose.core import Assignment, Problem, objective, violations
 from planner.propose.formulation import FULL_MODEL_LIMIT, build, relaxation
@@ -30,14 +30,15 @@ DEFAULT_SOLVER = "highs"
 LNS_SHARE = 0.3  # of the budget for the two-slots-at-a-time search after the full model
 # A large plan's two-slot windows are each a problem of their own (lns.improve_windows):
 # re-solves per second of the limit, measured on the benchmark machine (30-60 a second).
-LARGE_WINDOWS_PER_SECOND = 30
+LARGE_WINDOWS_PER_SECOND = 45
 # The wall-clock safety net: a run is cut off at this many times its time limit (plus the
 # slack), then reported "stopped"; below it the budget of work alone ends the search.
 # Models up to this many columns get the branch and bound (the re-planned sample's 544:
 # its optimum proven in about 4 s); bigger ones the linear relaxation's bound.
 MILP_MAX_COLUMNS = 1_500
+MIN_NODES = 3  # and only when the budget buys at least this many nodes
 SAFETY_FACTOR = 3.0
-SAFETY_SLACK = 2.0
+SAFETY_SLACK = 3.0
 
 
 @dataclass(frozen=True)
@@ -108,21 +109,26 @@ def optimise(
 
     polish = problem.slots >= 2
     share = LNS_SHARE
-    if model.size <= MILP_MAX_COLUMNS or not polish:
+    budget = time_limit * (1 - LNS_SHARE) if polish else time_limit
+    nodes = budget * NODE_WORK_PER_SECOND / max(1, model.size)
+    if not polish or (model.size <= MILP_MAX_COLUMNS and nodes >= MIN_NODES):
         # The full model first, for the bound and what its heuristics find: a node budget.
-        budget = time_limit * (1 - LNS_SHARE) if polish else time_limit
         outcome = BACKENDS[solver](
             model, hint, max(0.05, deadline - time.perf_counter()), progress, should_stop,
             seed, budget,
         )  # fmt: skip
     else:
-        # Too big for the branch and bound to pay: on the typical re-plan's 4 224 columns
+        # Too big for the branch and bound to pay, or too small a budget for its root
+        # (not counted, 0.6-1.8 s on the sample) to be worth it: on the typical re-plan's
+        # 4 224 columns
         # its root's cut loop ran 13 s and four nodes 21 s more, to move the bound from
         # the linear relaxation's 1 357.7 to 1 356.3. The relaxation alone (1 s) and the
         # two-slot search with the whole budget do as well.
         outcome = solve_highs(relaxation(model), None,
                               max(0.05, deadline - time.perf_counter()), None, should_stop)
         outcome.values = None  # fractional
+        if outcome.status != "optimal":
+            outcome.bound = None  # an unfinished relaxation bounds nothing
         outcome.status = {"optimal": "budget"}.get(outcome.status, outcome.status)
         progress(best.value, outcome.bound)
         share = 1.0
