@@ -7,8 +7,8 @@ it from another thread), and keep the best solution found.
 
 Determinism: one thread and a fixed seed, and the search's budget counted in work, not in
 seconds: HiGHS gets a node limit (from `budget` seconds by a fixed calibration) with its
-sub-MIP heuristics off but on small models (they run at the root, where no node is
-counted and only a clock could stop them; see SUB_MIP_HEURISTICS). CP-SAT gets a
+sub-MIP heuristics off (they run at the root, where no node is counted and only a clock
+could stop them; see SUB_MIP_HEURISTICS). CP-SAT gets a
 deterministic-time limit. The wall-clock `time_limit` is then only a safety net for a slow
 machine: when it fires the outcome says "time-limit" (the caller reports the run as
 stopped), and only then may two runs differ.
@@ -104,8 +104,6 @@ def solve_highs(
         h.setOptionValue("mip_max_nodes", max(1, nodes))
         for heuristic in SUB_MIP_HEURISTICS:
             h.setOptionValue(heuristic, False)
-        if m.size <= RENS_MAX_COLUMNS:
-            h.setOptionValue("mip_heuristic_run_rens", True)
     elif max_nodes is not None:
         h.setOptionValue("mip_max_nodes", max(1, int(max_nodes)))
     if m.restricted:
@@ -227,22 +225,20 @@ def _value(m: Milp, values: list[float]) -> float:
 
 # Branch-and-bound nodes × model columns per second of the limit: what turns a time limit
 # into a node limit. Measured on the 2-core benchmark machine, re-planned sample (544
-# columns): the root (LP, cuts, RENS) 0.7-1.4 s, not counted; then the first nodes cost
-# about half a second each (strong branching), later ones a few milliseconds — 30 nodes
-# prove its optimum at about 4 s.
+# columns): the root (LP and cuts) 0.4-0.7 s, not counted; then the first nodes cost
+# about half a second each (strong branching), later ones a few milliseconds — about 30
+# nodes prove its optimum.
 NODE_WORK_PER_SECOND = 1_500
 
 # Off when the search has a node budget: they run at the root, uncounted, for as long as
 # they take — with them on, on the re-planned sample 2 of 2.8 s went into RINS/RENS
-# sub-MIPs at the root. RENS alone is worth it on a small model (it finds the re-planned
-# sample's optimum at the root, 1.4 s) and is kept there; on the typical plan's 4 224
-# columns it ran 37 s.
+# sub-MIPs at the root, and on the typical plan's 4 224 columns RENS alone ran 37 s. The
+# neighbourhood search before the model (lns.py) finds the solutions instead.
 SUB_MIP_HEURISTICS = (
     "mip_heuristic_run_rins",
     "mip_heuristic_run_rens",
     "mip_heuristic_run_root_reduced_cost",
 )
-RENS_MAX_COLUMNS = 1_500
 
 SCALE_COST = 1000  # capacities and costs in thousandths of a person-day
 SCALE_VALUE = 10_000

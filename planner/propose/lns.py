@@ -1,14 +1,13 @@
-"""Improving a proposal two phases at a time (large-neighbourhood search).
+"""Improving a proposal by re-solving parts of it exactly (large-neighbourhood search).
 
-The full model proves a bound but, on a few dozen wishes over ten phases, a single-threaded
-MILP solver spends seconds on its own heuristics before it finds anything better than the
-construction. Re-solving two consecutive slots exactly — every other wish fixed where it
-is, the wishes of those two slots and the wishes not yet placed free to go in either or to
-stay out — is a problem of a few dozen binaries that HiGHS solves in milliseconds, and
-sweeping the pairs until nothing improves climbs to within about a per cent of the bound on
-the sample plan in well under a second. Each step is checked against every hard rule and
-kept only when it is better.
-"""
+The full model proves a bound but, single-threaded, HiGHS spends seconds on its own root
+heuristics before it finds anything better than the construction. Re-solving a part
+exactly — two consecutive slots (their wishes and the unplaced ones free within them), or,
+on small models, two families over every slot — with every other wish fixed where it is,
+is a small problem HiGHS solves in milliseconds; sweeping them until nothing improves
+reaches the proven optimum of the re-planned sample (369.75) in about 40 re-solves. Each
+step is checked against every hard rule and kept only when it is better, and the search
+is counted in re-solves, not seconds, so it gives the same answer on any machine."""
 
 from __future__ import annotations
 

@@ -4,10 +4,17 @@
 and whatever it returns is checked against every hard rule (core.violations) before it is
 taken.
 
+The pipeline: the neighbourhood search (lns.py) from the construction, then the full
+model from its answer with a node budget for the proven bound — or, for a model too big
+for the branch and bound to pay (or a budget too small for its root), its linear
+relaxation's bound; a problem too big for one model (a large plan) gets the two-slot
+search alone and bound.py's bound.
+
 Deterministic: the time limit is turned into a budget of work by fixed calibrations — a
-number of two-slot re-solves (lns.py, each solved to the end) and a number of
-branch-and-bound nodes of the full model (backends.py) — so the same problem and limit
-give the same proposal on any machine and under any load. The wall clock is only a safety
+number of re-solves (lns.py, each solved to the end) and a number of branch-and-bound
+nodes (backends.py), calibrated so that a run on an idle core takes about the limit — so
+the same problem and limit give the same proposal on any machine and under any load (a
+loaded machine takes longer instead). The wall clock is only a safety
 net (SAFETY_FACTOR × the limit + SAFETY_SLACK): when it fires the result is "stopped",
 like a user's Stop, and only then may two runs differ.
 """
@@ -19,7 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from planner.propose.backends import BACKENDS, NODE_WORK_PER_SECOND, gap, solve_highs
+from planner.propose.backends import BACKENDS, NODE_WORK_PER_SECOND, Outcome, gap, solve_highs
 from planner.propose.bound import upper_bound
 from planner.propose.core import Assignment, Problem, objective, violations
 from planner.propose.formulation import FULL_MODEL_LIMIT, build, relaxation
@@ -27,7 +34,7 @@ from planner.propose.greedy import greedy
 from planner.propose.lns import WINDOW_WORK_PER_SECOND, improve, improve_windows
 
 DEFAULT_SOLVER = "highs"
-LNS_SHARE = 0.3  # of the budget for the two-slots-at-a-time search after the full model
+LNS_SHARE = 0.5  # of the budget for the neighbourhood search before the full model
 # A large plan's two-slot windows are each a problem of their own (lns.improve_windows):
 # re-solves per second of the limit, measured on the benchmark machine (30-60 a second).
 LARGE_WINDOWS_PER_SECOND = 45
@@ -36,7 +43,7 @@ LARGE_WINDOWS_PER_SECOND = 45
 # Models up to this many columns get the branch and bound (the re-planned sample's 544:
 # its optimum proven in about 4 s); bigger ones the linear relaxation's bound.
 MILP_MAX_COLUMNS = 1_500
-MIN_NODES = 3  # and only when the budget buys at least this many nodes
+MIN_NODES = 1  # and only when the budget buys at least this many nodes
 SAFETY_FACTOR = 3.0
 SAFETY_SLACK = 3.0
 
@@ -101,18 +108,38 @@ def optimise(
         return _large(problem, best, time_limit, deadline, started, on_progress, should_stop)
 
     model = build(problem, first)
-    hint = model.solution_of(first, problem)
+    polish = problem.slots >= 2
+    budget = time_limit * (1 - LNS_SHARE) if polish else time_limit
+    nodes = budget * NODE_WORK_PER_SECOND / max(1, model.size)
+    milp = not polish or (model.size <= MILP_MAX_COLUMNS and nodes >= MIN_NODES)
+    clock = False
+    if polish:
+        # First the neighbourhood search (lns.py), a counted number of re-solves (the work
+        # of one grows with the model: the count is scaled by its size); with no branch
+        # and bound after it, the whole budget.
+        def better(value: float) -> None:
+            if on_progress is not None:
+                on_progress(Progress("improve", value, None, time.perf_counter() - started))
+
+        share = LNS_SHARE if milp else 1.0
+        windows = int(time_limit * share * WINDOW_WORK_PER_SECOND / max(1, model.size))
+        improved, clock = improve(problem, first, max(1, windows), deadline, should_stop,
+                                  better)  # fmt: skip
+        value = objective(problem, improved)
+        if value > best.value + 1e-9 and not violations(problem, improved):
+            best.assignment, best.value = improved, value
 
     def progress(value: float | None, bound: float | None) -> None:
         if on_progress is not None:
             on_progress(Progress("solver", value, bound, time.perf_counter() - started))
 
-    polish = problem.slots >= 2
-    share = LNS_SHARE
-    budget = time_limit * (1 - LNS_SHARE) if polish else time_limit
-    nodes = budget * NODE_WORK_PER_SECOND / max(1, model.size)
-    if not polish or (model.size <= MILP_MAX_COLUMNS and nodes >= MIN_NODES):
-        # The full model first, for the bound and what its heuristics find: a node budget.
+    stopped = should_stop is not None and should_stop()
+    if clock or stopped:
+        outcome = Outcome(None, "time-limit" if clock else "stopped", None, None, 0.0)
+    elif milp:
+        # Then the full model from the best so far, for the bound (and anything better):
+        # a node budget.
+        hint = model.solution_of(best.assignment, problem)
         outcome = BACKENDS[solver](
             model, hint, max(0.05, deadline - time.perf_counter()), progress, should_stop,
             seed, budget,
@@ -120,10 +147,9 @@ def optimise(
     else:
         # Too big for the branch and bound to pay, or too small a budget for its root
         # (not counted, 0.6-1.8 s on the sample) to be worth it: on the typical re-plan's
-        # 4 224 columns
-        # its root's cut loop ran 13 s and four nodes 21 s more, to move the bound from
-        # the linear relaxation's 1 357.7 to 1 356.3. The relaxation alone (1 s) and the
-        # two-slot search with the whole budget do as well.
+        # 4 224 columns its root's cut loop ran 13 s and four nodes 21 s more, to move the
+        # bound from the linear relaxation's 1 357.7 to 1 356.3. The relaxation alone
+        # (1 s) does as well.
         outcome = solve_highs(relaxation(model), None,
                               max(0.05, deadline - time.perf_counter()), None, should_stop)
         outcome.values = None  # fractional
@@ -131,31 +157,15 @@ def optimise(
             outcome.bound = None  # an unfinished relaxation bounds nothing
         outcome.status = {"optimal": "budget"}.get(outcome.status, outcome.status)
         progress(best.value, outcome.bound)
-        share = 1.0
     best.bound = outcome.bound
     if outcome.values is not None:
         found = model.assignment_of(outcome.values, len(problem.items))
         value = objective(problem, found)
         if not violations(problem, found) and value > best.value + 1e-9:
             best.assignment, best.value = found, value
-    clock = outcome.status == "time-limit"
-    if polish and outcome.status == "budget":
-        # Then two slots at a time from the best so far, a counted number of re-solves
-        # (the work of one grows with the model: the count is scaled by its size).
-        def better(value: float) -> None:
-            if on_progress is not None:
-                on_progress(Progress("improve", value, best.bound,
-                                     time.perf_counter() - started))  # fmt: skip
-
-        windows = int(time_limit * share * WINDOW_WORK_PER_SECOND / max(1, model.size))
-        improved, clock = improve(problem, best.assignment, max(1, windows), deadline,
-                                  should_stop, better)  # fmt: skip
-        value = objective(problem, improved)
-        if value > best.value + 1e-9 and not violations(problem, improved):
-            best.assignment, best.value = improved, value
     best.restricted = model.restricted
     best.seconds = time.perf_counter() - started
-    status = "time-limit" if clock else outcome.status
+    status = outcome.status
     if should_stop is not None and should_stop() and status != "optimal":
         status = "stopped"
     if status == "optimal" and not model.restricted:
