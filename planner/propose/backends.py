@@ -84,11 +84,14 @@ def solve_highs(
     seed: int = 0,
     budget: float | None = None,
     max_nodes: int | None = None,
+    heuristics: bool = False,
 ) -> Outcome:
     """Solve `m` with HiGHS. With `budget` (seconds) the branch and bound stops after
     budget × NODE_WORK_PER_SECOND / columns nodes ("budget"), most sub-MIP heuristics
-    off; `max_nodes` caps the nodes of a small sub-problem with every heuristic on; with
-    neither the model is solved to the end. `time_limit` is the wall-clock safety net."""
+    off unless `heuristics` (a single-slot problem has no neighbourhood search to find its
+    solutions: the root's heuristics do, for as long as they take); `max_nodes` caps the
+    nodes of a small sub-problem with every heuristic on; with neither the model is solved
+    to the end. `time_limit` is the wall-clock safety net."""
     import highspy
     import numpy as np
 
@@ -103,7 +106,7 @@ def solve_highs(
         nodes = int(budget * NODE_WORK_PER_SECOND / max(1, m.size))
         h.setOptionValue("mip_max_nodes", max(1, nodes))
         for heuristic in SUB_MIP_HEURISTICS:
-            h.setOptionValue(heuristic, False)
+            h.setOptionValue(heuristic, heuristics)
     elif max_nodes is not None:
         h.setOptionValue("mip_max_nodes", max(1, int(max_nodes)))
     if m.restricted:
@@ -198,7 +201,8 @@ def solve_highs(
             # start solution was set and presolve solved the rest: solve again without it.
             left = time_limit - (time.perf_counter() - started)
             if left > 0.05:
-                return solve_highs(m, None, left, on_progress, should_stop, seed, budget, max_nodes)
+                return solve_highs(m, None, left, on_progress, should_stop, seed, budget, max_nodes,
+                                   heuristics)
         value = _value(m, values)
     if integer:
         bound = info.mip_dual_bound

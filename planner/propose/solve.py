@@ -21,6 +21,7 @@ like a user's Stop, and only then may two runs differ.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections.abc import Callable
@@ -140,7 +141,10 @@ def optimise(
         # Then the full model from the best so far, for the bound (and anything better):
         # a node budget.
         hint = model.solution_of(best.assignment, problem)
-        outcome = BACKENDS[solver](
+        backend = BACKENDS[solver]
+        if solver == "highs" and not polish:
+            backend = functools.partial(solve_highs, heuristics=True)  # nothing else finds
+        outcome = backend(
             model, hint, max(0.05, deadline - time.perf_counter()), progress, should_stop,
             seed, budget,
         )  # fmt: skip
