@@ -7,7 +7,9 @@ after every change (DESIGN.md: all warnings on the large plan < 50 ms; after one
   re-evaluation would at least cost).
 
 After-edit times are the engine's own update (`WarningsEngine.last_update_ms`), for the
-edit and for its undo; the edit's SQLite commit is not the engine's and is not counted.
+edit and for its undo; the edit's SQLite commit is not the engine's and is not counted, nor
+is the patch of the store's live index, which runs before the engine hears of the edit
+(bench_edit_index.py times an edit with every listener).
 The run ends by checking that the incrementally kept list equals a fresh evaluation.
 
     .venv/bin/python benchmarks/run.py --only warnings

@@ -97,6 +97,13 @@ def reset_plan(cluster: Cluster, plan: str, source: str | None = None) -> None:
                 )
 
 
+def copy_of_sample(cluster: Cluster, sample_url: str, test_url: str) -> str:
+    """Make the shared test plan (`pg_test_plan`) a fresh copy of the sample plan
+    (`pg_sample_plan`); returns its URL. For property tests, once per example."""
+    reset_plan(cluster, test_url.rsplit("=", 1)[1], sample_url.rsplit("=", 1)[1])
+    return test_url
+
+
 def _blank_plan_row(cluster: Cluster, plan: str) -> None:
     from sqlalchemy import create_engine, text
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
+from ui_support import FakeEngine
 
 from planner.load import department_load
 from planner.model import Phase
@@ -211,17 +212,15 @@ def test_selection_is_shared_both_ways(view, document):
 def test_badges_show_the_count_and_worst_warning_with_messages(view, document, qtbot):
     phase = phase_titled(document.store, "Leads from web")
 
-    class Engine:
-        warnings = [
-            Warning("phase-overloaded", Severity.PROBLEM, Subject("phase", phase.id),
-                    "114 person-days in 4 weeks", "Eat French"),
-            Warning("phase-too-long", Severity.WARNING, Subject("phase", phase.id),
-                    "Runs 6 weeks", "Eat French"),
-            Warning("empty-goal", Severity.INFO, Subject("phase", phase.id), "dismissed one",
-                    "x", dismissed_reason="agreed"),
-        ]
-
-    document.warnings.set_engine(Engine())
+    engine = FakeEngine([
+        Warning("phase-overloaded", Severity.PROBLEM, Subject("phase", phase.id),
+                "114 person-days in 4 weeks", "Eat French"),
+        Warning("phase-too-long", Severity.WARNING, Subject("phase", phase.id),
+                "Runs 6 weeks", "Eat French"),
+        Warning("empty-goal", Severity.INFO, Subject("phase", phase.id), "dismissed one",
+                "x", dismissed_reason="agreed"),
+    ])
+    document.warnings.set_engine(engine)
     qtbot.waitUntil(lambda: "Runs 6 weeks" in view.scene.bar_items(phase.id)[0].toolTip(),
                     timeout=2000)
     mark = view.scene.bar_items(phase.id)[0].mark

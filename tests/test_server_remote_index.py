@@ -1,7 +1,7 @@
-"""Edits that arrive from another client reach the live index (views) and the warnings
-engine exactly as the client's own edits do: after random edits, undos and redos by one
-client, the other's patched index equals one built afresh, its incremental warnings equal a
-fresh evaluation, and its rows equal the editing client's."""
+"""Edits that arrive from another client reach the plan's one live index (read by the views
+and the warnings engine alike) exactly as the client's own edits do: after random edits,
+undos and redos by one client, the other's patched index equals one built afresh, its
+incremental warnings equal a fresh evaluation, and its rows equal the editing client's."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from test_property_undo import draw_command
 from planner.commands import UndoHistory
 from planner.dump import dump
 from planner.errors import PlanError
-from planner.live_index import LiveIndex
+from planner.live_index import live_index
 from planner.queries import PlanIndex
 from planner.server.store import ServerStore
 from planner.warnings import WarningsEngine, evaluate
@@ -46,14 +46,14 @@ def follow(editor: ServerStore, follower: ServerStore) -> None:
 def test_remote_edits_keep_the_index_and_the_warnings_current(
     pg_cluster, pg_sample_plan, pg_test_plan, data
 ) -> None:
-    from pg_fixtures import reset_plan
+    from pg_fixtures import copy_of_sample
 
-    reset_plan(pg_cluster, pg_test_plan.rsplit("=", 1)[1], pg_sample_plan.rsplit("=", 1)[1])
-    editor, follower = ServerStore.open(pg_test_plan), ServerStore.open(pg_test_plan)
+    url = copy_of_sample(pg_cluster, pg_sample_plan, pg_test_plan)
+    editor, follower = ServerStore.open(url), ServerStore.open(url)
     try:
-        live = LiveIndex(follower)
-        follower.subscribe(live.apply)
         engine = WarningsEngine(follower)
+        live = live_index(follower)
+        assert engine.index is live.index
         history = UndoHistory(editor)
 
         def check() -> None:

@@ -14,10 +14,26 @@ def show_active(qtbot, win) -> None:  # noqa: ANN001
 
 
 class FakeEngine:
-    """A warnings engine returning warnings a test built (read on each refresh)."""
+    """A warnings engine holding warnings a test built; `show(warnings)` replaces them and
+    tells the subscribers, as the real engine does after an edit."""
 
     def __init__(self, warnings: list[Warning]) -> None:
         self.warnings = list(warnings)
+        self._listeners: list = []
+
+    def show(self, warnings: list[Warning]) -> None:
+        self.warnings = list(warnings)
+        for callback in list(self._listeners):
+            callback(self.warnings)
+
+    def subscribe(self, callback) -> None:  # noqa: ANN001
+        self._listeners.append(callback)
+
+    def unsubscribe(self, callback) -> None:  # noqa: ANN001
+        self._listeners.remove(callback)
+
+    def close(self) -> None:
+        self._listeners.clear()
 
 
 def make_warning(

@@ -7,7 +7,6 @@ a Qt virtual), and is then put on the QUndoStack already done.
 
 from __future__ import annotations
 
-import logging
 import weakref
 import zlib
 from collections.abc import Sequence
@@ -18,12 +17,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from planner.changes import RowChange
 from planner.commands import Command
 from planner.i18n import _
-from planner.live_index import LiveIndex
+from planner.live_index import live_index
 from planner.queries import PlanIndex
 from planner.store import PlanStore
 from ui.guard import guarded
-
-log = logging.getLogger(__name__)
 
 
 class _QtCommand(QUndoCommand):
@@ -99,8 +96,6 @@ class PlanDocument(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
-        self._index: LiveIndex | None = None
-        self._pending: list[RowChange] = []  # changes the index has not seen yet
         self._selection: tuple[str, list[int]] = ("", [])
         self._warnings = None
         self._closed = False
@@ -151,23 +146,12 @@ class PlanDocument(QObject):
 
     @property
     def index(self) -> PlanIndex:
-        """Lookups over the plan, brought up to date when read after a change: patched with
-        the changes (planner/live_index.py), not rebuilt from 10 000 rows."""
-        if self._index is None:
-            self._index = LiveIndex(self.store)
-            self._pending.clear()
-        elif self._pending:
-            changes, self._pending = self._pending, []
-            try:
-                self._index.apply(changes)
-            except Exception:  # a bug must not break every view: start afresh
-                log.exception("Patching the plan index failed; rebuilding it")
-                self._index.rebuild()
-        return self._index.index
+        """Lookups over the plan: the store's one live index (planner/live_index.py), the
+        same object the warnings engine reads, patched with each change — local or from
+        another client of a server plan — before `changed` is emitted."""
+        return live_index(self.store).index
 
     def _on_store_changed(self, changes: Sequence[RowChange]) -> None:
-        if self._index is not None:
-            self._pending.extend(changes)
         self.changed.emit(list(changes))
 
     # --- selection -------------------------------------------------------------------------
@@ -192,8 +176,6 @@ class PlanDocument(QObject):
             self._warnings.close()
         self.store.unsubscribe(self._on_store_changed)
         self.undo_stack.clear()
-        self._index = None
-        self._pending.clear()
         self.store.close()
 
     @property

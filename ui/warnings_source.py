@@ -1,51 +1,38 @@
 """The plan's warnings for the UI: one per document, refreshed after every edit.
 
 Wraps the planner's warnings engine (planner/warnings/: `WarningsEngine(store)` keeping
-`.warnings` current). The engine listens to the store itself, in no fixed order with the
-document, so the UI refreshes when the engine says it has updated (`engine.subscribe`).
-An engine without `subscribe` (a test's stand-in) is read on the next turn of the event
-loop after each change instead.
+`.warnings` current, reading the store's one live index that the views read too). The
+engine listens to the store itself, in no fixed order with the document, so the UI
+refreshes when the engine says it has updated (`engine.subscribe`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from planner.warnings import WarningsEngine
 from planner.warnings.types import Severity, Warning
 
 if TYPE_CHECKING:
-    from planner.store import PlanStore
     from ui.document import PlanDocument
 
 SubjectKey = tuple[str, int | None]
 
 
-class _Evaluating:
-    """Engine stand-in when only `evaluate(store)` exists."""
+class Engine(Protocol):
+    """What the source reads: `WarningsEngine`, or a test's engine of warnings it built."""
 
-    def __init__(self, store: PlanStore, evaluate: Callable[[PlanStore], Sequence[Warning]]):
-        self.store = store
-        self.evaluate = evaluate
+    warnings: list[Warning]
 
-    @property
-    def warnings(self) -> list[Warning]:
-        return list(self.evaluate(self.store))
+    def subscribe(self, callback: Callable[[list[Warning]], None]) -> None: ...
 
+    def unsubscribe(self, callback: Callable[[list[Warning]], None]) -> None: ...
 
-def make_engine(store: PlanStore) -> Any:
-    try:
-        from planner.warnings import WarningsEngine  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from planner.warnings import evaluate  # type: ignore[attr-defined]
-        except ImportError:
-            return None  # no engine in this build yet: no warnings
-        return _Evaluating(store, evaluate)
-    return WarningsEngine(store)
+    def close(self) -> None: ...
 
 
 class WarningsSource(QObject):
@@ -53,10 +40,10 @@ class WarningsSource(QObject):
 
     updated = Signal()
 
-    def __init__(self, document: PlanDocument, engine: Any = None) -> None:
+    def __init__(self, document: PlanDocument, engine: Engine | None = None) -> None:
         super().__init__(document)
         self._own_engine = engine is None  # made here, so closed here
-        self._engine = engine if engine is not None else make_engine(document.store)
+        self._engine: Engine = engine if engine is not None else WarningsEngine(document.store)
         self._warnings: list[Warning] = []
         self._by_subject: dict[SubjectKey, list[Warning]] = {}
         self._counts: dict[Severity, int] = {}
@@ -64,40 +51,27 @@ class WarningsSource(QObject):
         # What the last refresh changed: (kind, id) of the records whose marks differ, or
         # None when everything was redone.
         self.changed_subjects: set[SubjectKey] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
-        self._subscribed = None
-        document.changed.connect(self._on_document_changed)
+        self._listening = False
         self._listen()
         self.refresh()
 
     def _listen(self) -> None:
-        subscribe = getattr(self._engine, "subscribe", None)
-        if subscribe is not None:
-            subscribe(self._on_engine_update)
-            self._subscribed = self._engine
+        self._engine.subscribe(self._on_engine_update)
+        self._listening = True
 
     def _on_engine_update(self, warnings: object) -> None:
         self.refresh()
 
-    def _on_document_changed(self, changes: object) -> None:
-        if self._subscribed is None:
-            self._timer.start()
-
     def close(self) -> None:
         """Stop listening (the document is closing)."""
-        self._timer.stop()
-        engine = self._subscribed
-        if engine is not None:
-            engine.unsubscribe(self._on_engine_update)
-            self._subscribed = None
-        if self._own_engine and hasattr(self._engine, "close"):
+        if self._listening:
+            self._engine.unsubscribe(self._on_engine_update)
+            self._listening = False
+        if self._own_engine:
             self._engine.close()
             self._own_engine = False
 
-    def set_engine(self, engine: Any) -> None:
+    def set_engine(self, engine: Engine) -> None:
         """Use another engine (tests give one that returns warnings they built)."""
         self.close()
         self._engine = engine
@@ -106,9 +80,7 @@ class WarningsSource(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        self._timer.stop()
-        engine = self._engine
-        warnings = list(engine.warnings) if engine is not None else []
+        warnings = list(self._engine.warnings)
         old = self._warnings
         subjects: set[SubjectKey] = set()
         if old:
@@ -165,6 +137,10 @@ class WarningsSource(QObject):
     @property
     def warnings(self) -> list[Warning]:
         return self._warnings
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
 
     def for_subject(self, kind: str, row_id: int | None) -> list[Warning]:
         return self._by_subject.get((kind, row_id), [])

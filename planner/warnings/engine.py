@@ -1,10 +1,14 @@
 """Running the rules: `evaluate` once over a whole plan (the command line, the PDF), and
 `WarningsEngine`, which keeps the list current as the plan is edited (the UI).
 
-The engine caches the warnings per subject. After an edit, `Facts.apply` patches the index
-and the load and names the subjects that may warn differently; only their rules run again,
-plus the plan-wide ones, which are cheap. A property test checks that the result is always
-the same as a fresh `evaluate`.
+DESIGN. The engine reads the store's one live index (planner/live_index.py: `live_index`),
+the same PlanIndex object the views read. The store tells the live index first of every
+edit, undo, redo and remote batch; when the engine hears of the changes the index is
+patched already, and `Facts.apply` takes what that patch touched to update the per-phase
+sums and the load and to name the subjects that may warn differently. The engine caches the
+warnings per subject; only the rules of those subjects run again, plus the plan-wide ones,
+which are cheap. Property tests check that the result is always the same as a fresh
+`evaluate` (which builds an index of its own), on a file and on a server plan.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from planner.changes import RowChange
+from planner.live_index import live_index
 from planner.model import Demand
 from planner.queries import PlanIndex
 from planner.store import PlanStore
@@ -117,7 +122,8 @@ class WarningsEngine:
         self.store = store
         self.warnings: list[Warning] = []
         self.last_update_ms = 0.0
-        self._facts = Facts(store)
+        self._live = live_index(store)  # shared with the views; listens to the store first
+        self._facts = Facts(store, self._live.index)
         self._cache: dict[tuple[str, int], list[Entry]] = {}
         # The sorted list as parallel lists of keys and (dismissal-marked) warnings, so a
         # re-checked subject's entries are swapped by bisection instead of re-sorting all.
@@ -129,6 +135,11 @@ class WarningsEngine:
         store.subscribe(self.update)
 
     # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def index(self) -> PlanIndex:
+        """The PlanIndex the rules read: the store's one live index, the views' too."""
+        return self._facts.index
 
     def for_subject(self, kind: str, subject_id: int | None) -> list[Warning]:
         return list(self._by_subject.get((kind, subject_id), ()))
@@ -149,12 +160,10 @@ class WarningsEngine:
     def update(self, changes: Sequence[RowChange]) -> None:
         """Re-evaluate after `changes` (the store calls this after each committed edit)."""
         started = time.perf_counter()
-        if self._facts.plan is not self.store.plan:
-            # The store reloaded every row (Save As switches files): nothing cached is live.
-            self.refresh()
-            changes = ()
         try:
-            dirty = self._facts.apply(changes)
+            # The live index heard of the changes first; a reload of every row (Save As)
+            # comes as a rebuilt patch, and the facts then re-derive everything.
+            dirty = self._facts.apply(self._live.patch_of(changes))
             if dirty.everything:
                 self._evaluate_all()
             else:
@@ -170,7 +179,8 @@ class WarningsEngine:
             callback(self.warnings)
 
     def refresh(self) -> None:
-        """Evaluate everything from scratch."""
+        """Evaluate everything from scratch (the shared index rebuilt too)."""
+        self._live.rebuild()
         self._facts.rebuild()
         self._evaluate_all()
 

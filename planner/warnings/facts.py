@@ -1,11 +1,15 @@
-"""What the rules read: the plan's index, department load and per-phase sums, built once and
-then patched after each edit from the store's list of RowChange.
+"""What the rules read: the plan's index, department load and per-phase sums.
 
-Patching is what makes re-evaluation after an edit cheap on a 10 000-wish plan: moving one
-wish re-sorts two phases' lists and recomputes two phases' load, instead of rebuilding
-everything. `apply` also works out which subjects (phases, departments, wishes) may have
-different warnings now, so the engine re-runs the rules for those only. Edits that touch
-everything anyway (plan settings, objectives, a department's name) rebuild from scratch.
+DESIGN. The index is not the facts' own: the engine's facts read the store's one live index
+(planner/live_index.py), the same PlanIndex object the views read, patched from the row
+changes of every edit, undo, redo and remote batch before the engine hears of them. From
+what that patch touched (`Patch`: which phases' wish lists changed, the phase order before)
+`apply` updates only what the facts derive — the sums of the phases whose lists changed,
+their department load, go-lives, phase ranks, successors, prerequisites — and works out
+which subjects (phases, departments, wishes) may have different warnings now, so the engine
+re-runs the rules for those only. Moving one wish on a 10 000-wish plan recomputes two
+phases' sums and load instead of everything. Edits that touch everything anyway (plan
+settings, objectives, a department's name) re-derive everything from the (patched) index.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from planner.benefit import departments_touched
 from planner.changes import RowChange
 from planner.enums import DemandKind, MilestoneKind, PhaseStatus
 from planner.errors import PlanError
+from planner.live_index import Patch
 from planner.load import LoadTracker
 from planner.model import (
     Baseline,
@@ -120,21 +125,25 @@ class BaselineState:
 
 
 class Facts:
+    """What the rules read. `index` is the plan's PlanIndex — for the engine the store's one
+    live index (planner/live_index.py), shared with the views and patched before the engine
+    hears of a change; for a one-off `evaluate` a PlanIndex built for it. The facts never
+    change the index: they keep only what they derive from it (per-phase sums, load,
+    go-lives, phase ranks, successors, prerequisites)."""
+
     def __init__(self, store: PlanStore, index: PlanIndex | None = None) -> None:
         self.store = store
-        self.rebuild(index)
+        self.index = index if index is not None else PlanIndex.build(store)
+        self.rebuild()
 
     # --- building ------------------------------------------------------------------------
 
-    def rebuild(self, index: PlanIndex | None = None) -> None:
+    def rebuild(self) -> None:
+        """Derive everything afresh from the index and the rows."""
         store = self.store
         self.plan: Plan = store.plan
         self.thresholds = Thresholds.of(self.plan)
         self.working_days = self.thresholds.working_days
-        self.index = index or PlanIndex.build(store)
-        # Which wish is in which list: built on the first edit (evaluate() never needs it).
-        self._members: dict[int | None, dict[int, Demand]] | None = None
-        self._where: dict[int, int | None] = {}
         self._order_phases()
         self._successors = _successors(self.index.predecessors)
         self._summaries: dict[int, PhaseSummary] = {}
@@ -239,29 +248,24 @@ class Facts:
             }
         return self._dismissals
 
-    # --- patching ------------------------------------------------------------------------
+    # --- following the edits ---------------------------------------------------------------
 
-    def apply(self, changes: Sequence[RowChange]) -> Dirty:
-        """Bring the facts up to date after `changes`; return what may warn differently."""
-        if any(_touches_everything(c) for c in changes):
+    def apply(self, patch: Patch) -> Dirty:
+        """Bring what the facts derive up to date after the index was patched (`patch`: what
+        that did); return the subjects that may warn differently."""
+        if patch.rebuilt or any(_touches_everything(c) for c in patch.changes):
             self.rebuild()
             return Dirty(everything=True)
         dirty = Dirty()
-        by_model: dict[type, list[RowChange]] = defaultdict(list)
-        for change in changes:
-            by_model[change.model].append(change)
-        groups = self._patch_demands(by_model.get(Demand, []), dirty)
-        load_phases = {g for g in groups if g is not None}
+        by_model = patch.by_model
+        self._demands_changed(by_model.get(Demand, []), dirty)
+        load_phases = {g for g in patch.phase_lists if g is not None}
         if Phase in by_model:
-            self._patch_phases(by_model[Phase], dirty, load_phases)
-        self._patch_links(by_model, dirty)
+            self._phases_changed(by_model[Phase], patch.previous_phases or [], dirty, load_phases)
+        self._links_changed(by_model, dirty)
         if Department in by_model:
-            self.index.departments = sorted(
-                self.store.rows(Department), key=lambda d: (d.position, d.id)
-            )
             dirty.departments.update(c.row_id for c in by_model[Department])
         if Milestone in by_model:
-            self.index.milestones = sorted(self.store.rows(Milestone), key=lambda m: (m.date, m.id))
             self._go_lives = _go_lives(self.index.milestones)
             dirty.phases.update(_ids(by_model[Milestone], "phase_id", self.store, Milestone))
         if Baseline in by_model:
@@ -291,54 +295,33 @@ class Facts:
         # A wish's prerequisite-later warning reads where the wishes it needs are.
         for demand_id in list(dirty.demands):
             dirty.demands.update(self.needed_by.get(demand_id, ()))
-        previous = {n.id: p.id for p, n in pairwise(self.index.phases)}
+        phases = self.index.phases
         for phase_id in list(dirty.phases):
-            if phase_id in previous:
-                dirty.phases.add(previous[phase_id])
+            rank = self._rank.get(phase_id)
+            if rank:  # not the first (0) nor gone (None)
+                dirty.phases.add(phases[rank - 1].id)
         return dirty
 
-    def _patch_demands(self, changes: list[RowChange], dirty: Dirty) -> set[int | None]:
-        """Move changed wishes between the per-phase lists; return the lists that changed."""
-        groups: set[int | None] = set()
-        if not changes:
-            return groups
-        if self._members is None:
-            self._members = {
-                key: {d.id: d for d in demands}
-                for key, demands in self.index.demands_by_phase.items()
-            }
-            self._where = {
-                demand_id: key for key, group in self._members.items() for demand_id in group
-            }
+    def _demands_changed(self, changes: list[RowChange], dirty: Dirty) -> None:
+        """A changed wish re-checks itself and the departments it asks for, then and now
+        (its phases' lists were patched in the index already: `Patch.phase_lists`)."""
         for change in changes:
             dirty.demands.add(change.row_id)
             for values in (change.before, change.after):
                 if values and "department_id" in values:
                     dirty.departments.add(values["department_id"])
-            old = self._where.pop(change.row_id, _MISSING)
-            if old is not _MISSING:
-                self._members[old].pop(change.row_id, None)  # type: ignore[index]
-                groups.add(old)  # type: ignore[arg-type]
             row = self.store.find(Demand, change.row_id)
             if row is not None:
-                self._members.setdefault(row.phase_id, {})[row.id] = row
-                self._where[row.id] = row.phase_id
-                groups.add(row.phase_id)
                 dirty.departments.add(row.department_id)
-        for key in groups:
-            members = self._members.get(key)
-            if members:
-                self.index.demands_by_phase[key] = sorted(
-                    members.values(), key=lambda d: (d.position, d.id)
-                )
-            else:
-                self._members.pop(key, None)
-                self.index.demands_by_phase.pop(key, None)
-        return groups
 
-    def _patch_phases(self, changes: list[RowChange], dirty: Dirty, load_phases: set[int]) -> None:
-        old_prev, old_next = _neighbours(self.index.phases)
-        self.index.phases = sorted(self.store.rows(Phase), key=lambda p: (p.position, p.id))
+    def _phases_changed(
+        self,
+        changes: list[RowChange],
+        previous_phases: Sequence[Phase],
+        dirty: Dirty,
+        load_phases: set[int],
+    ) -> None:
+        old_prev, old_next = _neighbours(previous_phases)
         self._order_phases()
         new_prev, new_next = _neighbours(self.index.phases)
         # A phase's warnings look at the phase before it (an undated phase starts after it)
@@ -362,33 +345,18 @@ class Facts:
             if change.after is None:
                 self._summaries.pop(phase_id, None)
 
-    def _patch_links(self, by_model: dict[type, list[RowChange]], dirty: Dirty) -> None:
+    def _links_changed(self, by_model: dict[type, list[RowChange]], dirty: Dirty) -> None:
         store = self.store
         if ChangeActivity in by_model:
-            activities: dict[int, list[ChangeActivity]] = defaultdict(list)
-            for activity in store.rows(ChangeActivity):
-                activities[activity.phase_id].append(activity)
-            self.index.activities_by_phase = dict(activities)
             dirty.phases.update(_ids(by_model[ChangeActivity], "phase_id", store, ChangeActivity))
         if PhaseObjective in by_model:
-            served: dict[int, list[int]] = defaultdict(list)
-            for link in store.rows(PhaseObjective):
-                served[link.phase_id].append(link.objective_id)
-            self.index.objectives_by_phase = dict(served)
             phases = _ids(by_model[PhaseObjective], "phase_id", store, PhaseObjective)
             dirty.phases.update(phases)
             for phase_id in phases:  # wishes offer to link what their phase serves
                 dirty.demands.update(d.id for d in self.index.demands(phase_id))
         if Dependency in by_model:
-            preds: dict[int, list[int]] = defaultdict(list)
-            for dep in store.rows(Dependency):
-                preds[dep.successor_id].append(dep.predecessor_id)
-            self.index.predecessors = dict(preds)
             self._successors = _successors(self.index.predecessors)
             dirty.phases.update(_ids(by_model[Dependency], "successor_id", store, Dependency))
-
-
-_MISSING = object()
 
 
 def _touches_everything(change: RowChange) -> bool:

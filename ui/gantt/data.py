@@ -94,15 +94,9 @@ class GanttData:
 
 
 def default_warnings(store: PlanStore) -> list[Warning]:
-    """The warnings engine, when it is installed; no badges until then."""
-    try:
-        from planner.warnings import evaluate  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from planner.warnings import WarningsEngine  # type: ignore[attr-defined]
-        except ImportError:
-            return []
-        return list(WarningsEngine(store).warnings)
+    """The plan's warnings, evaluated once (a picture of the plan, not a live view)."""
+    from planner.warnings import evaluate  # the rules load only when a picture has badges
+
     return list(evaluate(store))
 
 
