@@ -4,7 +4,8 @@
   with capacities) and the objective, stated precisely;
 - greedy.py, rolling.py: quick constructions (the first answer and the solver's start);
 - formulation.py, backends.py, solve.py, lns.py: the MILP, HiGHS / CP-SAT, and
-  construction → solver → two-phases-at-a-time improvement within the time limit;
+  construction → solver → two-phases-at-a-time improvement within a budget of work;
+- bound.py: a proven upper bound cheap enough for a 10 000-wish plan (its gap);
 - plan_problem.py: a plan's backlog as that problem; proposal.py: the dated, explained
   proposal and its application as one undoable command; explain.py: why each phase is
   what it is; preview.py: the plan with a proposal applied, in memory;
@@ -22,5 +23,7 @@ On the sample plan re-planned over 8 phases (2 s) HiGHS reached 367.9 with a bou
 many workers; a MILP's LP bound is what proves these problems.
 
 Deterministic for the same plan and settings: fixed seeds, one thread, the constructions
-have no randomness; only a run cut short by its (wall-clock) time limit can differ.
+have no randomness, and the time limit is turned into a budget counted in work (solver
+nodes, re-solved windows) by a fixed calibration; the wall clock is only a safety net at
+three times the limit, and a run it cuts short is reported "stopped" (solve.py).
 """

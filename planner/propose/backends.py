@@ -3,9 +3,15 @@ default) and OR-Tools CP-SAT. Both are imported only when used.
 
 Both report progress (best value, proven bound) through `on_progress`, stop when
 `should_stop()` turns true (checked from the solver's own callbacks, so the caller may set
-it from another thread), and keep the best solution found. Determinism: one thread and a
-fixed seed; a run stopped by its time limit can still differ from run to run, because a
-wall-clock limit depends on the machine (CP-SAT also gets a deterministic-time limit).
+it from another thread), and keep the best solution found.
+
+Determinism: one thread and a fixed seed, and the search's budget counted in work, not in
+seconds: HiGHS gets a node limit (from `budget` seconds by a fixed calibration) with its
+sub-MIP heuristics off (they run at the root, where no node is counted and only a clock
+could stop them; see SUB_MIP_HEURISTICS). CP-SAT gets a
+deterministic-time limit. The wall-clock `time_limit` is then only a safety net for a slow
+machine: when it fires the outcome says "time-limit" (the caller reports the run as
+stopped), and only then may two runs differ.
 """
 
 from __future__ import annotations
@@ -76,7 +82,16 @@ def solve_highs(
     on_progress: ProgressFn | None = None,
     should_stop: StopFn | None = None,
     seed: int = 0,
+    budget: float | None = None,
+    max_nodes: int | None = None,
+    heuristics: bool = False,
 ) -> Outcome:
+    """Solve `m` with HiGHS. With `budget` (seconds) the branch and bound stops after
+    budget × NODE_WORK_PER_SECOND / columns nodes ("budget"), most sub-MIP heuristics
+    off unless `heuristics` (a single-slot problem has no neighbourhood search to find its
+    solutions: the root's heuristics do, for as long as they take); `max_nodes` caps the
+    nodes of a small sub-problem with every heuristic on; with neither the model is solved
+    to the end. `time_limit` is the wall-clock safety net."""
     import highspy
     import numpy as np
 
@@ -87,6 +102,13 @@ def solve_highs(
     h.setOptionValue("random_seed", seed)
     h.setOptionValue("time_limit", max(0.01, float(time_limit)))
     h.setOptionValue("mip_rel_gap", 1e-4)
+    if budget is not None:
+        nodes = int(budget * NODE_WORK_PER_SECOND / max(1, m.size))
+        h.setOptionValue("mip_max_nodes", max(1, nodes))
+        for heuristic in SUB_MIP_HEURISTICS:
+            h.setOptionValue(heuristic, heuristics)
+    elif max_nodes is not None:
+        h.setOptionValue("mip_max_nodes", max(1, int(max_nodes)))
     if m.restricted:
         # The windowed model of a large plan: HiGHS's presolve and probing on ~40 000
         # binaries ran 50 s before the first LP iteration and past any time limit (HiGHS
@@ -140,13 +162,15 @@ def solve_highs(
             on_progress(out.objective_function_value, out.mip_dual_bound)
 
     deadline = started + max(0.01, float(time_limit))
+    clock = False  # the wall-clock safety net fired
 
     def interrupt(event) -> None:  # noqa: ANN001
-        nonlocal stopped
+        nonlocal stopped, clock
         if should_stop is not None and should_stop():
             stopped = True
             event.interrupt()
         elif time.perf_counter() > deadline:
+            clock = True
             # HiGHS checks its own time limit rarely inside a large root LP (a 10 s limit
             # ran 35 s on the large plan): the simplex and interior-point callbacks stop it.
             event.interrupt()
@@ -177,7 +201,8 @@ def solve_highs(
             # start solution was set and presolve solved the rest: solve again without it.
             left = time_limit - (time.perf_counter() - started)
             if left > 0.05:
-                return solve_highs(m, None, left, on_progress, should_stop, seed)
+                return solve_highs(m, None, left, on_progress, should_stop, seed, budget, max_nodes,
+                                   heuristics)
         value = _value(m, values)
     if integer:
         bound = info.mip_dual_bound
@@ -188,9 +213,12 @@ def solve_highs(
         highspy.HighsModelStatus.kInfeasible: "infeasible",
         highspy.HighsModelStatus.kTimeLimit: "time-limit",
         highspy.HighsModelStatus.kInterrupt: "time-limit",  # our clock, unless stopped
+        highspy.HighsModelStatus.kSolutionLimit: "budget",  # the node limit
     }.get(status, "unknown")
     if stopped:
         name = "stopped"
+    elif clock:
+        name = "time-limit"
     h.clearCallbacks() if hasattr(h, "clearCallbacks") else None
     return Outcome(values, name, value, bound, time.perf_counter() - started)
 
@@ -198,6 +226,23 @@ def solve_highs(
 def _value(m: Milp, values: list[float]) -> float:
     return math.fsum(c * v for c, v in zip(m.cost, values, strict=True))
 
+
+# Branch-and-bound nodes × model columns per second of the limit: what turns a time limit
+# into a node limit. Measured on the 2-core benchmark machine, re-planned sample (544
+# columns): the root (LP and cuts) 0.4-0.7 s, not counted; then the first nodes cost
+# about half a second each (strong branching), later ones a few milliseconds — about 30
+# nodes prove its optimum.
+NODE_WORK_PER_SECOND = 1_500
+
+# Off when the search has a node budget: they run at the root, uncounted, for as long as
+# they take — with them on, on the re-planned sample 2 of 2.8 s went into RINS/RENS
+# sub-MIPs at the root, and on the typical plan's 4 224 columns RENS alone ran 37 s. The
+# neighbourhood search before the model (lns.py) finds the solutions instead.
+SUB_MIP_HEURISTICS = (
+    "mip_heuristic_run_rins",
+    "mip_heuristic_run_rens",
+    "mip_heuristic_run_root_reduced_cost",
+)
 
 SCALE_COST = 1000  # capacities and costs in thousandths of a person-day
 SCALE_VALUE = 10_000
@@ -210,6 +255,7 @@ def solve_cpsat(
     on_progress: ProgressFn | None = None,
     should_stop: StopFn | None = None,
     seed: int = 0,
+    budget: float | None = None,
     workers: int = 1,
 ) -> Outcome:
     try:
@@ -254,7 +300,9 @@ def solve_cpsat(
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     solver.parameters.max_time_in_seconds = max(0.01, float(time_limit))
-    solver.parameters.max_deterministic_time = max(0.01, float(time_limit)) * 2
+    # CP-SAT's own deterministic clock is the budget; the wall clock only a safety net.
+    work = float(time_limit) * 2 if budget is None else float(budget)
+    solver.parameters.max_deterministic_time = max(0.01, work)
     stopped = False
 
     class Callback(cp_model.CpSolverSolutionCallback):
@@ -302,6 +350,8 @@ def solve_cpsat(
     }.get(status, "unknown")
     if stopped and name != "optimal":
         name = "stopped"
+    elif name == "time-limit" and budget is not None and solver.wall_time < time_limit * 0.99:
+        name = "budget"  # its deterministic clock ran out, not the wall clock
     return Outcome(values, name, value, bound, time.perf_counter() - started)
 
 

@@ -23,6 +23,7 @@ restricted model (said in the result).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from planner.propose.core import Assignment, Problem
@@ -77,6 +78,12 @@ class Milp:
 INF = float("inf")
 
 
+def relaxation(m: Milp) -> Milp:
+    """The same model with every variable continuous: its optimum bounds the model's."""
+    return Milp(lower=m.lower, upper=m.upper, integer=[False] * m.size, cost=m.cost,
+                rows=m.rows, x=m.x, restricted=m.restricted)  # fmt: skip
+
+
 def candidate_slots(problem: Problem, start: Assignment | None, window: int = 2) -> list[range]:
     k_count = problem.slots
     n = len(problem.items)
@@ -90,7 +97,9 @@ def candidate_slots(problem: Problem, start: Assignment | None, window: int = 2)
     return out
 
 
-def build(problem: Problem, start: Assignment | None = None, window: int = 2) -> Milp:
+def build(
+    problem: Problem, start: Assignment | None = None, window: int = 2, strong: bool = True
+) -> Milp:
     m = Milp()
     k_count = problem.slots
     n = len(problem.items)
@@ -185,6 +194,8 @@ def build(problem: Problem, start: Assignment | None = None, window: int = 2) ->
                 idx = [v for (f, kk), v in u.items() if kk == k]
                 if len(idx) > problem.family_limit:
                     m.row(idx, [1.0] * len(idx), -INF, float(problem.family_limit))
+        if strong:
+            _family_slot_counts(problem, m, u, slot_vars, cands)
         for key, v in u.items():
             xs = u_members[key]
             m._derived.append((v, lambda values, xs=xs: float(any(values[x] > 0.5 for x in xs))))
@@ -231,3 +242,56 @@ def _fractional_knapsack(items: list[tuple[float, float]], capacity: float) -> f
         total += value * take
         room -= cost * take
     return total
+
+
+def _family_slot_counts(
+    problem: Problem,
+    m: Milp,
+    u: dict[tuple[int, int], int],
+    slot_vars: dict[int, int],
+    cands: list[range],
+) -> None:
+    """Rounded-up counts the relaxation misses (Chvatal-Gomory cuts of the capacity rows).
+
+    The items that must be delivered (every item when all must be placed, else the
+    required ones) of a family need at least ceil(their cost / the most one slot holds)
+    slots serving the family, and at least one slot per item bigger than half of that;
+    the linear relaxation only asks for the fraction. Serving a family costs its penalty
+    once per slot, and with F families per slot those family-slots need
+    ceil(sum / F) slots: both bounds rounded up are valid for every integral solution and
+    cut off the relaxation's habit of serving a family in a fraction of a slot.
+    """
+    per_family: dict[int, list[int]] = {}
+    for i, item in enumerate(problem.items):
+        if item.family is not None and (problem.place_all or item.required) and cands[i]:
+            per_family.setdefault(item.family, []).append(i)
+    needs: list[int] = []
+    for f, members in per_family.items():
+        r = problem.family_resource.get(f)
+        slots = sorted({k for i in members for k in cands[i]})
+        idx = [u[(f, k)] for k in slots if (f, k) in u]
+        if not idx:
+            continue
+        need = 1
+        if r is not None:
+            room = max(problem.capacity[k][r] for k in slots)
+            costs = [problem.items[i].costs[r] for i in members]
+            if room > 0:
+                total = sum(costs)
+                need = max(need, math.ceil(total / room - 1e-9))
+                need = max(need, sum(1 for c in costs if c > room / 2 + 1e-9))
+        needs.append(need)
+        if need > 1:
+            m.row(idx, [1.0] * len(idx), float(need), INF)
+    if slot_vars and problem.family_limit is not None and needs:
+        k_need = math.ceil(sum(needs) / problem.family_limit - 1e-9)
+        idx = list(slot_vars.values())
+        if k_need > 1:
+            m.row(idx, [1.0] * len(idx), float(k_need), INF)
+        per_slot: dict[int, list[int]] = {}
+        for (_, k), v in u.items():
+            per_slot.setdefault(k, []).append(v)
+        for k, sv in slot_vars.items():
+            us = per_slot.get(k, [])
+            if len(us) > problem.family_limit:
+                m.row([*us, sv], [1.0] * len(us) + [-float(problem.family_limit)], -INF, 0.0)

@@ -120,8 +120,10 @@ def solve_prepared(
     if not problem.items:
         raise NoProposal(_no_proposal_message(prepared))
     spent = time.perf_counter() - started
+    # The whole limit, not what the constructions left of it: the search's budget is
+    # counted in work from the limit (solve.py), so the answer does not depend on the clock.
     result = optimise(
-        problem, max(0.0, options.time_limit - spent), options.solver, on_progress,
+        problem, max(0.0, options.time_limit), options.solver, on_progress,
         should_stop, start=start,
     )  # fmt: skip
     result.seconds += spent
@@ -206,6 +208,7 @@ def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, l
         family_penalty=problem.family_penalty,
         slot_penalty=problem.slot_penalty,
         place_all=True,
+        family_resource=problem.family_resource,  # the tighter capacity rows need it
     )
     for d in dropped:
         wish = prepared.wishes[d]

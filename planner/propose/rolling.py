@@ -12,9 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from planner.propose.backends import BACKENDS
+from planner.propose.backends import BACKENDS, solve_highs
 from planner.propose.core import Assignment, Group, Item, Problem
 from planner.propose.formulation import build
+
+SLOT_NODES = 2_000  # a one-slot problem needing more is cut there (counted: repeatable)
+SAFETY_FACTOR = 3.0  # the wall clock stops it only at this many times its limit (+ slack)
+SAFETY_SLACK = 2.0
 
 
 def rolling(
@@ -23,8 +27,11 @@ def rolling(
     time_limit: float = 5.0,
     should_stop: Callable[[], bool] | None = None,
 ) -> Assignment | None:
-    """Slot by slot; None when stopped or out of time before the last slot."""
+    """Slot by slot; None when stopped or out of time before the last slot. Each slot's
+    problem is solved to the end (at most SLOT_NODES nodes), so the result does not depend
+    on the clock; `time_limit` only sets the wall-clock safety net (SAFETY_FACTOR × it)."""
     started = time.perf_counter()
+    time_limit = SAFETY_FACTOR * time_limit + SAFETY_SLACK
     n = len(problem.items)
     slot: list[int | None] = [None] * n
     needs: list[list[int]] = [[] for _ in range(n)]
@@ -77,7 +84,11 @@ def rolling(
             family_resource=problem.family_resource,
         )
         model = build(sub)
-        outcome = BACKENDS[solver](model, None, remaining, None, should_stop)
+        if solver == "highs":
+            outcome = solve_highs(model, None, remaining, None, should_stop,
+                                  max_nodes=SLOT_NODES)  # fmt: skip
+        else:
+            outcome = BACKENDS[solver](model, None, remaining, None, should_stop)
         if outcome.values is None:
             return None
         chosen = model.assignment_of(outcome.values, len(items))
