@@ -144,6 +144,10 @@ class LoadTracker:
     `math.fsum`, so the result does not depend on the order phases were updated in."""
 
     def __init__(self, working_days: str) -> None:
+        self.reset(working_days)
+
+    def reset(self, working_days: str) -> None:
+        """Empty, for these working days (the same object: its readers keep holding it)."""
         self.working_days = working_days
         self._by_phase: dict[int, dict[int, list[tuple[dt.date, float]]]] = {}
         # dept -> week -> phase -> load
@@ -192,6 +196,10 @@ class LoadTracker:
     def shares(self, dept_id: int, week: dt.date) -> dict[int, float]:
         """Phase id -> load it puts on the department in that week."""
         return dict(self._cells.get(dept_id, {}).get(week, {}))
+
+    def departments(self) -> list[int]:
+        """Every department with any load."""
+        return list(self._cells)
 
     def phase_departments(self, phase_id: int) -> list[int]:
         return list(self._by_phase.get(phase_id, {}))
