@@ -25,6 +25,7 @@ from typing import Any
 from planner.changes import RowChange
 from planner.live_index import live_index
 from planner.live_load import live_load
+from planner.load import LoadTracker
 from planner.model import Demand
 from planner.queries import PlanIndex
 from planner.store import PlanStore
@@ -142,6 +143,12 @@ class WarningsEngine:
     def index(self) -> PlanIndex:
         """The PlanIndex the rules read: the store's one live index, the views' too."""
         return self._facts.index
+
+    @property
+    def load(self) -> LoadTracker:
+        """The department load the rules read: the store's one live load's tracker
+        (planner/live_load.py), the Gantt view's too."""
+        return self._facts.load
 
     def for_subject(self, kind: str, subject_id: int | None) -> list[Warning]:
         return list(self._by_subject.get((kind, subject_id), ()))
