@@ -1,20 +1,17 @@
 """The plan's one live load (planner/live_load.py): each phase's effort per department and the
 department load per week, kept current from the live index's patches. The warnings engine
-and whoever asks later hold the very same objects; after any edit, undo or redo they equal
-planner.load's fresh computation; an edit redoes only what it touched."""
+and whoever asks later hold the very same objects; after an edit, undo or redo they equal
+planner.load's fresh computation; an edit redoes only what it touched. Random edits, undos
+and redos: tests/test_one_live_index.py (a file and a server plan, the load checked after
+every step) and tests/test_gantt_live_data.py (the Gantt reading it now and then)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from plan_commands import draw_command
 
 from planner.commands import MoveDemands, SetPhaseDates, UndoHistory, UpdateRow
-from planner.errors import PlanError
 from planner.live_index import live_index
 from planner.live_load import LiveLoad, live_load
 from planner.load import department_efforts, department_load
@@ -148,34 +145,3 @@ def test_a_rebuilt_index_rebuilds_the_load(sample_store) -> None:
     assert engine.load is load.tracker
     assert_current(sample_store, load)
     engine.close()
-
-
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data())
-def test_random_edits_undo_and_redo_keep_the_load_equal_to_a_fresh_one(
-    sample_source, data
-) -> None:
-    store = sample_source.copy_in_memory()
-    try:
-        load = live_load(store)
-        history = UndoHistory(store)
-        for _ in range(data.draw(st.integers(1, 6), label="steps")):
-            with contextlib.suppress(PlanError):  # a refused command changes nothing
-                history.push(draw_command(data, store))
-            if data.draw(st.booleans(), label="read the table now"):
-                assert_current(store, load)
-        assert_current(store, load)
-        while history.can_undo:
-            history.undo()
-        assert_current(store, load)
-        while history.can_redo:
-            history.redo()
-            if data.draw(st.booleans(), label="read the table now"):
-                assert_current(store, load)
-        assert_current(store, load)
-    finally:
-        store.close()
