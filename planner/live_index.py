@@ -86,7 +86,8 @@ class LiveIndex:
     def follow(self, follower: Callable[[Patch], object]) -> None:
         """Call `follower(patch)` right after every patch and rebuild of the index, before
         the store's listeners hear of the change (what is derived from the index for every
-        reader: planner/live_load.py). A follower must not raise."""
+        reader: planner/live_load.py). A follower should not raise (it is logged if it
+        does, and the next follower and the store's listeners still hear of the change)."""
         self._followers.append(follower)
 
     def rebuild(self) -> PlanIndex:
@@ -105,7 +106,10 @@ class LiveIndex:
 
     def _tell(self, patch: Patch) -> None:
         for follower in self._followers:
-            follower(patch)
+            try:
+                follower(patch)
+            except Exception:  # its bug must not stop the store's listeners hearing the edit
+                log.exception("Following the plan index failed")
 
     def patch_of(self, changes: Sequence[RowChange]) -> Patch:
         """The Patch made for this very batch; a batch the index has not seen (its listener

@@ -21,7 +21,9 @@ It holds what planner/load.py computes for the whole plan, kept phase by phase:
 
 A phase is redone when its wish list changed (a wish joined, left or changed) or its dates
 did; a change of the plan's working days, or a rebuilt index, redoes all of it. The result
-is always what `department_load` computes afresh (tests/test_live_load.py).
+is always what `department_load` computes afresh (tests/test_live_load.py; on random edits,
+undos, redos and remote batches tests/test_one_live_index.py, test_server_remote_index.py
+and test_gantt_live_data.py).
 """
 
 from __future__ import annotations
