@@ -25,8 +25,8 @@ resources/i18n/%/LC_MESSAGES/rollout.mo: resources/i18n/%/LC_MESSAGES/rollout.po
 
 # After marking new text: refresh the template and merge it into every catalogue.
 i18n-extract: $(STAMP)
-	$(BIN)/pybabel extract --no-wrap --sort-by-file -c "Translators:" \
-		-o resources/i18n/rollout.pot --project "Rollout Planner" app planner ui
+	$(BIN)/pybabel extract --no-wrap --sort-by-file -c "Translators:" -F babel.cfg \
+		-o resources/i18n/rollout.pot --project "Rollout Planner" app planner ui resources/templates
 	for l in $(LANGS); do $(BIN)/pybabel update --no-wrap -D rollout \
 		-i resources/i18n/rollout.pot -d resources/i18n -l $$l; done
 

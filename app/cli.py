@@ -111,9 +111,14 @@ def _new(args: argparse.Namespace) -> int:
         from app.cli_new_from import new_from_mspdi
 
         return new_from_mspdi(path, args.source, overwrite=args.force)
-    store = create_from_template(path, args.template, overwrite=args.force)
+    # A template's text follows the output language: --lang, else the system's (LANG).
+    store = create_from_template(path, args.template, overwrite=args.force, lang=language())
     store.close()
-    print(_("Created {path}").format(path=path))
+    if args.template == "blank":
+        print(_("Created {path}").format(path=path))
+    else:
+        print(_("Created {path}, the template's text in {language}").format(
+            path=path, language=LANGUAGES.get(language(), language())))
     return EXIT_OK
 
 
@@ -164,6 +169,9 @@ def _load_plugins() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     before = language()
+    from app.argparse_language import speak_our_language
+
+    speak_our_language()  # "usage:", "options", argparse's errors: in the chosen language
     try:
         # The language first, so that even an error about the arguments is in it.
         try:

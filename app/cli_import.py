@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, PROG, register
+from app.enum_words import kind_word, priority_word
 from planner.i18n import N_, _, ngettext
 from planner.i18n.formats import decimal_sign
 
@@ -90,6 +91,7 @@ def _mspdi(store, source: Path, args: argparse.Namespace) -> int:  # noqa: ANN00
 
 def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # noqa: ANN001
     from planner.commands import UndoHistory
+    from planner.exchange import headers
     from planner.exchange.mapping import (
         apply_overrides,
         apply_value_overrides,
@@ -172,7 +174,8 @@ def _wishes(store, data: bytes, name: str, args: argparse.Namespace) -> int:  # 
         report["preview"] = [_wish_dict(w) for w in preview.wishes[:PREVIEW_ROWS]]
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        _print_text(table, preview, report, args.dry_run)
+        mapped = [bool(field) and field in headers.FIELDS for field in mapping.fields]
+        _print_text(table, preview, report, args.dry_run, mapped)
     return EXIT_PROBLEMS if preview.problems else EXIT_OK
 
 
@@ -184,9 +187,9 @@ def _wish_dict(wish) -> dict:  # noqa: ANN001
     }
 
 
-def _print_text(table, preview, report: dict, dry_run: bool) -> None:  # noqa: ANN001
+def _print_text(table, preview, report: dict, dry_run: bool, mapped: list[bool]) -> None:  # noqa: ANN001
     print(f"{report['source']}: {report['format']}")
-    used = [line for line in report["mapping"] if not line.endswith("→ ignored")]
+    used = [line for line, keep in zip(report["mapping"], mapped, strict=True) if keep]
     for line in used:
         print(f"  {line}")
     if len(used) < len(report["mapping"]):
@@ -208,8 +211,8 @@ def _print_text(table, preview, report: dict, dry_run: bool) -> None:  # noqa: A
         print(_("  row {row}: {title} | {department} | {phase} | {effort} d | {priority} | "
                 "{kind}").format(
             row=wish.row, title=wish.title, department=wish.department, phase=phase,
-            effort=decimal_sign(format(wish.effort, "g")), priority=wish.priority.value,
-            kind=wish.kind.value,
+            effort=decimal_sign(format(wish.effort, "g")), priority=priority_word(wish.priority),
+            kind=kind_word(wish.kind),
         ))
     skipped = len({p.row for p in preview.problems})
     if preview.problems:

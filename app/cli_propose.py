@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_OK, EXIT_PROBLEMS, PROG, UsageError, register
+from app.enum_words import priority_word
 from planner.commands import UndoHistory
 from planner.i18n import N_, _, ngettext
 from planner.i18n.formats import decimal_sign, iso_or_local_date
 from planner.model import Demand, Department, Objective
+from planner.propose.milestones import MilestoneChange, milestone_changes
 from planner.propose.plan_problem import NoProposal, Options
 from planner.propose.proposal import ApplyProposal, Proposal, propose
 from planner.store import PlanStore
@@ -59,7 +61,10 @@ def _add_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _as_dict(store: PlanStore, proposal: Proposal, applied: bool) -> dict[str, Any]:
+def _as_dict(
+    store: PlanStore, proposal: Proposal, applied: bool,
+    milestones: list[MilestoneChange] | None = None,
+) -> dict[str, Any]:  # fmt: skip
     names = {d.id: d.name for d in store.rows(Department)}
     titles = {o.id: o.title for o in store.rows(Objective)}
 
@@ -97,6 +102,13 @@ def _as_dict(store: PlanStore, proposal: Proposal, applied: bool) -> dict[str, A
         "left_out": [{**wish(w), "reason": why} for w, why in proposal.left_out],
         "not_placed": [wish(w) for w in proposal.unplaced],
         "replaced_phases": proposal.replaced_phase_ids,
+        # What accepting it all does to the replaced phases' milestones.
+        "milestones": [
+            {"id": m.milestone_id, "title": m.title, "kind": m.kind.value, "action": m.action,
+             "phase": m.to_phase if m.action in ("move", "add") else None,
+             "date": m.date.isoformat()}
+            for m in milestones or []
+        ],
     }
 
 
@@ -115,7 +127,9 @@ def _status(proposal: Proposal) -> str:
     return _("feasible, gap {gap} to the proven bound").format(gap=share)
 
 
-def _text(store: PlanStore, proposal: Proposal, applied: bool) -> str:
+def _text(
+    store: PlanStore, proposal: Proposal, applied: bool, milestones: list[MilestoneChange]
+) -> str:
     data = _as_dict(store, proposal, applied)
     n = len(proposal.phases)
     lines = [
@@ -152,7 +166,7 @@ def _text(store: PlanStore, proposal: Proposal, applied: bool) -> str:
             lines.append(
                 _("   - {title} ({department}, {effort} pd, {priority}{votes})").format(
                     title=w["title"], department=w["department"], effort=num(w["effort"]),
-                    priority=w["priority"], votes=votes,
+                    priority=priority_word(w["priority"]), votes=votes,
                 )
             )
         lines.append(_("   Why: {explanation}").format(explanation=phase["explanation"]))
@@ -163,6 +177,10 @@ def _text(store: PlanStore, proposal: Proposal, applied: bool) -> str:
         lines += ["", ngettext("Not in this {n} phase (for later):",
                                "Not in these {n} phases (for later):", n).format(n=n)]
         lines += [f"   - {w['title']}" for w in data["not_placed"]]
+    if milestones:
+        titles = {p.number: p.title for p in proposal.phases}
+        lines += ["", _("Milestones, when all phases are accepted:")]
+        lines += [f"   - {m.describe(titles)}" for m in milestones]
     if proposal.wont:
         lines += ["", ngettext("{n} won't-have wish left out, as always.",
                                "{n} won't-have wishes left out, as always.",
@@ -190,11 +208,13 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
         applied = False
+        milestones = milestone_changes(store, proposal)  # before applying: the plan as it is
         if args.apply and proposal.phases:
             UndoHistory(store).push(ApplyProposal(proposal))
             applied = True
         if args.json:
-            print(json.dumps(_as_dict(store, proposal, applied), ensure_ascii=False, indent=2))
+            print(json.dumps(_as_dict(store, proposal, applied, milestones), ensure_ascii=False,
+                             indent=2))  # fmt: skip
         elif proposal.empty:
             if proposal.wont:
                 print(ngettext(
@@ -207,7 +227,7 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 print(_("Nothing to propose: the backlog holds no wish that could be planned."))
         else:
-            print(_text(store, proposal, applied))
+            print(_text(store, proposal, applied, milestones))
     finally:
         store.close()
     return EXIT_OK

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from planner.errors import DamagedPlanFile, PlanError
+from planner.i18n import _
 
 ORGANISATION = "Rollout Planner"
 APPLICATION = "Rollout Planner"
@@ -109,7 +110,7 @@ def run_gui(file: Path | str | None, *, sample: bool = False, workshop: bool = F
     if no_display():
         from app.preflight import NO_DISPLAY
 
-        print(f"rollout-planner: {NO_DISPLAY}", file=sys.stderr)
+        print(f"rollout-planner: {_(NO_DISPLAY)}", file=sys.stderr)
         return 2
     import_domain()
     app = make_application()

@@ -24,7 +24,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-NO_DISPLAY = (
+from planner.i18n import N_, _, set_language
+
+# Shown through _(NO_DISPLAY).
+NO_DISPLAY = N_(
     "no display: run it on a desktop, or use `rollout-planner export` for a PDF without one"
 )
 
@@ -106,7 +109,7 @@ def os_family(os_release: str) -> str | None:
     """'debian' or 'fedora' from /etc/os-release's ID and ID_LIKE, else None."""
     ids: list[str] = []
     for line in os_release.splitlines():
-        key, _, value = line.partition("=")
+        key, _sep, value = line.partition("=")
         if key.strip() in ("ID", "ID_LIKE"):
             ids += value.strip().strip("\"'").lower().split()
     if any(i in ("debian", "ubuntu") for i in ids):
@@ -209,21 +212,29 @@ def report(findings: Findings, family: str | None, root: bool = False) -> str:
     lines: list[str] = []
     if findings.missing or findings.no_fonts:
         if findings.missing:
-            lines.append("Qt cannot open a window: these system libraries are missing: "
-                         + ", ".join(findings.missing) + ".")
+            lines.append(
+                _("Qt cannot open a window: these system libraries are missing: {names}.").format(
+                    names=", ".join(findings.missing)
+                )
+            )
         if findings.no_fonts:
-            lines.append("No fonts are installed: Qt would show and print no text.")
+            lines.append(_("No fonts are installed: Qt would show and print no text."))
         for fam in (family,) if family else FAMILIES:
             packages, unknown = packages_for(findings.missing, fam, findings.no_fonts)
-            where = {None: "Install", "debian": "On Debian/Ubuntu install",
-                     "fedora": "On Fedora install"}[None if family else fam]
+            where = {
+                None: _("Install them with:  {command}"),
+                "debian": _("On Debian/Ubuntu install them with:  {command}"),
+                "fedora": _("On Fedora install them with:  {command}"),
+            }[None if family else fam]
             if packages:
-                lines.append(f"{where} them with:  {install_command(fam, packages, root)}")
+                lines.append(where.format(command=install_command(fam, packages, root)))
             if unknown and fam == (family or "debian"):
-                lines.append("No package known for " + ", ".join(unknown)
-                             + "; your package manager's file search finds it.")
+                lines.append(
+                    _("No package known for {names}; your package manager's file search finds "
+                      "it.").format(names=", ".join(unknown))
+                )
     if findings.no_display:
-        lines.append(NO_DISPLAY + ".")
+        lines.append(_(NO_DISPLAY) + ".")
     return "\n".join(lines)
 
 
@@ -248,7 +259,7 @@ def qt_starts(env: Mapping[str, str]) -> tuple[bool, str]:
         result = subprocess.run([sys.executable, "-c", probe], env=dict(env),
                                 capture_output=True, text=True, timeout=60, check=False)
     except subprocess.TimeoutExpired:
-        return False, "Qt did not start within a minute"
+        return False, _("Qt did not start within a minute")
     return result.returncode == 0, result.stderr.strip()
 
 
@@ -266,13 +277,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not sys.platform.startswith("linux"):
         return 0  # Windows and macOS ship everything Qt needs
     env = os.environ
+    set_language(None)  # the system's language: --lang is not known this early
     family = os_family(read_os_release())
     root = os.geteuid() == 0
     findings = examine(env, qt_folder(), has_fonts())
     installable = findings.missing or findings.no_fonts
     if installable and root and family == "debian" and "--no-install" not in args:
-        packages, _ = packages_for(findings.missing, family, findings.no_fonts)
-        print("Installing what Qt needs: " + " ".join(packages), file=sys.stderr)
+        packages, _unknown = packages_for(findings.missing, family, findings.no_fonts)
+        print(_("Installing what Qt needs: {packages}").format(packages=" ".join(packages)),
+              file=sys.stderr)
         if apt_install(packages):
             findings = examine(env, qt_folder(), has_fonts())
     message = report(findings, family, root)
@@ -283,8 +296,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not started:
         lines = errors.splitlines()[-6:]
         if "could not connect to display" in errors:
-            lines.insert(0, f"the display {env.get('DISPLAY')} does not answer, or refuses us")
-        print("Qt could not start:\n  " + "\n  ".join(lines), file=sys.stderr)
+            lines.insert(
+                0,
+                _("the display {display} does not answer, or refuses us").format(
+                    display=env.get("DISPLAY")
+                ),
+            )
+        print(_("Qt could not start:") + "\n  " + "\n  ".join(lines), file=sys.stderr)
         return 1
     return 0
 

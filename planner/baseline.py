@@ -318,7 +318,7 @@ class TakeBaseline(Command):
         super().__init__()
         self.name = name
         self.taken_at = taken_at
-        self.label = f"Take baseline '{name.strip()}'"
+        self.label = _("Take baseline '{name}'").format(name=name.strip())
         self.row_id: int | None = None
 
     def perform(self, rec: Recorder) -> None:
@@ -519,7 +519,7 @@ class RenameBaseline(Command):
         super().__init__()
         self.baseline_id = baseline_id
         self.name = name
-        self.label = f"Rename baseline to '{name.strip()}'"
+        self.label = _("Rename baseline to '{name}'").format(name=name.strip())
 
     def perform(self, rec: Recorder) -> None:
         from planner.commands.entities import change_row
@@ -534,11 +534,11 @@ class DeleteBaseline(Command):
     def __init__(self, baseline_id: int) -> None:
         super().__init__()
         self.baseline_id = baseline_id
-        self.label = "Delete baseline"
+        self.label = _("Delete baseline")
 
     def perform(self, rec: Recorder) -> None:
         row = rec.get(Baseline, self.baseline_id)
-        self.label = f"Delete baseline '{row.name}'"
+        self.label = _("Delete baseline '{name}'").format(name=row.name)
         rec.delete(row)
 
 

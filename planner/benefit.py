@@ -18,6 +18,7 @@ from planner.changes import Recorder, RowChange
 from planner.commands.base import Command
 from planner.commands.entities import change_row, new_row
 from planner.enums import BenefitResult, MilestoneKind
+from planner.i18n import SOURCE_LANGUAGE, _, language
 from planner.model import BenefitCheck, ChangeActivity, Department, Milestone, Objective, Phase
 from planner.store import PlanStore
 
@@ -74,7 +75,7 @@ def question_for(goal: str) -> str:
     """The question a phase's goal implies: "Sellers see X." -> "Do sellers see X?"."""
     text = " ".join((goal or "").split()).rstrip(". ")
     if not text:
-        return "Do its users feel the benefit the phase promised?"
+        return _("Do its users feel the benefit the phase promised?")
     words = [w.strip(",;:").lower() for w in text.split(" ")]
     # "Sellers see …", "Service agents answer …": a plural subject and a verb without -s.
     plural = words[0] not in _SINGULAR and any(
@@ -83,9 +84,11 @@ def question_for(goal: str) -> str:
         and words[i + 1] not in _NOT_VERBS
         for i in range(min(2, len(words) - 1))
     )
-    if plural and text[:1].isupper():
+    # Turning the goal itself into a question is English grammar; other languages ask
+    # whether the goal holds.
+    if plural and text[:1].isupper() and language() == SOURCE_LANGUAGE:
         return f"Do {text[:1].lower()}{text[1:]}?"
-    return f"Is this true for its users now: “{text}”?"
+    return _("Is this true for its users now: “{goal}”?").format(goal=text)
 
 
 def default_due(go_live: dt.date | None, weeks_to_value: int) -> dt.date | None:
@@ -187,7 +190,7 @@ class RecordBenefitCheck(Command):
         self.phase_id = phase_id
         self.department_id = department_id
         self.values = dict(values)
-        self.label = "Record benefit check"
+        self.label = _("Record benefit check")
 
     def perform(self, rec: Recorder) -> None:
         store = rec.store
@@ -196,7 +199,7 @@ class RecordBenefitCheck(Command):
         answered = values.get("result") not in (None, BenefitResult.PENDING, "pending")
         if answered and "checked_on" not in values:
             values["checked_on"] = today()
-        self.label = f"Record benefit check of '{phase.title}'"
+        self.label = _("Record benefit check of '{title}'").format(title=phase.title)
         for row in store.rows(BenefitCheck):
             if (row.phase_id, row.department_id) == (self.phase_id, self.department_id):
                 change_row(rec, row, values)

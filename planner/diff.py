@@ -24,6 +24,7 @@ from planner.baseline import (
     read_snapshot,
     take_snapshot,
 )
+from planner.i18n import _
 from planner.model import Baseline
 from planner.queries import working_days_between
 from planner.store import PlanStore
@@ -149,7 +150,9 @@ class PlanDiff:
 
 
 def baseline_label(baseline: Baseline) -> str:
-    return f"baseline '{baseline.name}' ({baseline.created_at:%Y-%m-%d %H:%M})"
+    return _("baseline '{name}' ({when})").format(
+        name=baseline.name, when=f"{baseline.created_at:%Y-%m-%d %H:%M}"
+    )
 
 
 def plan_vs_baseline(
@@ -162,7 +165,7 @@ def plan_vs_baseline(
     now = take_snapshot(store, with_warnings=then.warnings is not None,
                         warnings_now=warnings_now)
     return compare_snapshots(
-        then, now, baseline_label(baseline), "the plan now", store.plan.working_days
+        then, now, baseline_label(baseline), _("the plan now"), store.plan.working_days
     )
 
 
@@ -225,16 +228,22 @@ def compare_snapshots(
     if by_title:
         then = _rematch_by_title(then, now)
         notes.append(
-            "The two plans share no ids, so phases, wishes, milestones and departments were "
-            "matched by title (name)."
+            _(
+                "The two plans share no ids, so phases, wishes, milestones and departments were "
+                "matched by title (name)."
+            )
         )
     changes: list[Change] = []
     changes += _phases(then, now, working_days)
     changes += _wishes(then, now)
     changes += _milestones(then, now)
     if then.warnings is None or now.warnings is None:
-        notes.append("The baseline recorded no warnings (an older baseline): new and "
-                     "resolved warnings are not compared.")
+        notes.append(
+            _(
+                "The baseline recorded no warnings (an older baseline): new and resolved "
+                "warnings are not compared."
+            )
+        )
     else:
         changes += _warnings(then, now)
     phase_rows, dept_rows = _effort_tables(then, now)

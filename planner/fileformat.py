@@ -21,8 +21,8 @@ SUFFIX = ".rollout"
 # "ROLL" in ASCII; `file` and other tools can recognise a plan by it.
 APPLICATION_ID = 0x524F4C4C
 # Bump with every Alembic revision; planner/migrations/versions/ has one file per step.
-SCHEMA_VERSION = 5
-HEAD_REVISION = "0005"
+SCHEMA_VERSION = 6
+HEAD_REVISION = "0006"
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -42,10 +42,12 @@ def _read_only_reason(path: Path, mode: int) -> str:
     # Root may write anywhere, so os.access alone would never call a file read-only in CI
     # or for an admin. A cleared owner-write bit is the user's own "don't change this".
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-        return "the file is read-only"
+        # Translators: completes "This plan cannot be changed: {reason}."
+        return _("the file is read-only")
     # The rollback journal is created beside the file, so its folder must be writable too.
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        return f"its folder {path.parent} is read-only"
+        # Translators: completes "This plan cannot be changed: {reason}."
+        return _("its folder {folder} is read-only").format(folder=path.parent)
     return ""
 
 

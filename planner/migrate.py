@@ -13,6 +13,7 @@ from pathlib import Path
 
 from planner import fileformat
 from planner.errors import DamagedPlanFile, PlanFileError
+from planner.i18n import _
 
 
 def backup_path(path: Path, old_version: int) -> Path:
@@ -68,7 +69,9 @@ def upgrade_file(path: Path, old_version: int) -> Path:
             conn.close()
         if version != fileformat.SCHEMA_VERSION or check != "ok":
             raise DamagedPlanFile(
-                f"{path.name} could not be upgraded: the result failed its check."
+                _("{name} could not be upgraded: the result failed its check.").format(
+                    name=path.name
+                )
             )
         shutil.copy2(path, backup)
         work.replace(path)
@@ -77,8 +80,10 @@ def upgrade_file(path: Path, old_version: int) -> Path:
     except Exception as exc:  # Alembic and SQLite raise many kinds; all mean the same here.
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0].rstrip(".")
         raise DamagedPlanFile(
-            f"{path.name} could not be upgraded from format {old_version}: {reason}. "
-            "The file was not changed."
+            _(
+                "{name} could not be upgraded from format {version}: {reason}. The file was not "
+                "changed."
+            ).format(name=path.name, version=old_version, reason=reason)
         ) from exc
     finally:
         work.unlink(missing_ok=True)

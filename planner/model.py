@@ -78,6 +78,14 @@ class Plan(Base):
         CheckConstraint("team_capacity >= 0", name="ck_plan_team_capacity"),
         CheckConstraint("weeks_to_value > 0", name="ck_plan_weeks_to_value"),
         CheckConstraint("max_departments_per_phase > 0", name="ck_plan_max_departments"),
+        # The proposer's weights (schema 6): none may be negative.
+        CheckConstraint("weight_must >= 0", name="ck_plan_weight_must"),
+        CheckConstraint("weight_should >= 0", name="ck_plan_weight_should"),
+        CheckConstraint("weight_could >= 0", name="ck_plan_weight_could"),
+        CheckConstraint("weight_vote >= 0", name="ck_plan_weight_vote"),
+        CheckConstraint("weight_objective >= 0", name="ck_plan_weight_objective"),
+        CheckConstraint("weight_department >= 0", name="ck_plan_weight_department"),
+        CheckConstraint("weight_phase >= 0", name="ck_plan_weight_phase"),
     )
 
     title: Mapped[str] = mapped_column(String(200), default="Untitled plan")
@@ -98,6 +106,17 @@ class Plan(Base):
     field_creep_phase: Mapped[int] = mapped_column(Integer, default=5)
     field_creep_plan: Mapped[int] = mapped_column(Integer, default=20)
     scope_creep_percent: Mapped[float] = mapped_column(Float, default=10.0)
+    # What the phase proposer maximises (planner/propose/weights.py; schema 6): the value of
+    # a must-, should- and could-have wish, of each vote, of an objective completed (times the
+    # objective's own value), and the penalties per department served in a phase and per phase.
+    # A server default as well, like the migration's, so rows written by other tools get them.
+    weight_must: Mapped[float] = mapped_column(Float, default=10.0, server_default="10.0")
+    weight_should: Mapped[float] = mapped_column(Float, default=4.0, server_default="4.0")
+    weight_could: Mapped[float] = mapped_column(Float, default=1.0, server_default="1.0")
+    weight_vote: Mapped[float] = mapped_column(Float, default=1.0, server_default="1.0")
+    weight_objective: Mapped[float] = mapped_column(Float, default=20.0, server_default="20.0")
+    weight_department: Mapped[float] = mapped_column(Float, default=2.0, server_default="2.0")
+    weight_phase: Mapped[float] = mapped_column(Float, default=0.5, server_default="0.5")
 
 
 class Objective(Base):

@@ -127,12 +127,12 @@ def repair_file(
                 # into a fresh plan after all, and mend that (the mending so far is undone).
                 conn.close()
                 del changes[mark:]
-                note("the file is damaged below its rows; starting over from what can be read")
+                note(_("the file is damaged below its rows; starting over from what can be read"))
                 _salvage(work, source.name, note)
                 conn = _writable(work)
                 _mend(conn, note)
             if not changes:
-                note("nothing needed mending; the copy is the plan as it was")
+                note(_("nothing needed mending; the copy is the plan as it was"))
             _write_log(conn, source, changes)
             conn.commit()
         finally:
@@ -231,7 +231,8 @@ def _drop_code(conn: sqlite3.Connection, note: Callable[[str], None]) -> None:
         "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
     ).fetchall():
         conn.execute(f'DROP {kind.upper()} IF EXISTS "{name.replace(chr(34), chr(34) * 2)}"')
-        note(f"removed the {kind} '{name}', which no plan has")
+        # Translators: {kind} is SQLite's word, "trigger" or "view".
+        note(_("removed the {kind} '{name}', which no plan has").format(kind=kind, name=name))
 
 
 def _sound(path: Path) -> bool:
@@ -289,7 +290,7 @@ def _salvage(work: Path, name: str, note: Callable[[str], None]) -> None:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, UnicodeDecodeError):
-        return "its schema is damaged"
+        return _("its schema is damaged")
     return str(exc).rstrip(".") or type(exc).__name__
 
 
@@ -310,7 +311,7 @@ def _salvage_table(
         present = set()
     columns = [c for c in spec.column_names if c in present]
     if "id" not in columns:
-        note(f"table '{spec.name}' could not be read; it starts empty")
+        note(_("table '{table}' could not be read; it starts empty").format(table=spec.name))
         return False
     names = ", ".join(f'"{c}"' for c in columns)
     insert = (
@@ -325,9 +326,17 @@ def _salvage_table(
         complete = False
     lacking = [c for c in spec.column_names if c not in present]
     if not complete:
-        note(f"table '{spec.name}': {copied} rows could be read, the rest was damaged")
+        note(
+            _("table '{table}': {n} rows could be read, the rest was damaged").format(
+                table=spec.name, n=copied
+            )
+        )
     if lacking:
-        note(f"table '{spec.name}' had no column {', '.join(lacking)}; defaults filled in")
+        note(
+            _("table '{table}' had no column {columns}; defaults filled in").format(
+                table=spec.name, columns=", ".join(lacking)
+            )
+        )
     return True
 
 
@@ -342,7 +351,8 @@ def _mend(conn: sqlite3.Connection, note: Callable[[str], None]) -> None:
             return
         for problem in problems:
             _apply(conn, specs, problem)
-            note(f"{problem.describe()}: {problem.repair}")
+            # Translators: a problem and how the repair mended it: "...: clear it".
+            note(_("{problem}: {repair}").format(problem=problem.describe(), repair=problem.repair))
     raise DamagedPlanFile(_("The plan could not be repaired: mending did not settle."))
 
 

@@ -156,13 +156,16 @@ class PlanStore:
         version can use raises a `PlanFileError` subclass and is left byte-for-byte as it was."""
         path = Path(path)
         facts = fileformat.inspect_file(path)
-        reason = facts.read_only_reason or ("opened read-only" if read_only else "")
+        # Translators: completes "This plan cannot be changed: {reason}."
+        reason = facts.read_only_reason or (_("opened read-only") if read_only else "")
         if facts.hot_journal and reason:
             raise DamagedPlanFile(
                 _(
                     "{name} was left in the middle of an edit and cannot be repaired because "
                     "{facts}. Open it writable once."
-                ).format(name=path.name, facts=facts.read_only_reason or 'it was opened read-only')
+                ).format(
+                    name=path.name, facts=facts.read_only_reason or _("it was opened read-only")
+                )
             )
         if facts.schema_version < fileformat.SCHEMA_VERSION:
             if reason:
@@ -228,7 +231,9 @@ class PlanStore:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, f"{reason}; it is an older format, shown upgraded in memory")
+        # Translators: {reason} is why the plan is read-only, e.g. "the file is read-only".
+        shown = _("{reason}; it is an older format, shown upgraded in memory")
+        return cls(conn, path, shown.format(reason=reason))
 
     def copy_in_memory(self) -> PlanStore:
         """An independent copy of this plan in memory (SQLite's backup API): for scratch work
@@ -370,8 +375,9 @@ class PlanStore:
     def _transaction(self, body: Callable[[], Any]) -> None:
         if self.read_only:
             raise PlanFileReadOnly(
-                f"This plan cannot be changed: {self.read_only_reason}. "
-                "Use Save As to make an editable copy."
+                _(
+                    "This plan cannot be changed: {reason}. Use Save As to make an editable copy."
+                ).format(reason=self.read_only_reason)
             )
         try:
             body()
@@ -550,7 +556,7 @@ def _check_integrity(conn: sqlite3.Connection, name: str) -> list[str]:
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         # SQLite cannot even read the list of tables (its error may not be text either):
         # no rows can be salvaged from such a file.
-        reason = "its schema cannot be read" if isinstance(exc, UnicodeDecodeError) else (
+        reason = _("its schema cannot be read") if isinstance(exc, UnicodeDecodeError) else (
             _sqlite_reason(exc)
         )
         raise DamagedPlanFile(

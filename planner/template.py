@@ -23,6 +23,7 @@ from planner.model import (
     Prerequisite,
 )
 from planner.store import PlanStore
+from planner.template_text import translated
 from resources import resource
 
 TEMPLATES = ("crm", "blank")
@@ -55,8 +56,12 @@ def fill(store: PlanStore, data: dict[str, Any]) -> None:
     store.execute(lambda rec: _Builder(rec, data).build())
 
 
-def create_from_template(path: Path, name: str = "crm", *, overwrite: bool = False) -> PlanStore:
-    data = template_data(name) if name != "blank" else None
+def create_from_template(
+    path: Path, name: str = "crm", *, overwrite: bool = False, lang: str | None = None
+) -> PlanStore:
+    """A new plan from a template; with `lang` its text (titles, goals, notes, department
+    names, ...) in that language (planner/template_text.py), else as the template says it."""
+    data = translated(template_data(name), lang) if name != "blank" else None
     store = PlanStore.create(path, overwrite=overwrite)
     if data is not None:
         try:

@@ -40,6 +40,7 @@ from planner.model import (
     Plan,
     Prerequisite,
 )
+from planner.propose.weights import MAX_WEIGHT, WEIGHT_COLUMNS
 
 if TYPE_CHECKING:
     from planner.store import PlanStore
@@ -197,6 +198,9 @@ def _plan(store: PlanStore, row: Plan) -> None:
         )
     for field, (low, high, what) in THRESHOLDS.items():
         _require_range(getattr(row, field), field, low, high, _(what).capitalize())
+    for field, (label, _meaning) in WEIGHT_COLUMNS.items():
+        what = _("The proposer's weight '{label}'").format(label=_(label))
+        _require_range(getattr(row, field), field, 0, MAX_WEIGHT, what)
 
 
 def _objective(store: PlanStore, row: Objective) -> None:

@@ -27,6 +27,7 @@ TEXT_SETTERS = {
     "addAction", "addTab", "addItem", "insertItem", "addRow", "addButton", "setButtonText",
     "information", "warning", "critical", "question", "about", "getText", "getItem",
     "getInt", "getDouble", "getOpenFileName", "getSaveFileName", "getExistingDirectory",
+    "setAccessibleName", "setAccessibleDescription",  # what a screen reader says
 }
 TEXT_CONSTRUCTORS = {
     "QAction", "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QMenu",

@@ -113,6 +113,9 @@ def test_new_blank_and_from_template(
     assert "Untitled plan — Blank plan.rollout" in new[0].windowTitle()
 
     target = tmp_path / "crm.rollout"
+    monkeypatch.setattr(
+        "ui.dialogs.template_language.choose_template_language", lambda parent: "en"
+    )
     window.file_actions.new_crm.trigger()
     crm = [w for w in open_windows() if w.document.store.path == target.resolve()]
     assert crm and crm[0].document.store.count(Demand) == 73

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSpinBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QSpinBox
 
 from planner.validation import THRESHOLDS
 from ui.dialogs.plan_settings import PlanSettingsDialog
@@ -91,3 +91,67 @@ def test_opened_from_the_plan_menu(qtbot, window, monkeypatch) -> None:
     monkeypatch.setattr(PlanSettingsDialog, "exec", lambda self: opened.append(self) or 0)
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert opened and opened[0].document is window.document
+
+
+# --- the proposer's weights ------------------------------------------------------------------
+
+
+def _type_into(qtbot, spin, text: str) -> None:  # noqa: ANN001
+    spin.setFocus()
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin.lineEdit(), text)
+
+
+def test_the_proposer_tab_edits_the_weights_as_one_undoable_step(qtbot, dialog, document) -> None:
+    from planner.propose.weights import WEIGHT_COLUMNS, Weights
+
+    plan = document.store.plan
+    qtbot.keyClick(dialog.tabs, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # P&roposer
+    assert dialog.tabs.currentIndex() == 3
+    for field, (_label, meaning) in WEIGHT_COLUMNS.items():
+        spin = dialog.fields[field]
+        assert spin.isVisible() and meaning in spin.toolTip()
+        assert (spin.minimum(), spin.maximum()) == (0, 1000)
+    _type_into(qtbot, dialog.fields["weight_could"], "0")
+    _type_into(qtbot, dialog.fields["weight_department"], "6")
+    _ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert (plan.weight_could, plan.weight_department, plan.weight_must) == (0.0, 6.0, 10.0)
+    assert Weights.of(plan).could == 0.0
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert Weights.of(plan) == Weights.defaults()
+
+
+def test_restore_defaults_puts_every_weight_back(qtbot, document) -> None:
+    from planner.commands import UpdateRow
+    from planner.model import Plan
+    from planner.propose.weights import Weights, default_values
+
+    document.push(UpdateRow(Plan, 1, {"weight_must": 25.0, "weight_phase": 3.0}))
+    dialog = PlanSettingsDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(3)
+    assert dialog.fields["weight_must"].value() == 25.0
+    restore = dialog.findChild(QPushButton, "restore-weights")
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert {f: dialog.fields[f].value() for f in default_values()} == default_values()
+    assert document.store.plan.weight_must == 25.0  # nothing applied before OK
+    _ok(qtbot, dialog)
+    assert Weights.of(document.store.plan) == Weights.defaults()
+    assert document.undo_stack.count() == 2
+    document.undo_stack.undo()
+    assert document.store.plan.weight_must == 25.0
+
+
+def test_opening_and_closing_changes_no_weight_it_shows_rounded(qtbot, document) -> None:
+    from planner.commands import UpdateRow
+    from planner.model import Plan
+
+    document.push(UpdateRow(Plan, 1, {"weight_phase": 0.25}))
+    dialog = PlanSettingsDialog(document)
+    qtbot.addWidget(dialog)
+    assert dialog.changed_values() == {}
+    dialog.fields["weight_phase"].setValue(0.8)
+    assert dialog.changed_values() == {"weight_phase": 0.8}

@@ -48,10 +48,9 @@ def test_grouped_by_severity_with_the_principle_underneath(qtbot, window) -> Non
     assert principle.data().startswith("Principle: Eat French")
     dismissed = panel.model.index(0, 0, panel.model.index(2, 0))
     assert "Dismissed: Agreed" in panel.model.index(0, 0, dismissed).data()
-    assert panel.summary.text() == "1 problems, 1 warnings"
-    assert (
-        "1 problems" in window.statusBar().findChild(type(panel.summary), "warning_counts").text()
-    )
+    assert panel.summary.text() == "1 problem, 1 warning"
+    counts = window.statusBar().findChild(type(panel.summary), "warning_counts")
+    assert "1 problem · 1 warning" in counts.text()
 
 
 def test_clicking_a_warning_selects_its_subject_everywhere(qtbot, window) -> None:

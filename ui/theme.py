@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
-from planner.i18n import N_
+from planner.i18n import N_, ngettext
 from planner.warnings.types import Severity
 from ui.guard import guarded
 
@@ -38,6 +38,16 @@ SEVERITY_TITLES = {
     Severity.INFO: N_("Notes"),
 }
 _ICON_SIZES = (16, 20, 24, 32, 48)
+
+
+def severity_count(severity: Severity, n: int) -> str:
+    """'1 problem', '3 warnings'; '3 ongelmaa' (a number takes its own form of the noun in
+    Finnish, which a lower-cased "Ongelmat" heading after the number got wrong)."""
+    if severity == Severity.PROBLEM:
+        return ngettext("{n} problem", "{n} problems", n).format(n=n)
+    if severity == Severity.WARNING:
+        return ngettext("{n} warning", "{n} warnings", n).format(n=n)
+    return ngettext("{n} note", "{n} notes", n).format(n=n)
 
 
 def dark_palette() -> QPalette:

@@ -21,7 +21,7 @@ from ui.outline.outline_view import OutlineView
 from ui.tables.demand_page import DemandPage
 from ui.tables.department_page import DepartmentPage
 from ui.tables.table_page import TablePage
-from ui.theme import SEVERITY_TITLES
+from ui.theme import severity_count
 from ui.warnings_panel.panel import WarningsPanel
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ def _status_bar(window: MainWindow) -> None:
     def update_counts() -> None:
         source = document.warnings
         parts = [
-            f"{source.count(s)} {_(SEVERITY_TITLES[s]).lower()}"
+            severity_count(s, source.count(s))
             for s in (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
             if source.count(s)
         ]

@@ -36,7 +36,8 @@ class Command:
         if self.changes is None:
             self.changes = store.execute(self.perform)
         else:
-            store.apply(self.changes, label=f"Redo {self.label}")
+            # Translators: a step redone, as the change log names it: "Redo Move phase".
+            store.apply(self.changes, label=_("Redo {label}").format(label=self.label))
 
     def undo(self, store: PlanStore) -> None:
         if self.changes is None:
@@ -45,7 +46,7 @@ class Command:
                     "'{label}' has not been done, so it cannot be undone."
                 ).format(label=self.label)
             )
-        store.apply(invert(self.changes), label=f"Undo {self.label}")
+        store.apply(invert(self.changes), label=_("Undo {label}").format(label=self.label))
 
     @property
     def changed_anything(self) -> bool:

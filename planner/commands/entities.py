@@ -8,7 +8,7 @@ from typing import Any
 from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.errors import CommandError
-from planner.i18n import _, ngettext
+from planner.i18n import N_, _, ngettext
 from planner.model import (
     Base,
     BenefitCheck,
@@ -26,24 +26,29 @@ from planner.model import (
 )
 from planner.validation import coerce, validate
 
-NOUNS: dict[type[Base], str] = {
-    Plan: "plan",
-    Objective: "objective",
-    Department: "department",
-    Phase: "phase",
-    PhaseObjective: "objective link",
-    Demand: "wish",
-    ChangeActivity: "change activity",
-    Milestone: "milestone",
-    Dependency: "dependency",
-    Dismissal: "dismissal",
-    BenefitCheck: "benefit check",
-    Prerequisite: "prerequisite",
+# What the user calls one record and several, in undo steps (shown through _()).
+NOUNS: dict[type[Base], tuple[str, str]] = {
+    Plan: (N_("plan"), N_("plans")),
+    Objective: (N_("objective"), N_("objectives")),
+    Department: (N_("department"), N_("departments")),
+    Phase: (N_("phase"), N_("phases")),
+    PhaseObjective: (N_("objective link"), N_("objective links")),
+    Demand: (N_("wish"), N_("wishes")),
+    ChangeActivity: (N_("change activity"), N_("change activities")),
+    Milestone: (N_("milestone"), N_("milestones")),
+    Dependency: (N_("dependency"), N_("dependencies")),
+    Dismissal: (N_("dismissal"), N_("dismissals")),
+    BenefitCheck: (N_("benefit check"), N_("benefit checks")),
+    Prerequisite: (N_("prerequisite"), N_("prerequisites")),
 }
 
 
-def noun(model: type[Base]) -> str:
-    return NOUNS.get(model, model.__tablename__.replace("_", " "))
+def noun(model: type[Base], plural: bool = False) -> str:
+    """'wish' / 'wishes' in the chosen language."""
+    known = NOUNS.get(model)
+    if known is None:
+        return model.__tablename__.replace("_", " ") + ("s" if plural else "")
+    return _(known[1] if plural else known[0])
 
 
 def _with_defaults(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
@@ -175,7 +180,9 @@ class CreateRow(Command):
         self.model = model
         self.values = dict(values)
         shown = values.get("title") or values.get("name") or ""
-        self.label = label or f"Add {noun(model)}" + (f" '{shown}'" if shown else "")
+        # Translators: an undo step: "Add phase 'Leads'"; {record} is a word like "phase".
+        added = _("Add {record} '{name}'") if shown else _("Add {record}")
+        self.label = label or added.format(record=noun(model), name=shown)
         self.row_id: int | None = None
 
     def perform(self, rec: Recorder) -> None:
@@ -198,14 +205,19 @@ class UpdateRow(Command):
         self.model = model
         self.row_id = row_id
         self.values = dict(values)
-        self.label = label or f"Change {', '.join(k.replace('_', ' ') for k in values)}"
+        self.fields = ", ".join(k.replace("_", " ") for k in values)
+        self.named = label is None  # a label of our own names the record when done
+        # Translators: an undo step; {fields} are the changed columns: "Change start date".
+        self.label = label or _("Change {fields}").format(fields=self.fields)
         if mergeable:
             self.merge_key = (model, row_id, tuple(sorted(values)))
 
     def perform(self, rec: Recorder) -> None:
         row = rec.get(self.model, self.row_id)
-        if self.label.startswith("Change ") and row.display_name:
-            self.label = f"{self.label} of '{row.display_name}'"
+        if self.named and row.display_name:
+            self.label = _("Change {fields} of '{name}'").format(
+                fields=self.fields, name=row.display_name
+            )
         change_row(rec, row, self.values)
 
 
@@ -218,14 +230,19 @@ class DeleteRows(Command):
         self.row_ids = list(row_ids)
         self.reassign_to = reassign_to
         count = len(self.row_ids)
-        self.label = f"Delete {count} {noun(model)}s" if count != 1 else f"Delete {noun(model)}"
+        # Translators: an undo step: "Delete 3 wishes"; {records} is a word like "wishes".
+        self.label = (
+            _("Delete {n} {records}").format(n=count, records=noun(model, plural=True))
+            if count != 1
+            else _("Delete {record}").format(record=noun(model))
+        )
 
     def perform(self, rec: Recorder) -> None:
         if not self.row_ids:
             raise CommandError(_("Nothing was chosen to delete."))
         if len(self.row_ids) == 1:
-            self.label = (
-                f"Delete {noun(self.model)} '{rec.get(self.model, self.row_ids[0]).display_name}'"
+            self.label = _("Delete {record} '{name}'").format(
+                record=noun(self.model), name=rec.get(self.model, self.row_ids[0]).display_name
             )
         for row_id in self.row_ids:
             remove_row(rec, rec.get(self.model, row_id), self.reassign_to)

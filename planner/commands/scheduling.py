@@ -22,7 +22,7 @@ from planner.model import (
 
 
 def _phase_title(rec: Recorder, phase_id: int | None) -> str:
-    return "the backlog" if phase_id is None else f"'{rec.get(Phase, phase_id).title}'"
+    return _("the backlog") if phase_id is None else f"'{rec.get(Phase, phase_id).title}'"
 
 
 class MoveDemands(Command):
@@ -36,7 +36,7 @@ class MoveDemands(Command):
         self.demand_ids = list(dict.fromkeys(demand_ids))
         self.phase_id = phase_id
         self.before_id = before_id
-        self.label = "Move wishes"
+        self.label = _("Move wishes")
 
     def perform(self, rec: Recorder) -> None:
         if not self.demand_ids:
@@ -45,10 +45,11 @@ class MoveDemands(Command):
             rec.get(Phase, self.phase_id)
         moving = [rec.get(Demand, i) for i in self.demand_ids]
         where = _phase_title(rec, self.phase_id)
+        # Translators: an undo step; {where} is "'Leads'" (a phase) or "the backlog".
         self.label = (
-            f"Move '{moving[0].title}' to {where}"
+            _("Move '{title}' to {where}").format(title=moving[0].title, where=where)
             if len(moving) == 1
-            else f"Move {len(moving)} wishes to {where}"
+            else _("Move {n} wishes to {where}").format(n=len(moving), where=where)
         )
         staying = sorted(
             (
@@ -84,7 +85,7 @@ class SetPhaseDates(Command):
         self.phase_id = phase_id
         self.start = start
         self.end = end
-        self.label = "Move phase"
+        self.label = _("Move phase")
         if mergeable:
             self.merge_key = ("phase-dates", phase_id)
 
@@ -97,7 +98,9 @@ class SetPhaseDates(Command):
             and self.end is not None
             and (self.end - self.start) == (phase.end_date - phase.start_date)
         )
-        self.label = f"{'Move' if moved else 'Resize'} phase '{phase.title}'"
+        self.label = (
+            _("Move phase '{title}'") if moved else _("Resize phase '{title}'")
+        ).format(title=phase.title)
         change_row(rec, phase, {"start_date": self.start, "end_date": self.end})
 
 
@@ -108,7 +111,7 @@ class ShiftPhase(Command):
         super().__init__()
         self.phase_id = phase_id
         self.days = days
-        self.label = "Move phase"
+        self.label = _("Move phase")
 
     def perform(self, rec: Recorder) -> None:
         phase = rec.get(Phase, self.phase_id)
@@ -119,7 +122,7 @@ class ShiftPhase(Command):
                 ).format(title=phase.title)
             )
         delta = dt.timedelta(days=self.days)
-        self.label = f"Move phase '{phase.title}'"
+        self.label = _("Move phase '{title}'").format(title=phase.title)
         change_row(
             rec, phase, {"start_date": phase.start_date + delta, "end_date": phase.end_date + delta}
         )
@@ -132,7 +135,7 @@ class ReorderPhase(Command):
         super().__init__()
         self.phase_id = phase_id
         self.index = index
-        self.label = "Reorder phases"
+        self.label = _("Reorder phases")
 
     def perform(self, rec: Recorder) -> None:
         phase = rec.get(Phase, self.phase_id)
@@ -144,7 +147,7 @@ class ReorderPhase(Command):
                 )
             )
         order.insert(self.index, phase)
-        self.label = f"Reorder phase '{phase.title}'"
+        self.label = _("Reorder phase '{title}'").format(title=phase.title)
         for position, row in enumerate(order):
             rec.update(row, position=position)
 
@@ -167,12 +170,12 @@ class SplitPhase(Command):
         self.phase_id = phase_id
         self.at = at
         self.demand_ids = None if demand_ids is None else list(demand_ids)
-        self.label = "Split phase"
+        self.label = _("Split phase")
         self.new_phase_id: int | None = None
 
     def perform(self, rec: Recorder) -> None:
         phase = rec.get(Phase, self.phase_id)
-        self.label = f"Split phase '{phase.title}'"
+        self.label = _("Split phase '{title}'").format(title=phase.title)
         first_end, second_start = self._dates(phase)
         for other in ordered_phases(rec):
             if other.position > phase.position:
@@ -257,14 +260,14 @@ class MergePhases(Command):
         super().__init__()
         self.kept_id = kept_id
         self.absorbed_id = absorbed_id
-        self.label = "Merge phases"
+        self.label = _("Merge phases")
 
     def perform(self, rec: Recorder) -> None:
         if self.kept_id == self.absorbed_id:
             raise CommandError(_("Choose two different phases to merge."))
         kept = rec.get(Phase, self.kept_id)
         gone = rec.get(Phase, self.absorbed_id)
-        self.label = f"Merge '{gone.title}' into '{kept.title}'"
+        self.label = _("Merge '{gone}' into '{kept}'").format(gone=gone.title, kept=kept.title)
         starts = [d for d in (kept.start_date, gone.start_date) if d]
         ends = [d for d in (kept.end_date, gone.end_date) if d]
         change_row(
@@ -315,12 +318,14 @@ class Vote(Command):
         super().__init__()
         self.demand_id = demand_id
         self.delta = delta
-        self.label = "Vote"
+        self.label = _("Vote")
 
     def perform(self, rec: Recorder) -> None:
         demand = rec.get(Demand, self.demand_id)
         votes = demand.votes + self.delta
         if votes < 0:
             raise CommandError(_("'{title}' has no votes to take back.").format(title=demand.title))
-        self.label = f"{'Vote for' if self.delta > 0 else 'Take a vote back from'} '{demand.title}'"
+        self.label = (
+            _("Vote for '{title}'") if self.delta > 0 else _("Take a vote back from '{title}'")
+        ).format(title=demand.title)
         change_row(rec, demand, {"votes": votes})

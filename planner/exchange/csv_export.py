@@ -15,6 +15,7 @@ from pathlib import Path
 from planner.exchange.cell_safety import csv_text
 from planner.exchange.errors import ExchangeError
 from planner.exchange.tables import Table, Value, build_tables
+from planner.i18n import _
 from planner.store import PlanStore
 
 
@@ -65,4 +66,6 @@ def write_atomically(out: Path, payload: bytes) -> None:
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExchangeError(f"Cannot write {out.name}: {exc.strerror or exc}.") from exc
+        raise ExchangeError(
+            _("Cannot write {name}: {reason}.").format(name=out.name, reason=exc.strerror or exc)
+        ) from exc

@@ -9,20 +9,22 @@ import re
 from functools import lru_cache
 
 from planner.enums import DemandKind, Priority
+from planner.i18n import N_
 
 # The fields a column can feed, in the order the mapping dialog lists them.
+# The fields a column can be imported as, by the name the user reads (shown through _()).
 FIELDS: dict[str, str] = {
-    "title": "Title",
-    "department": "Department",
-    "phase": "Phase",
-    "effort": "Effort (person-days)",
-    "priority": "Priority",
-    "kind": "Kind",
-    "objective": "Objective",
-    "notes": "Notes",
-    "votes": "Votes",
-    "key": "Key (for Needs)",
-    "needs": "Needs (keys or titles)",
+    "title": N_("Title"),
+    "department": N_("Department"),
+    "phase": N_("Phase"),
+    "effort": N_("Effort (person-days)"),
+    "priority": N_("Priority"),
+    "kind": N_("Kind"),
+    "objective": N_("Objective"),
+    "notes": N_("Notes"),
+    "votes": N_("Votes"),
+    "key": N_("Key (for Needs)"),
+    "needs": N_("Needs (keys or titles)"),
 }
 IGNORE = ""  # a column mapped to nothing
 

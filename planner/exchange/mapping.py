@@ -15,14 +15,15 @@ from planner.exchange import headers
 from planner.exchange.errors import ExchangeError
 from planner.exchange.tabular import Table, column_letter
 from planner.exchange.values import cell_text, parse_number
-from planner.i18n import _
+from planner.i18n import N_, _
 
 MULTI_FIELDS = frozenset({"notes", "needs"})
+# Shown through _().
 EFFORT_UNITS = {
-    "days": "person-days",
-    "hours": "hours",
-    "points": "story points",
-    "seconds": "seconds (Jira)",
+    "days": N_("person-days"),
+    "hours": N_("hours"),
+    "points": N_("story points"),
+    "seconds": N_("seconds (Jira)"),
 }
 _HOURS = re.compile(r"\b(hours?|timer|timmar|tunnit|tuntia|uren|uur|h)\b")
 _POINTS = re.compile(r"\b(story ?points?|points?|sp|poeng|point|pisteet|punten)\b")
@@ -230,8 +231,12 @@ def apply_value_overrides(mapping: ColumnMapping, items: Iterable[str],
 def describe(table: Table, mapping: ColumnMapping) -> list[str]:
     out = []
     for index, name in enumerate(mapping.fields):
-        target = headers.FIELDS.get(name, "ignored") if name else "ignored"
+        # Translators: a column of an imported table that becomes nothing: "Comment → ignored".
+        target = _(headers.FIELDS[name]) if name in headers.FIELDS else _("ignored")
         if name == "effort" and mapping.effort_unit != "days":
-            target += f", in {EFFORT_UNITS[mapping.effort_unit]}"
+            # Translators: "Effort (person-days), in hours" in the import's column list.
+            target = _("{field}, in {unit}").format(
+                field=target, unit=_(EFFORT_UNITS[mapping.effort_unit])
+            )
         out.append(f"{table.headers[index]} → {target}")
     return out

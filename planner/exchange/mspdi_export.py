@@ -34,6 +34,7 @@ from planner.exchange.mspdi_common import (
     hours_text,
     stamp,
 )
+from planner.i18n import _, ngettext
 from planner.load import usable_working_days
 from planner.model import Demand, Dependency, Milestone, Phase, Prerequisite
 from planner.queries import PlanIndex, working_days_between
@@ -255,7 +256,13 @@ class _Writer:
             top += 1
             self.backlog(tasks, assignments, backlog, str(top), end)
         elif backlog:
-            self.result.notes.append(f"{len(backlog)} backlog wishes were left out, as asked.")
+            self.result.notes.append(
+                ngettext(
+                    "{n} backlog wishes were left out, as asked.",
+                    "{n} backlog wishes were left out, as asked.",
+                    len(backlog),
+                ).format(n=len(backlog))
+            )
         self.dependencies()
         self.finish_tasks(tasks)
 
@@ -270,8 +277,9 @@ class _Writer:
         start, end, estimated = self.span(phase)
         if estimated:
             self.result.notes.append(
-                f"Phase '{phase.title}' has no dates; it is placed on {start.isoformat()} "
-                "as a one-day estimate."
+                _(
+                    "Phase '{title}' has no dates; it is placed on {date} as a one-day estimate."
+                ).format(title=phase.title, date=start.isoformat())
             )
         demands = self.index.demands(phase.id)
         task, uid = self.new_task(tasks, phase.title, 1, outline)
@@ -363,7 +371,7 @@ class _Writer:
         end: dt.date,
     ) -> None:
         day = self.working_day_on_or_after(end + dt.timedelta(days=1))
-        task, _ = self.new_task(tasks, BACKLOG_TITLE, 1, outline)
+        task, _uid = self.new_task(tasks, BACKLOG_TITLE, 1, outline)
         self.schedule(
             task,
             day,

@@ -42,6 +42,7 @@ from planner.enums import MilestoneKind, PhaseStatus, Priority
 from planner.exchange.errors import ExchangeError
 from planner.exchange.mspdi_common import LINK_TYPES, priority_from_msp
 from planner.exchange.mspdi_read import NO_RESOURCE, MsProject, MsTask, read_mspdi
+from planner.i18n import N_, _, ngettext
 from planner.model import Demand, Department, Dependency, Milestone, Phase, Prerequisite
 from planner.store import PlanStore
 from planner.validation import MAX_CAPACITY, MAX_EFFORT
@@ -117,10 +118,6 @@ def _day(value: dt.datetime | None, *, finish: bool = False) -> dt.date | None:
     return value.date()
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
 def _milestone_kind(task: MsTask) -> MilestoneKind:
     text = f"{task.notes} {task.name}".casefold()
     if "go live" in text or "go-live" in text or "launch" in text:
@@ -162,7 +159,11 @@ class _Mapper:
                 continue  # the project summary row
             rows.append(task)
         if blank:
-            self.notes.append(f"{_plural(blank, 'blank row')} (IsNull) skipped.")
+            self.notes.append(
+                ngettext(
+                    "{n} blank row (IsNull) skipped.", "{n} blank rows (IsNull) skipped.", blank
+                ).format(n=blank)
+            )
         stack: list[MsTask] = []
         for task in rows:
             level = task.level or 1
@@ -182,20 +183,32 @@ class _Mapper:
 
     def check(self, rows: list[MsTask]) -> None:
         if not rows:
-            raise ExchangeError(f"{self.name} has no tasks; there is nothing to import.")
+            raise ExchangeError(
+                _("{name} has no tasks; there is nothing to import.").format(name=self.name)
+            )
         for task in rows:
             for value in (task.start, task.finish):
                 if value is not None and not EARLIEST <= value.date() <= LATEST:
                     raise ExchangeError(
-                        f"Task '{task.name}' (UID {task.uid}) is dated {value.date().isoformat()}, "
-                        f"outside {EARLIEST.year}–{LATEST.year}; the file was refused."
+                        _(
+                            "Task '{name}' (UID {uid}) is dated {date}, outside {first}–{last}; "
+                            "the file was refused."
+                        ).format(
+                            name=task.name,
+                            uid=task.uid,
+                            date=value.date().isoformat(),
+                            first=EARLIEST.year,
+                            last=LATEST.year,
+                        )
                     )
         cycle = self.find_cycle()
         if cycle:
             names = " → ".join(f"'{self.by_uid[u].name}'" for u in cycle)
             raise ExchangeError(
-                f"The predecessor links go round in a circle ({names}); no tool can schedule "
-                "that. Fix the links in the file; nothing was imported."
+                _(
+                    "The predecessor links go round in a circle ({names}); no tool can schedule "
+                    "that. Fix the links in the file; nothing was imported."
+                ).format(names=names)
             )
 
     def find_cycle(self) -> list[int]:
@@ -253,14 +266,25 @@ class _Mapper:
                 self.out.departments[name] = min(MAX_CAPACITY, round(units * per_week, 2))
         if skipped:
             self.notes.append(
-                f"{_plural(len(skipped), 'resource')} that are not work resources did not become "
-                f"departments: {', '.join(skipped[:8])}{' …' if len(skipped) > 8 else ''}."
+                ngettext(
+                    "{n} resource that are not work resources did not become departments: "
+                    "{names}.",
+                    "{n} resources that are not work resources did not become departments: "
+                    "{names}.",
+                    len(skipped),
+                ).format(
+                    n=len(skipped),
+                    names=", ".join(skipped[:8]) + (" …" if len(skipped) > 8 else ""),
+                )
             )
         costs = [r for r in self.project.resources if r.cost_rate]
         if costs:
             self.notes.append(
-                f"Rates of {_plural(len(costs), 'resource')} not imported (the "
-                "plan does not track cost)."
+                ngettext(
+                    "Rates of {n} resource not imported (the plan does not track cost).",
+                    "Rates of {n} resources not imported (the plan does not track cost).",
+                    len(costs),
+                ).format(n=len(costs))
             )
         return names
 
@@ -280,8 +304,12 @@ class _Mapper:
         effort = round(max(0.0, work) / per_day, 3)
         if effort > MAX_EFFORT:
             raise ExchangeError(
-                f"Task '{task.name}' (UID {task.uid}) has {effort:g} person-days of work, "
-                f"more than the {MAX_EFFORT:g} a wish can hold; the file was refused."
+                _(
+                    "Task '{name}' (UID {uid}) has {effort} person-days of work, more than the "
+                    "{limit} a wish can hold; the file was refused."
+                ).format(
+                    name=task.name, uid=task.uid, effort=f"{effort:g}", limit=f"{MAX_EFFORT:g}"
+                )
             )
         people = [departments[a.resource_uid] for a in mine if a.resource_uid in departments]
         people = list(dict.fromkeys(people))
@@ -367,13 +395,20 @@ class _Mapper:
             self.out.phases.append(phase)
         if single:
             self.notes.append(
-                f"Top-level tasks without sub-tasks became phases ({single}); the work of "
-                "each, if any, became one wish in it."
+                _(
+                    "Top-level tasks without sub-tasks became phases ({count}); the work of "
+                    "each, if any, became one wish in it."
+                ).format(count=single)
             )
         if flattened:
             self.notes.append(
-                f"Deeper outline levels were flattened: {_plural(flattened, 'task')} under "
-                "sub-summaries became wishes of their phase, named 'Sub-summary › Task'."
+                ngettext(
+                    "Deeper outline levels were flattened: {n} task under sub-summaries became "
+                    "wishes of their phase, named 'Sub-summary › Task'.",
+                    "Deeper outline levels were flattened: {n} tasks under sub-summaries became "
+                    "wishes of their phase, named 'Sub-summary › Task'.",
+                    flattened,
+                ).format(n=flattened)
             )
         unassigned = sum(
             w.department == UNASSIGNED
@@ -381,37 +416,51 @@ class _Mapper:
         )
         if unassigned:
             self.notes.append(
-                f"{_plural(unassigned, 'task')} had no resource: their wishes are in the "
-                f"department '{UNASSIGNED}' (capacity 0 until you set it), to hand on."
+                ngettext(
+                    "{n} task had no resource: their wishes are in the department '{department}' "
+                    "(capacity 0 until you set it), to hand on.",
+                    "{n} tasks had no resource: their wishes are in the department "
+                    "'{department}' (capacity 0 until you set it), to hand on.",
+                    unassigned,
+                ).format(n=unassigned, department=UNASSIGNED)
             )
         if extra_people:
             self.notes.append(
-                f"{_plural(len(extra_people), 'task')} had more than one resource: the first is "
-                "the wish's department, the others are named in the wish's notes."
+                ngettext(
+                    "{n} task had more than one resource: the first is the wish's department, "
+                    "the others are named in the wish's notes.",
+                    "{n} tasks had more than one resource: the first is the wish's department, "
+                    "the others are named in the wish's notes.",
+                    len(extra_people),
+                ).format(n=len(extra_people))
             )
         if manual:
             self.notes.append(
-                f"{_plural(manual, 'manually scheduled task')}: their own dates "
-                "(ManualStart/ManualFinish) were used."
+                ngettext(
+                    "{n} manually scheduled task: their own dates (ManualStart/ManualFinish) "
+                    "were used.",
+                    "{n} manually scheduled tasks: their own dates (ManualStart/ManualFinish) "
+                    "were used.",
+                    manual,
+                ).format(n=manual)
             )
         self.links()
         self.extras()
         return self.out
 
     def links(self) -> None:
-        other: dict[str, int] = {}
+        # (what, detail) -> how many links of it were not imported
+        other: dict[tuple[str, str], int] = {}
         for task in self.by_uid.values():
             succ_kind = self.kind.get(task.uid)
             for link in task.links:
                 pred = self.by_uid.get(link.predecessor_uid)
                 pred_kind = self.kind.get(link.predecessor_uid) if pred else None
                 if pred is None:
-                    other["to a task not in the file (external or deleted)"] = (
-                        other.get("to a task not in the file (external or deleted)", 0) + 1
-                    )
+                    other[("outside", "")] = other.get(("outside", ""), 0) + 1
                     continue
                 if link.type != 1:
-                    key = f"of type {LINK_TYPES.get(link.type, str(link.type))}"
+                    key = ("type", LINK_TYPES.get(link.type, str(link.type)))
                     other[key] = other.get(key, 0) + 1
                     continue
                 if pred_kind == succ_kind == "phase":
@@ -419,20 +468,11 @@ class _Mapper:
                 elif pred_kind == succ_kind == "wish":
                     self.out.prerequisites.append((pred.uid, task.uid))
                 else:
-                    key = f"between a {pred_kind or 'summary'} and a {succ_kind or 'summary'}"
+                    key = ("between", f"{pred_kind or 'summary'}|{succ_kind or 'summary'}")
                     other[key] = other.get(key, 0) + 1
                 if link.lag_minutes:
-                    other["lag (kept as a plain link)"] = (
-                        other.get("lag (kept as a plain link)", 0) + 1
-                    )
-        for what, n in other.items():
-            self.notes.append(
-                f"{_plural(n, 'link')} {what} not imported (the plan has finish-to-start only)."
-                if what.startswith("of type")
-                else f"{_plural(n, 'link')} {what} not imported."
-                if "lag" not in what
-                else f"{_plural(n, 'link')} with {what}."
-            )
+                    other[("lag", "")] = other.get(("lag", ""), 0) + 1
+        self.notes += [_links_note(what, detail, n) for (what, detail), n in other.items()]
 
     def extras(self) -> None:
         project = self.project
@@ -440,31 +480,95 @@ class _Mapper:
         if costs:
             total = sum(t.cost for t in costs)
             self.notes.append(
-                f"Costs on {_plural(len(costs), 'task')} ({total:,.2f} in all) "
-                "not imported: the plan does not track cost."
+                ngettext(
+                    "Costs on {n} task ({total} in all) not imported: the plan does not track "
+                    "cost.",
+                    "Costs on {n} tasks ({total} in all) not imported: the plan does not track "
+                    "cost.",
+                    len(costs),
+                ).format(n=len(costs), total=f"{total:,.2f}")
             )
         custom = sum(t.custom_fields for t in self.by_uid.values())
         custom += sum(r.custom_fields for r in project.resources)
         names = project.custom_field_names
         named = ", ".join(n for n in names[:6] if n) + (" …" if len(names) > 6 else "")
         if custom:
-            self.notes.append(
-                f"{_plural(custom, 'custom field value')} not imported"
-                + (f" (fields: {named})" if named else "")
-                + "."
-            )
+            if named:
+                text = ngettext(
+                    "{n} custom field value not imported (fields: {names}).",
+                    "{n} custom field values not imported (fields: {names}).",
+                    custom,
+                )
+            else:
+                text = ngettext(
+                    "{n} custom field value not imported.",
+                    "{n} custom field values not imported.",
+                    custom,
+                )
+            self.notes.append(text.format(n=custom, names=named))
         elif names:
             self.notes.append(
-                f"The file defines {_plural(len(names), 'custom field')} ({named}); no task or "
-                "resource has a value in them."
+                ngettext(
+                    "The file defines {n} custom field ({names}); no task or resource has a "
+                    "value in them.",
+                    "The file defines {n} custom fields ({names}); no task or resource has a "
+                    "value in them.",
+                    len(names),
+                ).format(n=len(names), names=named)
             )
         if project.outline_codes:
-            self.notes.append(f"{_plural(project.outline_codes, 'outline code')} not imported.")
+            n = project.outline_codes
+            self.notes.append(
+                ngettext("{n} outline code not imported.", "{n} outline codes not imported.", n)
+                .format(n=n)
+            )
         if project.timephased:
             self.notes.append(
-                f"{_plural(project.timephased, 'timephased data record')} skipped: the plan "
-                "spreads each phase's effort evenly over its working days."
+                ngettext(
+                    "{n} timephased data record skipped: the plan spreads each phase's effort "
+                    "evenly over its working days.",
+                    "{n} timephased data records skipped: the plan spreads each phase's effort "
+                    "evenly over its working days.",
+                    project.timephased,
+                ).format(n=project.timephased)
             )
+
+
+# What a task became, in a note about links between such tasks (shown through _()).
+_TASK_KINDS = {
+    "phase": N_("phase"),
+    "wish": N_("wish"),
+    "milestone": N_("milestone"),
+    "backlog": N_("backlog"),
+    # Translators: a summary task of MS Project.
+    "summary": N_("summary"),
+}
+
+
+def _links_note(what: str, detail: str, n: int) -> str:
+    if what == "outside":
+        return ngettext(
+            "{n} link to a task not in the file (external or deleted) not imported.",
+            "{n} links to a task not in the file (external or deleted) not imported.",
+            n,
+        ).format(n=n)
+    if what == "type":
+        # Translators: {type} is MS Project's link type, e.g. "start-to-start".
+        return ngettext(
+            "{n} link of type {type} not imported (the plan has finish-to-start only).",
+            "{n} links of type {type} not imported (the plan has finish-to-start only).",
+            n,
+        ).format(n=n, type=detail)
+    if what == "between":
+        first, second = (_(_TASK_KINDS.get(k, k)) for k in detail.split("|"))
+        return ngettext(
+            "{n} link between a {first} and a {second} not imported.",
+            "{n} links between a {first} and a {second} not imported.",
+            n,
+        ).format(n=n, first=first, second=second)
+    return ngettext(
+        "{n} link with lag (kept as a plain link).", "{n} links with lag (kept as a plain link).", n
+    ).format(n=n)
 
 
 class ImportMspdi(Command):
@@ -474,7 +578,8 @@ class ImportMspdi(Command):
     def __init__(self, plan: ImportPlan, source_name: str, plan_values: dict | None = None):
         super().__init__()
         self.import_plan = plan
-        self.label = f"Import {source_name}"
+        # Translators: an undo step: "Import plan.xml".
+        self.label = _("Import {name}").format(name=source_name)
         self.plan_values = plan_values or {}
 
     def perform(self, rec: Recorder) -> None:
@@ -584,12 +689,31 @@ def _summary(plan: ImportPlan, source: str) -> list[str]:
     effort = sum(w.effort for p in plan.phases for w in p.wishes) + sum(
         w.effort for w in plan.backlog
     )
+    n_deps, n_pre = len(plan.dependencies), len(plan.prerequisites)
     lines = [
-        f"From {source}: {_plural(len(plan.phases), 'phase')}, {_plural(wishes, 'wish', 'wishes')} "
-        f"({effort:g} person-days, {len(plan.backlog)} in the backlog), "
-        f"{_plural(len(plan.departments), 'department')}, {_plural(milestones, 'milestone')}, "
-        f"{_plural(len(plan.dependencies), 'dependency', 'dependencies')} and "
-        f"{_plural(len(plan.prerequisites), 'prerequisite')}.",
+        # Translators: the first line of an MS Project import's report; the counts are
+        # translated on their own ("3 phases", "12 wishes", ...).
+        _(
+            "From {source}: {phases}, {wishes} ({effort} person-days, {backlog} in the "
+            "backlog), {departments}, {milestones}, {dependencies} and {prerequisites}."
+        ).format(
+            source=source,
+            phases=ngettext("{n} phase", "{n} phases", len(plan.phases)).format(
+                n=len(plan.phases)
+            ),
+            wishes=ngettext("{n} wish", "{n} wishes", wishes).format(n=wishes),
+            effort=f"{effort:g}",
+            backlog=len(plan.backlog),
+            departments=ngettext("{n} department", "{n} departments", len(plan.departments))
+            .format(n=len(plan.departments)),
+            milestones=ngettext("{n} milestone", "{n} milestones", milestones).format(
+                n=milestones
+            ),
+            dependencies=ngettext("{n} dependency", "{n} dependencies", n_deps).format(n=n_deps),
+            prerequisites=ngettext("{n} prerequisite", "{n} prerequisites", n_pre).format(
+                n=n_pre
+            ),
+        )
     ]
     return lines
 
@@ -612,12 +736,18 @@ def import_into_plan(store: PlanStore, source: Path | str) -> MspdiImport:
     reused = [n for n in plan.departments if n.casefold() in existing]
     lines = list(plan.lines)
     if reused:
-        lines.append(f"Departments already in the plan were reused: {', '.join(reused)}.")
+        lines.append(
+            _("Departments already in the plan were reused: {names}.").format(
+                names=", ".join(reused)
+            )
+        )
     theirs = project.working_days
     if theirs and theirs != store.plan.working_days:
         lines.append(
-            f"The file's working week ({theirs}) differs from the plan's "
-            f"({store.plan.working_days}); the plan's is kept (ISO days, 1 = Monday)."
+            _(
+                "The file's working week ({theirs}) differs from the plan's ({ours}); the "
+                "plan's is kept (ISO days, 1 = Monday)."
+            ).format(theirs=theirs, ours=store.plan.working_days)
         )
     return MspdiImport(lines, ImportMspdi(plan, source.name), plan, project)
 

@@ -30,6 +30,7 @@ from planner.exchange.mspdi_common import (
     parse_duration_minutes,
     parse_stamp,
 )
+from planner.i18n import _
 
 MAX_BYTES = 200 * 1024 * 1024  # bigger than any real plan export; more is not a project
 NO_RESOURCE = -65535
@@ -290,8 +291,10 @@ def _parse(stream: IO[bytes]) -> MsProject:
             if event == "start":
                 if not stack and (name != "Project" or str(element.tag) not in _ROOT_TAGS):
                     raise ExchangeError(
-                        "This is XML, but not an MS Project XML (MSPDI) file: it starts with "
-                        f"<{name}>, not <Project>."
+                        _(
+                            "This is XML, but not an MS Project XML (MSPDI) file: it starts with "
+                            "<{name}>, not <Project>."
+                        ).format(name=name)
                     )
                 stack.append(element)
                 path.append(name)
@@ -319,13 +322,17 @@ def _parse(stream: IO[bytes]) -> MsProject:
                 stack[-1].remove(element)  # read: drop it, so memory stays flat on big files
     except DefusedXmlException as exc:
         raise ExchangeError(
-            f"The file declares a DTD or entities ({type(exc).__name__}); MS Project files "
-            "never do, and such a file can be an XML bomb or read other files. It was refused."
+            _(
+                "The file declares a DTD or entities ({kind}); MS Project files never do, and "
+                "such a file can be an XML bomb or read other files. It was refused."
+            ).format(kind=type(exc).__name__)
         ) from exc
     except ParseError as exc:
         line = getattr(exc, "position", (0, 0))[0]
         raise ExchangeError(
-            f"The file is not well-formed XML (line {line}): {exc}. Nothing was imported."
+            _(
+                "The file is not well-formed XML (line {line}): {reason}. Nothing was imported."
+            ).format(line=line, reason=exc)
         ) from exc
     return reader.project
 
@@ -336,19 +343,26 @@ def read_mspdi(source: Path | str) -> MsProject:
     try:
         size = os.path.getsize(source)
     except OSError as exc:
-        raise ExchangeError(f"Cannot read {source.name}: {exc.strerror or exc}.") from exc
+        raise ExchangeError(_cannot_read(source, exc)) from exc
     if size == 0:
-        raise ExchangeError(f"{source.name} is empty; there is nothing to import.")
+        raise ExchangeError(
+            _("{name} is empty; there is nothing to import.").format(name=source.name)
+        )
     if size > MAX_BYTES:
         raise ExchangeError(
-            f"{source.name} is {size // (1024 * 1024)} MB; an MS Project XML file over "
-            f"{MAX_BYTES // (1024 * 1024)} MB is refused."
+            _("{name} is {size} MB; an MS Project XML file over {limit} MB is refused.").format(
+                name=source.name, size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024)
+            )
         )
     try:
         with source.open("rb") as stream:
             return _parse(stream)
     except OSError as exc:
-        raise ExchangeError(f"Cannot read {source.name}: {exc.strerror or exc}.") from exc
+        raise ExchangeError(_cannot_read(source, exc)) from exc
+
+
+def _cannot_read(source: Path, exc: OSError) -> str:
+    return _("Cannot read {name}: {reason}.").format(name=source.name, reason=exc.strerror or exc)
 
 
 def looks_like_mspdi(source: Path | str, head: bytes | None = None) -> bool:

@@ -17,14 +17,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from planner.exchange.errors import ExchangeError
+from planner.i18n import N_, _
 
 XLSX, OLE, XML, TEXT = "xlsx", "ole", "xml", "text"
 DELIMITERS = (",", ";", "\t", "|")
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+# Shown through _(): "comma-separated", the import dialog's choices.
+DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("vertical bar")}
 ENCODINGS = ("utf-8", "utf-16", "cp1252")
 ENCODING_NAMES = {
     "utf-8": "UTF-8",
-    "utf-16": "UTF-16 (Excel Unicode text)",
+    "utf-16": N_("UTF-16 (Excel Unicode text)"),
     "cp1252": "Windows-1252",
 }
 
@@ -93,7 +95,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
     else:
-        raise ExchangeError(f"Unknown text encoding '{encoding}'.")
+        raise ExchangeError(_("Unknown text encoding '{encoding}'.").format(encoding=encoding))
     return Decoded(text, encoding)
 
 
@@ -159,7 +161,7 @@ def sniff_delimiter(text: str) -> str:
 def _first_lines(text: str, count: int) -> str:
     # Enough for `count` records even with a few quoted line breaks; never the whole file.
     end = 0
-    for _ in range(count * 3):
+    for _line in range(count * 3):
         nxt = text.find("\n", end)
         if nxt < 0:
             return text[:_SAMPLE]

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from planner.enums import label
 from planner.exchange.errors import ExchangeError
+from planner.i18n import _
 from planner.load import department_load, usable_working_days
 from planner.model import Objective, Prerequisite
 from planner.queries import PlanIndex, working_days_between
@@ -284,7 +285,9 @@ def build_tables(
     unknown = [n for n in names if n not in BUILDERS]
     if unknown:
         raise ExchangeError(
-            f"There is no table '{unknown[0]}'; choose one of {', '.join(TABLE_NAMES)}."
+            _("There is no table '{name}'; choose one of {names}.").format(
+                name=unknown[0], names=", ".join(TABLE_NAMES)
+            )
         )
     index = index or PlanIndex.build(store)
     return [BUILDERS[name](store, index) for name in names]

@@ -25,6 +25,8 @@ from typing import Any
 
 from planner.exchange import sniff
 from planner.exchange.errors import ExchangeError
+from planner.i18n import _, ngettext
+from planner.i18n.formats import format_number
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -39,7 +41,7 @@ Progress = Callable[[int], None]  # rows read so far; raise to stop
 
 class ImportCancelled(ExchangeError):
     def __init__(self) -> None:
-        super().__init__("The import was cancelled; the plan is unchanged.")
+        super().__init__(_("The import was cancelled; the plan is unchanged."))
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,24 @@ class Table:
 
     def describe(self) -> str:
         if self.kind == "xlsx":
-            return f"{self.workbook} workbook, sheet '{self.sheet}', {len(self.rows)} rows"
-        return (
-            f"{sniff.ENCODING_NAMES.get(self.encoding or '', self.encoding)} text, "
-            f"{sniff.DELIMITER_NAMES.get(self.delimiter or '', self.delimiter)}-separated, "
-            f"decimal {'comma' if self.decimal == ',' else 'point'}, {len(self.rows)} rows"
+            return ngettext(
+                "{workbook} workbook, sheet '{sheet}', {n} row",
+                "{workbook} workbook, sheet '{sheet}', {n} rows",
+                len(self.rows),
+            ).format(workbook=self.workbook, sheet=self.sheet, n=len(self.rows))
+        encoding = sniff.ENCODING_NAMES.get(self.encoding or "")
+        delimiter = sniff.DELIMITER_NAMES.get(self.delimiter or "")
+        text = ngettext(
+            "{encoding} text, {delimiter}-separated, decimal {decimal}, {n} row",
+            "{encoding} text, {delimiter}-separated, decimal {decimal}, {n} rows",
+            len(self.rows),
+        )
+        return text.format(
+            encoding=_(encoding) if encoding else self.encoding,
+            delimiter=_(delimiter) if delimiter else self.delimiter,
+            # Translators: "decimal comma" / "decimal point" in a table's description.
+            decimal=_("comma") if self.decimal == "," else _("point"),
+            n=len(self.rows),
         )
 
     def column_values(self, index: int, limit: int = 200) -> list[Cell]:
@@ -104,14 +119,18 @@ def read_table(
 ) -> Table:
     """Read `data` (a whole file or the clipboard's text as bytes) by its content."""
     options = options or ReadOptions()
-    label = name or "The data"
+    # Translators: the subject of a message about pasted data: "The data is empty: ..."
+    label = name or _("The data")
     if not data or not data.strip():
-        raise ExchangeError(f"{label} is empty: there is nothing to import.")
+        raise ExchangeError(_("{label} is empty: there is nothing to import.").format(label=label))
     if len(data) > MAX_FILE_BYTES:
         raise ExchangeError(
-            f"{label} is {len(data) / 1024 / 1024:.0f} MB; at most "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB can be imported. Split it or save only the "
-            "columns you need."
+            _(
+                "{label} is {size:.0f} MB; at most {limit} MB can be imported. Split it or "
+                "save only the columns you need."
+            ).format(
+                label=label, size=len(data) / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024
+            )
         )
     kind = sniff.detect_format(data)
     if kind == sniff.XLSX:
@@ -123,8 +142,10 @@ def read_table(
         return _read_workbook(data, label, options, progress, "Excel 97-2003")
     if kind == sniff.XML:
         raise ExchangeError(
-            f"{label} is an XML file, not a table. MS Project XML files are imported as a "
-            "plan (rollout-planner import PLAN FILE.xml)."
+            _(
+                "{label} is an XML file, not a table. MS Project XML files are imported as a "
+                "plan (rollout-planner import PLAN FILE.xml)."
+            ).format(label=label)
         )
     return _read_text(data, label, options, progress)
 
@@ -137,14 +158,16 @@ def _read_text(data: bytes, label: str, options: ReadOptions, progress: Progress
     text = decoded.text
     if sniff.looks_binary(text):
         raise ExchangeError(
-            f"{label} is not a text table: it holds binary data. Choose a CSV, TSV or XLSX "
-            "file."
+            _(
+                "{label} is not a text table: it holds binary data. Choose a CSV, TSV or XLSX "
+                "file."
+            ).format(label=label)
         )
     delimiter = options.delimiter or sniff.sniff_delimiter(text)
     rows, numbers = _csv_rows(text, delimiter, label, progress)
     rows, numbers = _drop_empty(rows, numbers)
     if not rows:
-        raise ExchangeError(f"{label} is empty: there is nothing to import.")
+        raise ExchangeError(_("{label} is empty: there is nothing to import.").format(label=label))
     sample = [c for r in rows[1:201] for c in r if isinstance(c, str)]
     decimal = options.decimal or sniff.sniff_decimal(sample, delimiter)
     table = Table([], rows, numbers, "csv", label, decoded.encoding, delimiter, decimal)
@@ -170,7 +193,11 @@ def _csv_rows(
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise _cell_too_long(label, number + 1) from None
-        raise ExchangeError(f"{label}, row {number + 1}: cannot be read as CSV ({exc}).") from None
+        raise ExchangeError(
+            _("{label}, row {number}: cannot be read as CSV ({reason}).").format(
+                label=label, number=number + 1, reason=exc
+            )
+        ) from None
     return rows, numbers
 
 
@@ -178,8 +205,10 @@ def _check_row(row: list[Any], count: int, label: str, number: int | None = None
     """`count`: rows read so far; `number`: the row's number in the sheet (if different)."""
     if count > MAX_ROWS + 1:
         raise ExchangeError(
-            f"{label} has more than {MAX_ROWS:,} rows; at most {MAX_ROWS:,} wishes can be "
-            "imported at once. Split the file into smaller ones."
+            _(
+                "{label} has more than {limit} rows; at most {limit} wishes can be imported at "
+                "once. Split the file into smaller ones."
+            ).format(label=label, limit=format_number(MAX_ROWS, 0))
         )
     for cell in row:
         if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
@@ -188,14 +217,16 @@ def _check_row(row: list[Any], count: int, label: str, number: int | None = None
 
 def _cell_too_long(label: str, number: int) -> ExchangeError:
     return ExchangeError(
-        f"{label}, row {number}: a cell holds more than {MAX_CELL_CHARS:,} characters, more "
-        "than any spreadsheet cell can; the file is damaged or not a table."
+        _(
+            "{label}, row {number}: a cell holds more than {limit} characters, more than any "
+            "spreadsheet cell can; the file is damaged or not a table."
+        ).format(label=label, number=number, limit=format_number(MAX_CELL_CHARS, 0))
     )
 
 
 def _drop_empty(rows: list[list[Cell]], numbers: list[int]) -> tuple[list[list[Cell]], list[int]]:
     kept = [(r, n) for r, n in zip(rows, numbers, strict=True) if not _is_empty(r)]
-    return [r for r, _ in kept], [n for _, n in kept]
+    return [r for r, _n in kept], [n for _r, n in kept]
 
 
 def _is_empty(row: Iterable[Cell]) -> bool:
@@ -209,16 +240,23 @@ def _split_header(table: Table, options: ReadOptions) -> Table:
         if not options.header_optional:
             shown = ", ".join(f"'{_short(c)}'" for c in first[:4] if c not in (None, ""))
             raise ExchangeError(
-                f"{table.name} has no header row: its first row ({shown}) looks like data. "
-                "Add a first row naming the columns (e.g. Title, Department, Effort)."
+                _(
+                    "{name} has no header row: its first row ({shown}) looks like data. Add a "
+                    "first row naming the columns (e.g. Title, Department, Effort)."
+                ).format(name=table.name, shown=shown)
             )
-        headers = [f"Column {column_letter(i)}" for i in range(width)]
+        headers = [_column(i) for i in range(width)]
         return replace(table, headers=headers, has_header=False)
     headers = [
-        (str(c).strip() if c not in (None, "") else f"Column {column_letter(i)}")
+        (str(c).strip() if c not in (None, "") else _column(i))
         for i, c in enumerate(list(first) + [None] * (width - len(first)))
     ]
     return replace(table, headers=headers, rows=table.rows[1:], row_numbers=table.row_numbers[1:])
+
+
+def _column(index: int) -> str:
+    # Translators: the name of a column without a header, by its spreadsheet letter.
+    return _("Column {letter}").format(letter=column_letter(index))
 
 
 def _looks_like_data(row: list[Cell], decimal: str) -> bool:
@@ -260,31 +298,44 @@ def _read_workbook(
     except calamine.PasswordError:
         raise _password_protected(label) from None
     except Exception as exc:  # calamine raises several kinds for a broken workbook
-        raise ExchangeError(f"{label} is a damaged {what} workbook: {exc}.") from None
+        raise _damaged(label, what, exc) from None
     try:
         sheets = list(book.sheet_names)
         if not sheets:
-            raise ExchangeError(f"{label} has no sheets.")
+            raise ExchangeError(_("{label} has no sheets.").format(label=label))
         if options.sheet and options.sheet not in sheets:
-            raise ExchangeError(f"{label} has no sheet called '{options.sheet}'.")
+            raise ExchangeError(
+                _("{label} has no sheet called '{sheet}'.").format(label=label, sheet=options.sheet)
+            )
         sheet_name = options.sheet or _first_sheet_with_data(book, sheets)
         sheet = book.get_sheet_by_name(sheet_name)
         if sheet.width > MAX_COLUMNS:
             raise ExchangeError(
-                f"{label}: sheet '{sheet_name}' is {sheet.width:,} columns wide; at most "
-                f"{MAX_COLUMNS:,} columns can be imported."
+                _(
+                    "{label}: sheet '{sheet}' is {width} columns wide; at most {limit} columns "
+                    "can be imported."
+                ).format(
+                    label=label,
+                    sheet=sheet_name,
+                    width=format_number(sheet.width, 0),
+                    limit=format_number(MAX_COLUMNS, 0),
+                )
             )
         first_row = sheet.start[0] + 1 if sheet.start else 1
         rows, numbers = _workbook_rows(sheet.iter_rows(), first_row, label, progress)
     except ExchangeError:
         raise
     except Exception as exc:
-        raise ExchangeError(f"{label} is a damaged {what} workbook: {exc}.") from None
+        raise _damaged(label, what, exc) from None
     finally:
         book.close()
     rows, numbers = _drop_empty(rows, numbers)
     if not rows:
-        raise ExchangeError(f"{label}: sheet '{sheet_name}' is empty: there is nothing to import.")
+        raise ExchangeError(
+            _("{label}: sheet '{sheet}' is empty: there is nothing to import.").format(
+                label=label, sheet=sheet_name
+            )
+        )
     # Numbers in a workbook are numbers; text that looks like one follows Excel's locale.
     sample = [c for r in rows[1:201] for c in r if isinstance(c, str)]
     decimal = options.decimal or sniff.sniff_decimal(sample, ",")
@@ -303,11 +354,22 @@ def _first_sheet_with_data(book: Any, sheets: list[str]) -> str:
     return sheets[0]
 
 
+def _damaged(label: str, what: str, exc: Exception) -> ExchangeError:
+    # Translators: {what} is the kind of workbook: "Excel", "OpenDocument", "Excel 97-2003".
+    return ExchangeError(
+        _("{label} is a damaged {what} workbook: {reason}.").format(
+            label=label, what=what, reason=exc
+        )
+    )
+
+
 def _password_protected(label: str) -> ExchangeError:
     return ExchangeError(
-        f"{label} is protected with a password. Open it in Excel or LibreOffice, save it "
-        "without the password (Excel: File → Info → Protect Workbook → Encrypt with "
-        "Password), and import it again."
+        _(
+            "{label} is protected with a password. Open it in Excel or LibreOffice, save it "
+            "without the password (Excel: File → Info → Protect Workbook → Encrypt with "
+            "Password), and import it again."
+        ).format(label=label)
     )
 
 
@@ -328,25 +390,29 @@ def _check_workbook_zip(data: bytes, label: str) -> bool:
             )
     except (zipfile.BadZipFile, OSError, ValueError, KeyError):
         raise ExchangeError(
-            f"{label} starts like a ZIP archive (as .xlsx files do) but is damaged."
+            _("{label} starts like a ZIP archive (as .xlsx files do) but is damaged.").format(
+                label=label
+            )
         ) from None
     odf = "content.xml" in names and mimetype.endswith("opendocument.spreadsheet")
     if odf and encrypted:
         raise _password_protected(label)
     if "xl/workbook.xml" not in names and not odf:
         if "content.xml" in names and mimetype:
-            what = "an OpenDocument file, but not a spreadsheet"
+            text = _("{label} is not an Excel workbook: it is an OpenDocument file, but not a "
+                     "spreadsheet.")
         elif "word/document.xml" in names:
-            what = "a Word document"
+            text = _("{label} is not an Excel workbook: it is a Word document.")
         elif "ppt/presentation.xml" in names:
-            what = "a PowerPoint presentation"
+            text = _("{label} is not an Excel workbook: it is a PowerPoint presentation.")
         else:
-            what = "a ZIP archive of other files"
-        raise ExchangeError(f"{label} is not an Excel workbook: it is {what}.")
+            text = _("{label} is not an Excel workbook: it is a ZIP archive of other files.")
+        raise ExchangeError(text.format(label=label))
     if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
         raise ExchangeError(
-            f"{label} would unpack to more than {MAX_UNPACKED_BYTES // 1024 ** 3} GB; it is "
-            "not opened."
+            _("{label} would unpack to more than {limit} GB; it is not opened.").format(
+                label=label, limit=MAX_UNPACKED_BYTES // 1024**3
+            )
         )
     return odf
 

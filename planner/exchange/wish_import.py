@@ -25,7 +25,7 @@ from planner.exchange.errors import ExchangeError
 from planner.exchange.mapping import ColumnMapping
 from planner.exchange.tabular import PROGRESS_EVERY, Progress, Table
 from planner.exchange.values import cell_text, parse_number
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.model import Demand, Department, Objective, Phase, Prerequisite
 from planner.store import PlanStore
 from planner.validation import MAX_EFFORT
@@ -75,8 +75,12 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}, {self.column}" if self.column else f"row {self.row}"
-        return f"{where}: {self.message}"
+        if self.column:
+            # Translators: a problem in a row of an imported table: "row 14, Effort: ...".
+            return _("row {row}, {column}: {message}").format(
+                row=self.row, column=self.column, message=self.message
+            )
+        return _("row {row}: {message}").format(row=self.row, message=self.message)
 
 
 @dataclass
@@ -97,13 +101,15 @@ class Preview:
 
     def summary(self) -> str:
         skipped = len({p.row for p in self.problems})
-        parts = [f"{len(self.wishes)} wish{'es' if len(self.wishes) != 1 else ''} to import"]
+        count = len(self.wishes)
+        parts = [ngettext("{n} wish to import", "{n} wishes to import", count).format(n=count)]
         if skipped:
-            parts.append(f"{skipped} row{'s' if skipped != 1 else ''} skipped")
+            parts.append(ngettext("{n} row skipped", "{n} rows skipped", skipped).format(n=skipped))
         if self.new_departments:
-            parts.append(f"{len(self.new_departments)} new department(s)")
+            count = len(self.new_departments)
+            parts.append(_("{n} new department(s)").format(n=count))
         if self.new_phases:
-            parts.append(f"{len(self.new_phases)} new phase(s)")
+            parts.append(_("{n} new phase(s)").format(n=len(self.new_phases)))
         return ", ".join(parts)
 
 
@@ -130,9 +136,9 @@ class _Builder:
         if mapping.column_for("title") is None:
             known = [h for h in table.headers if headers.field_for_header(h)]
             hint = (
-                "none of its columns has a name the planner knows"
+                _("none of its columns has a name the planner knows")
                 if not known
-                else "no column is mapped to the title"
+                else _("no column is mapped to the title")
             )
             shown = ", ".join(table.headers[:8]) + ("…" if len(table.headers) > 8 else "")
             raise ExchangeError(
@@ -200,9 +206,15 @@ class _Builder:
 
         title = cell_text(self.cell(row, self.c_title))
         if not title:
-            problem(self.c_title, "empty; every wish needs a title.")
+            # Translators: follows "row 14, Title: ".
+            problem(self.c_title, _("empty; every wish needs a title."))
         elif len(title) > MAX_TITLE:
-            problem(self.c_title, f"{len(title)} characters; a title has at most {MAX_TITLE}.")
+            problem(
+                self.c_title,
+                _("{length} characters; a title has at most {limit}.").format(
+                    length=len(title), limit=MAX_TITLE
+                ),
+            )
         department = self._department(row, problem)
         phase = self._phase(row)
         effort = 0.0
@@ -210,14 +222,20 @@ class _Builder:
         if cell_text(raw):
             amount = parse_number(raw, self.table.decimal)
             if amount is None:
-                problem(self.c_effort, f"'{cell_text(raw)}' is not a number.")
+                problem(self.c_effort, _("'{value}' is not a number.").format(value=cell_text(raw)))
             elif amount < 0:
-                problem(self.c_effort, f"{cell_text(raw)} is negative; effort is 0 or more.")
+                problem(
+                    self.c_effort,
+                    _("{value} is negative; effort is 0 or more.").format(value=cell_text(raw)),
+                )
             else:
                 effort = round(amount * self.effort_factor, 4)
                 if effort > MAX_EFFORT:
-                    problem(self.c_effort, f"{effort:g} person-days is more than one wish can "
-                            f"be ({MAX_EFFORT:g}); split it.")
+                    problem(
+                        self.c_effort,
+                        _("{effort} person-days is more than one wish can be ({limit}); split "
+                          "it.").format(effort=f"{effort:g}", limit=f"{MAX_EFFORT:g}"),
+                    )
         priority = Priority.SHOULD
         raw = cell_text(self.cell(row, self.c_priority))
         if raw and headers.normalise(raw) not in headers.NOT_STATED:
@@ -226,8 +244,11 @@ class _Builder:
             if known is None:  # listed even when mapped, so the mapping can be changed
                 self.unknown_values["priority"][raw] += 1
             if found is None:
-                problem(self.c_priority, f"'{raw}' is not a priority (must, should, could, "
-                        "won't); map the value or the column.")
+                problem(
+                    self.c_priority,
+                    _("'{value}' is not a priority (must, should, could, won't); map the value "
+                      "or the column.").format(value=raw),
+                )
             else:
                 priority = Priority(found)
         kind = DemandKind.FEATURE
@@ -240,8 +261,12 @@ class _Builder:
             if found_kind is None and self.is_jira:
                 pass  # Jira's issue types are the site's own: a feature unless mapped
             elif found_kind is None:
-                problem(self.c_kind, f"'{raw}' is not a kind of wish "
-                        f"({', '.join(label(k).lower() for k in DemandKind)}).")
+                problem(
+                    self.c_kind,
+                    _("'{value}' is not a kind of wish ({kinds}).").format(
+                        value=raw, kinds=", ".join(label(k).lower() for k in DemandKind)
+                    ),
+                )
             else:
                 kind = DemandKind(found_kind)
         objective_id = None
@@ -249,7 +274,10 @@ class _Builder:
         if raw:
             objective = self.objectives.get(headers.normalise(raw))
             if objective is None:
-                problem(self.c_objective, f"'{raw}' is not an objective of this plan.")
+                problem(
+                    self.c_objective,
+                    _("'{value}' is not an objective of this plan.").format(value=raw),
+                )
             else:
                 objective_id = objective.id
         votes = 0
@@ -257,7 +285,12 @@ class _Builder:
         if cell_text(raw_votes):
             count = parse_number(raw_votes, self.table.decimal)
             if count is None or count < 0 or not float(count).is_integer():
-                problem(self.c_votes, f"'{cell_text(raw_votes)}' is not a whole number of votes.")
+                problem(
+                    self.c_votes,
+                    _("'{value}' is not a whole number of votes.").format(
+                        value=cell_text(raw_votes)
+                    ),
+                )
             else:
                 votes = int(count)
         notes = self._notes(row)
@@ -293,16 +326,22 @@ class _Builder:
                 return self.new_departments.setdefault(key, raw)
             if self.fallback is not None:
                 return self.fallback
-            problem(self.c_department, f"'{raw}' is not a department of this plan; create it "
-                    "or choose a department for such wishes.")
+            problem(
+                self.c_department,
+                _("'{value}' is not a department of this plan; create it or choose a department "
+                  "for such wishes.").format(value=raw),
+            )
             return None
         if self.fallback is not None:
             return self.fallback
         if self.c_department is None:
-            problem(None, "no department (no column is mapped to Department); choose where "
-                    "wishes without one go.")
+            problem(
+                None,
+                _("no department (no column is mapped to Department); choose where wishes "
+                  "without one go."),
+            )
         else:
-            problem(self.c_department, "empty; choose a department for wishes without one.")
+            problem(self.c_department, _("empty; choose a department for wishes without one."))
         return None
 
     def _phase(self, row: list) -> str | None:
@@ -332,13 +371,20 @@ class _Builder:
         self._resolve_needs()
         if self.epic_rows:
             self.notices.append(
-                f"{self.epic_rows} epic{'s' if self.epic_rows != 1 else ''} not imported as "
-                "wishes: their issues take the epic's name as their phase."
+                ngettext(
+                    "{n} epic not imported as wishes: their issues take the epic's name as "
+                    "their phase.",
+                    "{n} epics not imported as wishes: their issues take the epic's name as "
+                    "their phase.",
+                    self.epic_rows,
+                ).format(n=self.epic_rows)
             )
         if self.unknown_phases and not self.choices.create_phases:
             self.notices.append(
-                f"{len(self.unknown_phases)} phase name(s) the plan does not have; those "
-                "wishes go to the backlog unless the phases are created."
+                _(
+                    "{n} phase name(s) the plan does not have; those wishes go to the backlog "
+                    "unless the phases are created."
+                ).format(n=len(self.unknown_phases))
             )
         self.problems.sort(key=lambda p: p.row)
         return Preview(
@@ -370,21 +416,23 @@ class _Builder:
                     other = by_key.get(name.casefold()) or by_title.get(name.casefold())
                     if other is not None and other.row in alive:
                         if other is wish:
-                            failure = f"'{name}' is the wish itself."
+                            failure = _("'{name}' is the wish itself.").format(name=name)
                         else:
                             wish.needs_rows.append(other.row)
                     elif other is not None:
-                        failure = f"'{name}' (row {other.row}) is not imported."
+                        failure = _not_imported(name, other.row)
                     elif name.casefold() in self.rejected:
                         skipped = self.rejected[name.casefold()]
-                        failure = f"'{name}' (row {skipped}) is not imported."
+                        failure = _not_imported(name, skipped)
                     elif name.casefold() in existing:
                         wish.needs_ids.append(existing[name.casefold()])
                     elif self.is_jira:
                         # Jira links to issues outside the export are common; say so.
                         outside.add(name)
                     else:
-                        failure = f"'{name}' is no wish in this file or the plan."
+                        failure = _("'{name}' is no wish in this file or the plan.").format(
+                            name=name
+                        )
                     if failure:
                         break
                 if failure:
@@ -398,14 +446,22 @@ class _Builder:
             self.wishes = keep
         for wish in _in_cycles(self.wishes):
             self.problems.append(RowProblem(
-                wish.row, column, "the wishes it needs end up needing it (a circle)."))
+                wish.row, column, _("the wishes it needs end up needing it (a circle).")))
         cyclic = {p.row for p in self.problems}
         self.wishes = [w for w in self.wishes if w.row not in cyclic]
         if outside:
             self.notices.append(
-                f"{len(outside)} 'blocked by' link(s) to issues not in this file were left out "
-                f"({', '.join(sorted(outside)[:5])}{'…' if len(outside) > 5 else ''})."
+                _(
+                    "{n} 'blocked by' link(s) to issues not in this file were left out ({keys})."
+                ).format(
+                    n=len(outside),
+                    keys=", ".join(sorted(outside)[:5]) + ("…" if len(outside) > 5 else ""),
+                )
             )
+
+
+def _not_imported(name: str, row: int) -> str:
+    return _("'{name}' (row {row}) is not imported.").format(name=name, row=row)
 
 
 def _in_cycles(wishes: list[WishDraft]) -> list[WishDraft]:
@@ -439,8 +495,12 @@ class ImportWishes(Command):
         super().__init__()
         self.preview = preview
         count = len(preview.wishes)
-        name = f" from {preview.source}" if preview.source else ""
-        self.label = f"Import {count} wish{'es' if count != 1 else ''}{name}"
+        if preview.source:
+            self.label = ngettext(
+                "Import {n} wish from {source}", "Import {n} wishes from {source}", count
+            ).format(n=count, source=preview.source)
+        else:
+            self.label = ngettext("Import {n} wish", "Import {n} wishes", count).format(n=count)
         self.demand_ids: list[int] = []
 
     def perform(self, rec: Recorder) -> None:

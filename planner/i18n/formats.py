@@ -29,11 +29,17 @@ _BABEL_LOCALE = {
 }
 
 
-@lru_cache(maxsize=8)
 def babel_locale(code: str | None = None) -> Locale:
+    # The language is resolved before the cache: cached under None, the first language
+    # asked for would stay after a switch (a pack written in another language).
+    return _babel_locale(code or language())
+
+
+@lru_cache(maxsize=8)
+def _babel_locale(code: str) -> Locale:
     from babel import Locale
 
-    return Locale.parse(_BABEL_LOCALE.get(code or language(), _BABEL_LOCALE[SOURCE_LANGUAGE]))
+    return Locale.parse(_BABEL_LOCALE.get(code, _BABEL_LOCALE[SOURCE_LANGUAGE]))
 
 
 def format_date(value: dt.date, style: str = "medium") -> str:
@@ -91,3 +97,51 @@ def iso_or_local_date(
     if language() in (SOURCE_LANGUAGE, PSEUDO):
         return value.isoformat()
     return format_date(value, style)
+
+
+# The C locale's names: English text stays the same whatever locale the process runs in
+# (Qt sets the system's locale at start-up, and strftime's %b would follow it).
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def english_strftime(value: dt.date, fmt: str) -> str:
+    """`value.strftime(fmt)` with English month and day names (%b %B %a %A), always."""
+    month, weekday = _MONTHS[value.month - 1], _DAYS[value.weekday()]
+    fmt = fmt.replace("%B", month).replace("%b", month[:3])
+    fmt = fmt.replace("%A", weekday).replace("%a", weekday[:3])
+    return value.strftime(fmt)
+
+
+def local_date(
+    value: dt.date, english: str, *, skeleton: str | None = None, pattern: str | None = None
+) -> str:
+    """A date as the English text has always shown it (`english`, a strftime format), or in
+    the chosen language by a CLDR `skeleton` ('yMMMd': the language orders and punctuates
+    it: '30. nov. 2026', '30.11.2026') or an exact CLDR `pattern` ('LLLL y': a month that
+    stands alone, 'joulukuu 2026' rather than the 'joulukuuta' of a date)."""
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return english_strftime(value, english)
+    return _babel_date(value, language(), skeleton, pattern)
+
+
+@lru_cache(maxsize=2048)
+def _babel_date(value: dt.date, code: str, skeleton: str | None, pattern: str | None) -> str:
+    from babel.dates import format_date as babel_format_date
+    from babel.dates import format_skeleton
+
+    if skeleton is not None:
+        return format_skeleton(skeleton, value, locale=babel_locale(code))
+    return babel_format_date(value, format=pattern or "medium", locale=babel_locale(code))
+
+
+def month_heading(value: dt.date, *, wide: bool = False, year: bool = True) -> str:
+    """A month over a calendar's columns: 'Dec 2026' / 'December 2026' / 'Dec';
+    'des. 2026' / 'desember 2026' in Norwegian, 'joulu 2026' / 'joulukuu 2026' in Finnish.
+    A wide name is CLDR's stand-alone form (Finnish 'joulukuu', not the 'joulukuuta' of a
+    date); an abbreviated one keeps the abbreviation's full stop where the language writes
+    one ('des.', 'dec.')."""
+    english = ("%B" if wide else "%b") + (" %Y" if year else "")
+    cldr = ("LLLL" if wide else "MMM") + (" y" if year else "")
+    return local_date(value, english, pattern=cldr)

@@ -15,6 +15,7 @@ import gc
 import sqlite3
 
 from planner.errors import DamagedPlanFile
+from planner.i18n import _
 from planner.integrity.check import find_problems
 from planner.integrity.columns import ColumnSpec, TableSpec, table_specs
 from planner.integrity.problems import Fix, Problem, summary
@@ -63,7 +64,9 @@ def _refuse(conn: sqlite3.Connection, file_name: str) -> None:
     if missing:
         table, column = missing[0]
         raise DamagedPlanFile(
-            f"{file_name} is damaged: the table '{table}' has no column '{column}'.",
+            _("{file} is damaged: the table '{table}' has no column '{column}'.").format(
+                file=file_name, table=table, column=column
+            ),
             repairable=True,
         )
     problems = find_problems(raw)

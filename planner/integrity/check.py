@@ -14,8 +14,9 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from planner.i18n import _
 from planner.integrity.columns import ColumnSpec, TableSpec, table_specs
-from planner.integrity.problems import Fix, Problem, Undecodable, noun_for, shown
+from planner.integrity.problems import Fix, Problem, Undecodable, english_noun, noun_for, shown
 from planner.integrity.raw import RawPlan, RawTable
 from planner.integrity.rules import (
     EARLIEST,
@@ -180,7 +181,7 @@ def _judge(table: str, column: ColumnSpec, targets: set[Any] | None, context: _C
             return None
         if value is None:
             fix, new, how = _replacement(table, column, context)
-            return f"{field} is empty, and it must not be", how, fix, new
+            return _empty(field), how, fix, new
         return None
 
     if column.references is not None:
@@ -191,20 +192,30 @@ def _judge(table: str, column: ColumnSpec, targets: set[Any] | None, context: _C
                 return missing(value)
             if type(value) is int and targets is not None and value in targets:
                 return None
-            message = f"{said(value)} points at no {noun_for(target)} that exists"
+            # Translators: {field_value} is a column and its value: "phase_id 12".
+            message = _("{field_value} points at no {record} that exists").format(
+                field_value=said(value), record=noun_for(target)
+            )
             if column.nullable:
-                how = "move it to the backlog" if (table, field) == ("demand", "phase_id") else (
-                    f"clear the {field.removesuffix('_id').replace('_', ' ')}"
+                how = (
+                    _("move it to the backlog")
+                    if (table, field) == ("demand", "phase_id")
+                    else _("clear the {what}").format(
+                        what=field.removesuffix("_id").replace("_", " ")
+                    )
                 )
                 return message, how, Fix.SET, None
             if target == "department" and type(value) is int:
                 return (
                     message,
-                    f"add a department 'Department {value} (recovered)' for it",
+                    # The placeholder department's name stays English: it is data in the file.
+                    _("add a department '{name}' for it").format(
+                        name=f"Department {value} (recovered)"
+                    ),
                     Fix.ADD_DEPARTMENT,
                     value,
                 )
-            return message, f"drop the {noun_for(table)}", Fix.DROP, None
+            return message, _("drop the {record}").format(record=noun_for(table)), Fix.DROP, None
 
         return judge_reference
 
@@ -220,14 +231,18 @@ def _judge(table: str, column: ColumnSpec, targets: set[Any] | None, context: _C
             if type(value) is str and value in column.enums:
                 return None
             return (
-                f"{said(value)} is not one of {', '.join(column.enums)}",
+                _("{field_value} is not one of {choices}").format(
+                    field_value=said(value), choices=", ".join(column.enums)
+                ),
                 default_how, default_fix, default_new,
             )
         if kind == "bool":
             if type(value) is int and value in (0, 1):
                 return None
-            return f"{said(value)} is neither 0 (no) nor 1 (yes)", default_how, default_fix, \
-                default_new
+            message = _("{field_value} is neither 0 (no) nor 1 (yes)").format(
+                field_value=said(value)
+            )
+            return message, default_how, default_fix, default_new
         if kind in ("int", "float"):
             return _judge_number(table, column, value, said, (default_how, default_new))
         if kind in ("date", "datetime"):
@@ -244,24 +259,26 @@ def _replacement(table: str, column: ColumnSpec, context: _Context) -> tuple[Fix
     """The value a broken cell gets: the column's default, else empty where allowed, else a
     stated placeholder."""
     if column.default is not None:
-        return Fix.SET, column.default, f"set to {shown(column.default)}, the default"
+        how = _("set to {value}, the default").format(value=shown(column.default))
+        return Fix.SET, column.default, how
     if column.nullable:
-        return Fix.SET, None, "clear it"
+        return Fix.SET, None, _("clear it")
     if column.kind == "enum":
-        return Fix.SET, column.enums[0], f"set to '{column.enums[0]}'"
+        return Fix.SET, column.enums[0], _("set to '{value}'").format(value=column.enums[0])
     if column.kind == "date":
         day = context.fallback_date
-        return Fix.SET, day, f"set to {day} (the plan's start, or today): check it"
+        how = _("set to {date} (the plan's start, or today): check it").format(date=day)
+        return Fix.SET, day, how
     if column.kind == "datetime":
         now = dt.datetime.now().replace(microsecond=0).isoformat(" ") + ".000000"
-        return Fix.SET, now, "set to the time of the repair"
+        return Fix.SET, now, _("set to the time of the repair")
     if column.kind in ("int", "float", "bool"):
-        low, _ = number_range(table, column.name)
+        low, _high = number_range(table, column.name)
         new = max(0, low)
-        return Fix.SET, new, f"set to {new:g}"
+        return Fix.SET, new, _("set to {value}").format(value=f"{new:g}")
     if column.kind == "text":
-        return Fix.SET, "", "set to empty text"
-    return Fix.SET, None, "clear it"
+        return Fix.SET, "", _("set to empty text")
+    return Fix.SET, None, _("clear it")
 
 
 def _judge_text(
@@ -271,29 +288,45 @@ def _judge_text(
     if isinstance(value, bytes):  # a BLOB, or text that is not UTF-8
         text = bytes(value).decode("utf-8", errors="replace")
         text = text[:length] if length else text
-        what = "" if isinstance(value, Undecodable) else " is not text"
+        message = (
+            said(value)
+            if isinstance(value, Undecodable)
+            else _("{field_value} is not text").format(field_value=said(value))
+        )
         if not text.strip() and (table, column.name) in REQUIRED_TEXT:
             text = _placeholder(table, column)
-        return f"{said(value)}{what}", "keep what can be read as text", Fix.SET, text
+        return message, _("keep what can be read as text"), Fix.SET, text
     if type(value) is not str:
         text = str(value)[: length or None]
-        return f"{said(value)} is a number, not text", f"store it as the text '{text}'", \
-            Fix.SET, text
+        return (
+            _("{field_value} is a number, not text").format(field_value=said(value)),
+            _("store it as the text '{text}'").format(text=text),
+            Fix.SET,
+            text,
+        )
     if length is not None and len(value) > length:
         return (
-            f"{said(value)} is longer than the {length} characters allowed",
-            f"cut it to {length} characters",
+            _("{field_value} is longer than the {length} characters allowed").format(
+                field_value=said(value), length=length
+            ),
+            _("cut it to {length} characters").format(length=length),
             Fix.SET,
             value[:length],
         )
     if (table, column.name) in REQUIRED_TEXT and not value.strip():
         new = _placeholder(table, column)
-        return f"{column.name} is empty, and it must not be", f"name it '{new}'", Fix.SET, new
+        return _empty(column.name), _("name it '{name}'").format(name=new), Fix.SET, new
     return None
 
 
+def _empty(field: str) -> str:
+    # Translators: {field} is a column's name in the file: "title".
+    return _("{field} is empty, and it must not be").format(field=field)
+
+
 def _placeholder(table: str, column: ColumnSpec) -> str:
-    return f"Untitled {noun_for(table)}" if column.name != "code" else "unknown"
+    # Data written into the repaired file, not a message: it stays as it is.
+    return f"Untitled {english_noun(table)}" if column.name != "code" else "unknown"
 
 
 def _judge_number(
@@ -303,18 +336,25 @@ def _judge_number(
     default_how, default_new = default
     allowed = (int,) if column.kind == "int" else (int, float)
     if type(value) not in allowed:
-        what = "a whole number" if column.kind == "int" else "a number"
-        return f"{said(value)} is not {what}", default_how, Fix.SET, default_new
+        message = (
+            _("{field_value} is not a whole number")
+            if column.kind == "int"
+            else _("{field_value} is not a number")
+        )
+        return message.format(field_value=said(value)), default_how, Fix.SET, default_new
     if not math.isfinite(value):
-        return f"{said(value)} is not a finite number", default_how, Fix.SET, default_new
+        message = _("{field_value} is not a finite number").format(field_value=said(value))
+        return message, default_how, Fix.SET, default_new
     low, high = number_range(table, column.name)
     if low <= value <= high:
         return None
     new = min(max(value, low), high)
     new = int(new) if column.kind == "int" else float(new)
     return (
-        f"{said(value)} is outside {low:g}…{high:g}",
-        f"set to {new:g}, the nearest allowed",
+        _("{field_value} is outside {low}…{high}").format(
+            field_value=said(value), low=f"{low:g}", high=f"{high:g}"
+        ),
+        _("set to {value}, the nearest allowed").format(value=f"{new:g}"),
         Fix.SET,
         new,
     )
@@ -322,13 +362,17 @@ def _judge_number(
 
 def _judge_date(column: ColumnSpec, value: Any, said: str) -> str | None:
     if type(value) is not str:
-        return f"{said} is not a date (dates are stored as text, YYYY-MM-DD)"
+        return _("{field_value} is not a date (dates are stored as text, YYYY-MM-DD)").format(
+            field_value=said
+        )
     parsed = column.parse_date(value)
     if parsed is None:
-        return f"{said} is not a real date"
+        return _("{field_value} is not a real date").format(field_value=said)
     day = parsed.date() if isinstance(parsed, dt.datetime) else parsed
     if not EARLIEST <= day <= LATEST:
-        return f"{said} is outside {EARLIEST.year}…{LATEST.year}"
+        return _("{field_value} is outside {low}…{high}").format(
+            field_value=said, low=EARLIEST.year, high=LATEST.year
+        )
     return None
 
 

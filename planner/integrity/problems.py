@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from planner.i18n import N_, _, ngettext
+
 # How many problems the one-line message quotes before "and N more".
 QUOTED = 1
 _SHOWN_CHARS = 40
@@ -65,24 +67,53 @@ class Problem:
 
 
 _NOUNS = {"demand": "wish", "change_activity": "change activity", "plan": "plan"}
+# What the user calls a record of each table, in messages (shown through _()).
+_SAID = {
+    "plan": N_("plan"),
+    "objective": N_("objective"),
+    "department": N_("department"),
+    "phase": N_("phase"),
+    "phase_objective": N_("phase objective"),
+    "demand": N_("wish"),
+    "prerequisite": N_("prerequisite"),
+    "change_activity": N_("change activity"),
+    "milestone": N_("milestone"),
+    "dependency": N_("dependency"),
+    "baseline": N_("baseline"),
+    "dismissal": N_("dismissal"),
+    "benefit_check": N_("benefit check"),
+}
+
+
+def english_noun(table: str) -> str:
+    """The record's noun in English, for text written into a file ('Untitled wish')."""
+    return _NOUNS.get(table, table.replace("_", " "))
 
 
 def noun_for(table: str) -> str:
-    return _NOUNS.get(table, table.replace("_", " "))
+    """The record's noun in the chosen language, for messages."""
+    said = _SAID.get(table)
+    return _(said) if said else english_noun(table)
 
 
 def shown(value: Any) -> str:
     """A value as it can be quoted in a one-line message: short, quoted, no control chars."""
     if value is None:
-        return "empty (NULL)"
+        return _("empty (NULL)")
     if isinstance(value, Undecodable):
-        return f"{len(value)} bytes that are not UTF-8 text"
+        return ngettext(
+            "{n} byte that is not UTF-8 text", "{n} bytes that are not UTF-8 text", len(value)
+        ).format(n=len(value))
     if isinstance(value, bytes):
-        return f"a BLOB of {len(value)} bytes"
+        return ngettext("a BLOB of {n} byte", "a BLOB of {n} bytes", len(value)).format(
+            n=len(value)
+        )
     if isinstance(value, str):
         text = value.encode("unicode_escape").decode("ascii") if not value.isprintable() else value
         if len(text) > _SHOWN_CHARS:
-            return f"'{text[:_SHOWN_CHARS]}…' ({len(value):,} characters)"
+            return _("'{text}…' ({n} characters)").format(
+                text=text[:_SHOWN_CHARS], n=f"{len(value):,}"
+            )
         return f"'{text}'"
     if isinstance(value, float):
         return repr(value)
@@ -94,14 +125,15 @@ def summary(file_name: str, problems: list[Problem]) -> str:
     first = "; ".join(p.describe() for p in problems[:QUOTED])
     count = len(problems)
     if count == 1:
-        head = f"{file_name} holds a value that breaks the plan's rules: {first}."
+        head = _("{file} holds a value that breaks the plan's rules: {first}.").format(
+            file=file_name, first=first
+        )
     else:
         more = count - QUOTED
-        head = (
-            f"{file_name} holds {count:,} values that break the plan's rules: {first} "
-            f"(and {more:,} more)."
-        )
-    return (
-        f"{head} The file was not changed; it can be opened as a repaired copy "
+        head = _(
+            "{file} holds {count} values that break the plan's rules: {first} (and {more} more)."
+        ).format(file=file_name, count=f"{count:,}", first=first, more=f"{more:,}")
+    return _(
+        "{problem} The file was not changed; it can be opened as a repaired copy "
         "(rollout-planner repair)."
-    )
+    ).format(problem=head)

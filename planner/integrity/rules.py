@@ -13,8 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from planner.i18n import N_, _
 from planner.integrity.problems import Fix, Problem
 from planner.integrity.raw import RawPlan
+from planner.propose.weights import MAX_WEIGHT, WEIGHT_COLUMNS
 from planner.validation import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -39,6 +41,8 @@ RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("demand", "votes"): (0, ANY_NUMBER),
     ("department", "capacity"): (0.0, MAX_CAPACITY),
     ("objective", "value"): (0.0, 1_000_000.0),
+    # The proposer's weights (schema 6): what an edit accepts.
+    **{("plan", column): (0.0, MAX_WEIGHT) for column in WEIGHT_COLUMNS},
 }
 
 # Text a person must have given: commands refuse these empty.
@@ -96,8 +100,8 @@ def _one_plan_row(raw: RawPlan, names: Names) -> Iterator[Problem]:
     if not ids:
         yield Problem(
             "plan", None, "", None, None,
-            "the file holds no plan settings (the table 'plan' is empty)",
-            "add default plan settings", Fix.ADD_PLAN,
+            _("the file holds no plan settings (the table 'plan' is empty)"),
+            _("add default plan settings"), Fix.ADD_PLAN,
         )
         return
     keep = 1 if 1 in ids else ids[0]
@@ -105,13 +109,13 @@ def _one_plan_row(raw: RawPlan, names: Names) -> Iterator[Problem]:
         if row_id != keep:
             yield Problem(
                 "plan", row_id, names("plan", row_id), "id", row_id,
-                f"a second row of plan settings (a plan has one, id {keep})",
-                "drop it", Fix.DROP,
+                _("a second row of plan settings (a plan has one, id {id})").format(id=keep),
+                _("drop it"), Fix.DROP,
             )
     if keep != 1:
         yield Problem(
             "plan", keep, names("plan", keep), "id", keep,
-            "the plan settings are numbered 1 in every plan", "renumber them 1",
+            _("the plan settings are numbered 1 in every plan"), _("renumber them 1"),
             Fix.RENUMBER_PLAN,
         )
 
@@ -124,9 +128,11 @@ def _working_days(raw: RawPlan, names: Names) -> Iterator[Problem]:
         if not days or any(c not in "1234567" for c in days) or len(set(days)) != len(days):
             yield Problem(
                 "plan", row_id, names("plan", row_id), "working_days", days,
-                f"working days '{days[:20]}' are not ISO weekday numbers without repeats "
-                "(12345 is Monday to Friday)",
-                f"set to {DEFAULT_WORKING_DAYS}, Monday to Friday", Fix.SET,
+                _(
+                    "working days '{days}' are not ISO weekday numbers without repeats (12345 "
+                    "is Monday to Friday)"
+                ).format(days=days[:20]),
+                _("set to {days}, Monday to Friday").format(days=DEFAULT_WORKING_DAYS), Fix.SET,
                 DEFAULT_WORKING_DAYS,
             )
 
@@ -137,8 +143,8 @@ def _colours(raw: RawPlan, names: Names) -> Iterator[Problem]:
         if isinstance(colour, str) and not _COLOUR.fullmatch(colour):
             yield Problem(
                 "department", row_id, names("department", row_id), "colour", colour,
-                f"colour '{colour[:20]}' is not a colour like #1f77b4",
-                f"set to {DEFAULT_COLOUR}", Fix.SET, DEFAULT_COLOUR,
+                _("colour '{colour}' is not a colour like #1f77b4").format(colour=colour[:20]),
+                _("set to {value}").format(value=DEFAULT_COLOUR), Fix.SET, DEFAULT_COLOUR,
             )
 
 
@@ -153,8 +159,10 @@ def _department_names(raw: RawPlan, names: Names) -> Iterator[Problem]:
             new = f"{name.strip()[:100]} ({row_id})"
             yield Problem(
                 "department", row_id, names("department", row_id), "name", name,
-                f"name '{name[:40]}' is taken by department {seen[key]} already",
-                f"rename it '{new}'", Fix.SET, new,
+                _("name '{name}' is taken by department {id} already").format(
+                    name=name[:40], id=seen[key]
+                ),
+                _("rename it '{name}'").format(name=new), Fix.SET, new,
             )
         else:
             seen[key] = row_id
@@ -167,8 +175,8 @@ def _phase_dates(raw: RawPlan, names: Names) -> Iterator[Problem]:
         if first is not None and last is not None and last < first:
             yield Problem(
                 "phase", row_id, names("phase", row_id), "end_date", end,
-                f"ends ({end}) before it starts ({start})",
-                "clear the end date", Fix.SET, None,
+                _("ends ({end}) before it starts ({start})").format(end=end, start=start),
+                _("clear the end date"), Fix.SET, None,
             )
 
 
@@ -192,15 +200,14 @@ def _links(table: str, first: str, second: str, what: str) -> RowRule:
         for row_id, a, b in _rows(raw, table, first, second):
             label = f"#{a} → #{b}"
             if a == b:
-                yield Problem(table, row_id, label, second, b, f"{what} itself", "drop it",
-                              Fix.DROP)
+                yield Problem(table, row_id, label, second, b, _(what), _("drop it"), Fix.DROP)
             elif (a, b) in seen:
-                yield Problem(table, row_id, label, second, b, "is there twice", "drop it",
+                yield Problem(table, row_id, label, second, b, _("is there twice"), _("drop it"),
                               Fix.DROP)
             elif reaches(edges, b, a):
                 yield Problem(
                     table, row_id, label, second, b,
-                    "closes a circle (each would have to wait for the other)", "drop it",
+                    _("closes a circle (each would have to wait for the other)"), _("drop it"),
                     Fix.DROP,
                 )
             else:
@@ -210,8 +217,11 @@ def _links(table: str, first: str, second: str, what: str) -> RowRule:
     return check
 
 
-ROW_RULES.append(_links("dependency", "predecessor_id", "successor_id", "a phase waits for"))
-ROW_RULES.append(_links("prerequisite", "needs_id", "demand_id", "a wish needs"))
+# What a link to itself is, said through _() when found.
+ROW_RULES.append(
+    _links("dependency", "predecessor_id", "successor_id", N_("a phase waits for itself"))
+)
+ROW_RULES.append(_links("prerequisite", "needs_id", "demand_id", N_("a wish needs itself")))
 
 
 @row_rule
@@ -227,13 +237,14 @@ def _baselines(raw: RawPlan, names: Names) -> Iterator[Problem]:
             continue  # the column check reports it
         try:
             parsed = json.loads(snapshot)
-            reason = "" if isinstance(parsed, dict) else "it is not a JSON object"
+            reason = "" if isinstance(parsed, dict) else _("it is not a JSON object")
         except ValueError as exc:  # JSONDecodeError, and recursion too deep
-            reason = f"not JSON: {str(exc)[:60]}"
+            reason = _("not JSON: {error}").format(error=str(exc)[:60])
         if reason:
             yield Problem(
                 "baseline", row_id, names("baseline", row_id), "snapshot", snapshot,
-                f"its snapshot cannot be read ({reason})", "drop the baseline", Fix.DROP,
+                _("its snapshot cannot be read ({reason})").format(reason=reason),
+                _("drop the baseline"), Fix.DROP,
             )
 
 
@@ -247,12 +258,14 @@ def _dismissals(raw: RawPlan, names: Names) -> Iterator[Problem]:
         if isinstance(code, str) and code.strip() and code not in codes:
             yield Problem(
                 "dismissal", row_id, names("dismissal", row_id), "code", code,
-                f"'{code[:40]}' is not a warning this planner raises", "drop the dismissal",
-                Fix.DROP,
+                _("'{code}' is not a warning this planner raises").format(code=code[:40]),
+                _("drop the dismissal"), Fix.DROP,
             )
         elif isinstance(kind, str) and kind not in SCOPES:
             yield Problem(
                 "dismissal", row_id, names("dismissal", row_id), "subject_kind", kind,
-                f"subject kind '{kind[:20]}' is not one of {', '.join(SCOPES)}",
-                "drop the dismissal", Fix.DROP,
+                _("subject kind '{kind}' is not one of {choices}").format(
+                    kind=kind[:20], choices=", ".join(SCOPES)
+                ),
+                _("drop the dismissal"), Fix.DROP,
             )

@@ -216,9 +216,10 @@ def solve_cpsat(
         from ortools.sat.python import cp_model
     except ModuleNotFoundError:
         from planner.errors import PlanError
+        from planner.i18n import _
 
         raise PlanError(
-            "The CP-SAT backend needs OR-Tools: pip install 'rollout-planner[cpsat]'."
+            _("The CP-SAT backend needs OR-Tools: pip install 'rollout-planner[cpsat]'.")
         ) from None
 
     started = time.perf_counter()

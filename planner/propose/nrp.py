@@ -63,10 +63,12 @@ def parse(text: str, name: str = "") -> NrpInstance:
     def take() -> int:
         nonlocal pos
         if pos >= len(tokens):
+            # not translated: benchmark input only (benchmarks/bench_nrp.py)
             raise NrpFormatError(f"{name}: the file ends early (after {pos} numbers)")
         try:
             value = int(tokens[pos])
         except ValueError:
+            # not translated: benchmark input only (benchmarks/bench_nrp.py)
             raise NrpFormatError(f"{name}: '{tokens[pos]}' is not a whole number") from None
         pos += 1
         return value
@@ -79,6 +81,7 @@ def parse(text: str, name: str = "") -> NrpInstance:
 
     def req(number: int) -> int:
         if not 1 <= number <= n:
+            # not translated: benchmark input only (benchmarks/bench_nrp.py)
             raise NrpFormatError(f"{name}: requirement {number} is outside 1..{n}")
         return number - 1
 

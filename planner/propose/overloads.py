@@ -22,6 +22,7 @@ from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.scheduling import MoveDemands
 from planner.enums import DemandKind, PhaseStatus
+from planner.i18n import _, ngettext
 from planner.load import phase_weeks, usable_working_days
 from planner.model import Demand, Phase, Prerequisite
 from planner.propose.backends import solve_highs
@@ -72,7 +73,7 @@ def plan_fix(store: PlanStore, time_limit: float = 10.0) -> OverloadFix:
         # costs 1000 + its effort + a hundredth per priority step above won't.
         cost = 1000.0 + d.effort + 0.01 * (3 - d.priority.rank)
         options[d.id] = [(t, m.var(0.0 if t == d.phase_id else -cost)) for t in targets]
-        m.row([v for _, v in options[d.id]], [1.0] * len(targets), 1.0, 1.0)
+        m.row([v for _target, v in options[d.id]], [1.0] * len(targets), 1.0, 1.0)
     # Needed wishes leave for the backlog only with the wishes that need them.
     for d in movable:
         backlog = dict(options[d.id])[None]
@@ -95,8 +96,12 @@ def plan_fix(store: PlanStore, time_limit: float = 10.0) -> OverloadFix:
         idx, coef = _terms(options, movable, p.id, None)
         if fixed_effort[p.id] > cap + 1e-9:
             if idx:
-                left.append(f"'{p.title}' holds more than the team delivers in it, even "
-                            "without the wishes that may move")  # fmt: skip
+                left.append(
+                    _(
+                        "'{title}' holds more than the team delivers in it, even without the "
+                        "wishes that may move"
+                    ).format(title=p.title)
+                )
             continue
         if idx:
             m.row(idx, coef, -INF, cap - fixed_effort[p.id])
@@ -156,7 +161,9 @@ class FixAllOverloads(Command):
         super().__init__()
         self.fix = fix
         n = len(fix.moves)
-        self.label = f"Fix all overloads: move {n} wish{'es' if n != 1 else ''}"
+        self.label = ngettext(
+            "Fix all overloads: move {n} wish", "Fix all overloads: move {n} wishes", n
+        ).format(n=n)
 
     def perform(self, rec: Recorder) -> None:
         by_target: dict[int | None, list[int]] = defaultdict(list)

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 
 from planner.enums import DemandKind, PhaseStatus, Priority
 from planner.errors import PlanError
+from planner.i18n import _, ngettext
 from planner.load import phase_weeks, usable_working_days
 from planner.model import Demand, Department, Objective, Phase, Prerequisite
 from planner.propose.core import Group, Item, Problem, cycles
+from planner.propose.weights import Weights
 from planner.queries import PlanIndex, monday
 from planner.store import PlanStore
 from planner.warnings.format import num
@@ -36,24 +38,6 @@ class NoProposal(PlanError):
 
 
 @dataclass(frozen=True)
-class Weights:
-    """What the proposer maximises (see core.py): value per wish by priority and votes, each
-    objective's value when all its must-haves are delivered, and small penalties per
-    department served in a phase and per phase."""
-
-    must: float = 10.0
-    should: float = 4.0
-    could: float = 1.0
-    vote: float = 1.0
-    objective: float = 20.0
-    department: float = 2.0
-    phase: float = 0.5
-
-    def priority(self, priority: Priority) -> float:
-        return {Priority.MUST: self.must, Priority.SHOULD: self.should}.get(priority, self.could)
-
-
-@dataclass(frozen=True)
 class Options:
     phases: int | None = None  # None: until the backlog is empty
     start: dt.date | None = None  # default: after the phases that stay
@@ -61,7 +45,6 @@ class Options:
     keep: frozenset[int] = frozenset()  # phase ids left as they are
     time_limit: float = 10.0
     solver: str = "highs"
-    weights: Weights = Weights()
     today: dt.date | None = None  # the default start when the plan has no dates at all
 
 
@@ -83,6 +66,7 @@ class Prepared:
     kept_dept_load: dict[int, dict[dt.date, float]] = field(default_factory=dict)
     kept_team_load: dict[dt.date, float] = field(default_factory=dict)
     external_needs: dict[int, dt.date] = field(default_factory=dict)  # item -> latest end
+    weights: Weights | None = None  # the plan's (Weights.of), set by prepare
 
     def slot_end(self, slot: int, weeks: int | None = None) -> dt.date:
         return phase_end(self.slot_starts[slot], weeks or self.weeks, self.working_days)
@@ -107,6 +91,7 @@ def prepare(store: PlanStore, options: Options, index: PlanIndex | None = None) 
     index = index or PlanIndex.build(store)
     plan = store.plan
     wd = usable_working_days(plan.working_days)
+    weights = Weights.of(plan)  # the plan's settings: the one source of what counts
     weeks = max(1, int(math.floor(plan.weeks_to_value + 1e-9)))
     kept = [p for p in index.phases if is_kept(p, options)]
     replaced = [p for p in index.phases if not is_kept(p, options)]
@@ -138,13 +123,14 @@ def prepare(store: PlanStore, options: Options, index: PlanIndex | None = None) 
     prepared = Prepared(
         Problem([], resources, capacity), [], departments, [], slot_starts, weeks, wd, kept,
         replaced, wont=wont, kept_dept_load=dept_load, kept_team_load=team_load,
+        weights=weights,
     )  # fmt: skip
     _items(store, prepared, pool, family, options)
     _groups(store, prepared, index, options)
     problem = prepared.problem
     problem.family_limit = max(1, int(plan.max_departments_per_phase))
-    problem.family_penalty = options.weights.department
-    problem.slot_penalty = options.weights.phase
+    problem.family_penalty = weights.department
+    problem.slot_penalty = weights.phase
     problem.place_all = options.phases is None
     problem.family_resource = {f: f for f in range(len(departments))}
     return prepared
@@ -213,7 +199,7 @@ def _items(
     store: PlanStore, prepared: Prepared, pool: list[Demand], family: dict[int, int],
     options: Options,
 ) -> None:  # fmt: skip
-    weights = options.weights
+    weights = prepared.weights or Weights.of(store.plan)
     problem = prepared.problem
     n_res = len(problem.resources)
     team_r, fields_r = n_res - 2, n_res - 1
@@ -230,7 +216,9 @@ def _items(
         reason = _too_big(d, store, weeks, plan.team_capacity, plan.field_creep_phase, prepared)
         if d.kind == DemandKind.TRANSACTION_PROCESS:
             # Activities, not transactions: never proposed, however many votes it has.
-            reason = f"'{d.title}' is a transaction process that belongs in the ERP"
+            reason = _("'{title}' is a transaction process that belongs in the ERP").format(
+                title=d.title
+            )
         if reason:
             reasons[d.id] = reason
     # Prerequisite cycles (a file can hold them; the editor refuses them).
@@ -238,7 +226,9 @@ def _items(
              for b in bs if b in position]  # fmt: skip
     for component in cycles(len(pool), inner):
         titles = [f"'{pool[i].title}'" for i in component]
-        text = f"{_join(titles)} need each other first (a prerequisite cycle)"
+        text = _("{wishes} need each other first (a prerequisite cycle)").format(
+            wishes=_join(titles)
+        )
         for i in component:
             reasons.setdefault(pool[i].id, text)
     # What the pool needs from outside it: delivered already, in a phase that stays (then
@@ -253,8 +243,12 @@ def _items(
                 continue
             phase = store.find(Phase, needed.phase_id) if needed.phase_id is not None else None
             if phase is None:
-                why = "a won't-have" if needed.priority == Priority.WONT else "not plannable"
-                reasons.setdefault(d.id, f"it needs '{needed.title}', {why}")
+                why = (
+                    _("it needs '{title}', a won't-have")
+                    if needed.priority == Priority.WONT
+                    else _("it needs '{title}', not plannable")
+                )
+                reasons.setdefault(d.id, why.format(title=needed.title))
             elif (
                 phase.end_date is not None
                 and phase.status != PhaseStatus.DONE
@@ -271,7 +265,9 @@ def _items(
             for needed_id in needs.get(d.id, ()):
                 if needed_id in reasons:
                     needed = pool[position[needed_id]]
-                    reasons[d.id] = f"it needs '{needed.title}', which cannot be planned"
+                    reasons[d.id] = _("it needs '{title}', which cannot be planned").format(
+                        title=needed.title
+                    )
                     changed = True
                     break
     keep = [d for d in pool if d.id not in reasons]
@@ -290,7 +286,7 @@ def _items(
                 (k for k in range(problem.slots) if prepared.slot_end(k) >= end), problem.slots
             )
             prepared.external_needs[i] = end
-        value = weights.priority(d.priority) + weights.vote * max(0, d.votes)
+        value = weights.wish_value(d)
         problem.items.append(Item(d.id, tuple(costs), value, family[d.department_id], release))
         for needed_id in needs.get(d.id, ()):
             if needed_id in index_of:
@@ -303,25 +299,31 @@ def _too_big(
 ) -> str:
     dept = store.get(Department, d.department_id)
     if not math.isfinite(d.effort):
-        return f"the wish '{d.title}' has no usable effort"
+        return _("the wish '{title}' has no usable effort").format(title=d.title)
     if d.effort > 0 and dept.capacity <= 0:
-        return (
-            f"{dept.name} can absorb no change at all (capacity 0 person-days a week), "
-            f"so '{d.title}' cannot be delivered to it"
-        )
-    phase = f"a phase may last {weeks} week{'s' if weeks != 1 else ''}"
+        return _(
+            "{department} can absorb no change at all (capacity 0 person-days a week), so "
+            "'{title}' cannot be delivered to it"
+        ).format(department=dept.name, title=d.title)
+    phase = ngettext("a phase may last {n} week", "a phase may last {n} weeks", weeks).format(
+        n=weeks
+    )
     if d.effort > dept.capacity * weeks + 1e-9:
-        return (
-            f"the wish '{d.title}' alone needs {num(d.effort)} person-days; {dept.name} can "
-            f"absorb {num(dept.capacity)} a week and {phase}"
-        )
+        # Translators: {limit} is "a phase may last 12 weeks".
+        return _(
+            "the wish '{title}' alone needs {effort} person-days; {department} can absorb "
+            "{capacity} a week and {limit}"
+        ).format(title=d.title, effort=num(d.effort), department=dept.name,
+                 capacity=num(dept.capacity), limit=phase)
     if d.effort > team * weeks + 1e-9:
-        return (
-            f"the wish '{d.title}' alone needs {num(d.effort)} person-days; the team delivers "
-            f"{num(team)} a week and {phase}"
-        )
+        return _(
+            "the wish '{title}' alone needs {effort} person-days; the team delivers {capacity} "
+            "a week and {limit}"
+        ).format(title=d.title, effort=num(d.effort), capacity=num(team), limit=phase)
     if d.kind == DemandKind.DATA_FIELD and fields < 1:
-        return f"no phase may add a data field (limit {fields}), so '{d.title}' cannot go in"
+        return _(
+            "no phase may add a data field (limit {limit}), so '{title}' cannot go in"
+        ).format(limit=fields, title=d.title)
     return ""
 
 
@@ -329,7 +331,8 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
     """An objective counts once all its must-have wishes are delivered: those in the pool
     by the proposal, the rest by the phases that stay."""
     in_pool = {d.id: i for i, d in enumerate(prepared.wishes)}
-    left = {d.id for d, _ in prepared.left_out}
+    weight = (prepared.weights or Weights.of(store.plan)).objective
+    left = {d.id for d, _reason in prepared.left_out}
     replaced = {p.id for p in prepared.replaced}
     musts: dict[int, list[Demand]] = defaultdict(list)
     for demand in store.rows(Demand):
@@ -346,7 +349,7 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
         value = max(0.0, objective.value if math.isfinite(objective.value) else 0.0)
         if members and possible and value > 0:
             prepared.problem.groups.append(
-                Group(objective.id, value * options.weights.objective, tuple(members))
+                Group(objective.id, value * weight, tuple(members))
             )
             prepared.objectives.append(objective)
 
@@ -354,4 +357,4 @@ def _groups(store: PlanStore, prepared: Prepared, index: PlanIndex, options: Opt
 def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])

@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from planner.changes import Recorder
 from planner.commands.base import Command
 from planner.commands.entities import new_row, remove_row
-from planner.enums import ActivityKind, Priority
-from planner.model import ChangeActivity, Demand, Dependency, Phase, PhaseObjective
+from planner.enums import ActivityKind, MilestoneKind, Priority
+from planner.i18n import _, ngettext
+from planner.model import ChangeActivity, Demand, Dependency, Milestone, Phase, PhaseObjective
 from planner.propose.core import Assignment, Problem, objective
 from planner.propose.explain import explain_phases
 from planner.propose.formulation import FULL_MODEL_LIMIT
 from planner.propose.greedy import greedy
+from planner.propose.milestones import ADD, MOVE, REMOVE, milestone_changes
 from planner.propose.plan_problem import (
     WEEK,
     NoProposal,
@@ -35,6 +37,7 @@ from planner.propose.plan_problem import (
 )
 from planner.propose.rolling import rolling
 from planner.propose.solve import Progress, Result, optimise
+from planner.propose.weights import Weights
 from planner.queries import monday
 from planner.store import PlanStore
 
@@ -113,7 +116,7 @@ def solve_prepared(
         raise NoProposal(_no_proposal_message(prepared))
     started = time.perf_counter()
     start = _construct(problem, options, on_progress, should_stop)
-    problem, start, _ = _trim(prepared, start)
+    problem, start, _dropped = _trim(prepared, start)
     if not problem.items:
         raise NoProposal(_no_proposal_message(prepared))
     spent = time.perf_counter() - started
@@ -165,11 +168,15 @@ def _empty(prepared: Prepared) -> Proposal:
 
 
 def _no_proposal_message(prepared: Prepared) -> str:
-    reasons = list(dict.fromkeys(reason for _, reason in prepared.left_out))
+    reasons = list(dict.fromkeys(reason for _wish, reason in prepared.left_out))
     head = reasons[0][:1].upper() + reasons[0][1:]
     more = len(reasons) - 1
-    tail = f" (and {more} more reason{'s' if more != 1 else ''})" if more else ""
-    return f"No phase can be proposed: {head}{tail}."
+    tail = (
+        ngettext(" (and {n} more reason)", " (and {n} more reasons)", more).format(n=more)
+        if more
+        else ""
+    )
+    return _("No phase can be proposed: {reason}{more}.").format(reason=head, more=tail)
 
 
 def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, list[int]]:
@@ -200,7 +207,9 @@ def _trim(prepared: Prepared, start: Assignment) -> tuple[Problem, Assignment, l
     )
     for d in dropped:
         wish = prepared.wishes[d]
-        prepared.left_out.append((wish, "it could not be fitted into a phase with what it needs"))
+        prepared.left_out.append(
+            (wish, _("it could not be fitted into a phase with what it needs"))
+        )
     prepared.objectives = [o for o, g in zip(prepared.objectives, problem.groups, strict=True)
                            if all(m in remap for m in g.members)]  # fmt: skip
     prepared.external_needs = {remap[i]: d for i, d in prepared.external_needs.items()
@@ -327,20 +336,26 @@ class ApplyProposal(Command):
     """Write the first `count` phases of a proposal into the plan as one undoable edit:
     replaced phases emptied of what moves (and deleted when empty or when all is
     accepted), new phases with their wishes, objective links, trainings, support and the
-    dependencies the prerequisites call for."""
+    dependencies the prerequisites call for; the deleted phases' milestones moved to the
+    phases that took their work, or removed, and a go-live for each new phase that has
+    none (planner/propose/milestones.py)."""
 
     def __init__(self, proposal: Proposal, count: int | None = None) -> None:
         super().__init__()
         self.proposal = proposal
         self.count = len(proposal.phases) if count is None else max(0, count)
-        self.label = "Propose phases"
+        self.label = _("Propose phases")
         self.phase_ids: list[int] = []
 
     def perform(self, rec: Recorder) -> None:
         store = rec.store
+        # Decided on the plan before it changes: where the replaced phases' milestones go.
+        milestones = milestone_changes(store, self.proposal, self.count)
         accepted = self.proposal.phases[: self.count]
         n = len(accepted)
-        self.label = f"Accept {n} proposed phase{'s' if n != 1 else ''}"
+        self.label = ngettext(
+            "Accept {n} proposed phase", "Accept {n} proposed phases", n
+        ).format(n=n)
         position = 1 + max((p.position for p in store.rows(Phase)), default=-1)
         self.phase_ids = []
         for offset, proposed in enumerate(accepted):
@@ -358,13 +373,15 @@ class ApplyProposal(Command):
                 new_row(rec, ChangeActivity, {
                     "kind": ActivityKind.TRAINING, "department_id": dept_id,
                     "phase_id": row.id, "date": training_day,
-                    "title": f"Training: {proposed.title}",
+                    "title": _("Training: {title}").format(title=proposed.title),
                 })  # fmt: skip
                 if dept_id in proposed.first_for:
                     new_row(rec, ChangeActivity, {
                         "kind": ActivityKind.SUPPORT, "department_id": dept_id,
                         "phase_id": row.id, "date": proposed.end,
-                        "title": f"Support close to the users after go-live: {proposed.title}",
+                        "title": _("Support close to the users after go-live: {title}").format(
+                            title=proposed.title
+                        ),
                     })  # fmt: skip
         for proposed, phase_id in zip(accepted, self.phase_ids, strict=True):
             for number in sorted(proposed.needs_from):
@@ -372,6 +389,19 @@ class ApplyProposal(Command):
                     new_row(rec, Dependency, {
                         "predecessor_id": self.phase_ids[number - 1], "successor_id": phase_id,
                     })  # fmt: skip
+        for change in milestones:
+            if change.action == ADD and change.to_phase is not None:
+                new_row(rec, Milestone, {
+                    "title": change.title, "kind": MilestoneKind.GO_LIVE, "date": change.date,
+                    "phase_id": self.phase_ids[change.to_phase - 1],
+                })  # fmt: skip
+                continue
+            milestone = rec.get(Milestone, change.milestone_id)
+            if change.action == MOVE and change.to_phase is not None:
+                rec.update(milestone, phase_id=self.phase_ids[change.to_phase - 1],
+                           date=change.date)  # fmt: skip
+            elif change.action == REMOVE:
+                remove_row(rec, milestone)
         everything = n == len(self.proposal.phases)
         for phase_id in self.proposal.replaced_phase_ids:
             phase = store.find(Phase, phase_id)
@@ -382,15 +412,10 @@ class ApplyProposal(Command):
                 remove_row(rec, phase)
 
 
-def value_curve(
-    store: PlanStore, weights_of: Callable[[Demand], float] | None = None
-) -> list[tuple[dt.date, float]]:
+def value_curve(store: PlanStore) -> list[tuple[dt.date, float]]:
     """Cumulative value delivered over time (at each phase's end) for the plan as it is:
     the value-over-time curve the preview and the benchmarks compare."""
-    from planner.propose.plan_problem import Weights
-
-    weights = Weights()
-    value = weights_of or (lambda d: weights.priority(d.priority) + weights.vote * max(0, d.votes))
+    value = Weights.of(store.plan).wish_value  # the same weights the proposal is made with
     ends: dict[dt.date, float] = {}
     phases = {p.id: p for p in store.rows(Phase)}
     for demand in store.rows(Demand):
@@ -410,9 +435,7 @@ def value_curve(
 
 def proposal_curve(store: PlanStore, proposal: Proposal) -> list[tuple[dt.date, float]]:
     """The same curve after accepting the whole proposal (without writing anything)."""
-    from planner.propose.plan_problem import Weights
-
-    weights = Weights()
+    weights = Weights.of(store.plan)
     moved = {w: p.end for p in proposal.phases for w in p.wish_ids}
     replaced = set(proposal.replaced_phase_ids)
     phases = {p.id: p for p in store.rows(Phase)}
@@ -426,9 +449,7 @@ def proposal_curve(store: PlanStore, proposal: Proposal) -> list[tuple[dt.date, 
             day = phase.end_date if phase is not None else None
         if day is None:
             continue
-        ends[day] = ends.get(day, 0.0) + weights.priority(demand.priority) + weights.vote * max(
-            0, demand.votes
-        )
+        ends[day] = ends.get(day, 0.0) + weights.wish_value(demand)
     total = 0.0
     out = []
     for day in sorted(ends):

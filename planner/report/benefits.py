@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from planner.benefit import CheckView, plan_checks
 from planner.enums import BenefitResult
+from planner.i18n import N_, _, ngettext
 from planner.model import Department, Phase
-from planner.report.text import day, plural
+from planner.report.text import day
 from planner.store import PlanStore
 
 RESULT_LABELS = {
@@ -50,17 +51,30 @@ class Benefits:
         """One sentence for the cover ("" when no phase has gone live yet)."""
         if not self.phases:
             return ""
-        answered = [f"{self.counts[k]} {k}" for k in ("met", "partly", "not yet")
+        answered = [_(_ANSWERED[k]).format(n=self.counts[k]) for k in ("met", "partly", "not yet")
                     if self.counts.get(k)]
         if answered:
-            text = ("Asked after go-live whether they feel the promised benefit, the "
-                    f"departments answered: {', '.join(answered)}")
+            text = _(
+                "Asked after go-live whether they feel the promised benefit, the departments "
+                "answered: {answers}"
+            ).format(answers=", ".join(answered))
         else:
-            text = "No department has been asked yet whether it feels the promised benefit"
+            text = _("No department has been asked yet whether it feels the promised benefit")
         overdue = self.counts.get("overdue", 0)
         if overdue:
-            text += f"; {plural(overdue, 'check is', 'checks are')} overdue"
+            text += ngettext(
+                "; {n} check is overdue", "; {n} checks are overdue", overdue
+            ).format(n=overdue)
         return text + "."
+
+
+# How many departments gave each answer, in the cover's sentence (shown through _()).
+_ANSWERED = {
+    # Translators: "3 met": three departments feel the promised benefit.
+    "met": N_("{n} met"),
+    "partly": N_("{n} partly"),
+    "not yet": N_("{n} not yet"),
+}
 
 
 def benefits(store: PlanStore, today: dt.date) -> Benefits:
@@ -89,5 +103,7 @@ def benefits(store: PlanStore, today: dt.date) -> Benefits:
 
 def due_text(row: BenefitRow) -> str:
     if row.checked_on is not None:
-        return f"answered {day(row.checked_on)}"
-    return f"due {day(row.due)}" if row.due else ""
+        # Translators: when a department answered its benefit check: "answered 3 Dec 2026".
+        return _("answered {date}").format(date=day(row.checked_on))
+    # Translators: when a benefit check is due: "due 21 Dec 2026".
+    return _("due {date}").format(date=day(row.due)) if row.due else ""

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planner.enums import Priority, label
+from planner.i18n import _
 from planner.load import LoadTable, department_load
 from planner.model import Demand, Phase, Prerequisite
 from planner.queries import PlanIndex, duration_weeks
@@ -108,15 +109,22 @@ def _cover(
     starts = [p.start_date for p in index.phases if p.start_date is not None]
     start = plan.start_date or (min(starts) if starts else None)
     in_phases = sum(len(index.demands(p.id)) for p in index.phases)
+    # Translators: the end of a plan whose phases have no end date yet: "7 Sep 2026 – open".
+    last = day(max(ends)) if ends else _("open")
     facts = [
-        Fact("Period", f"{day(start)} – {day(max(ends)) if ends else 'open'}"),
-        Fact("Phases", str(len(index.phases))),
-        Fact("Departments", str(len(index.departments))),
+        Fact(_("Period"), f"{day(start)} – {last}"),
+        Fact(_("Phases"), str(len(index.phases))),
+        Fact(_("Departments"), str(len(index.departments))),
         Fact(
-            "Wishes",
-            f"{in_phases} in phases, {len(index.demands(None))} in the backlog",
+            _("Wishes"),
+            _("{planned} in phases, {backlog} in the backlog").format(
+                planned=in_phases, backlog=len(index.demands(None))
+            ),
         ),
-        Fact("Team capacity", f"{person_days(plan.team_capacity)} a week"),
+        Fact(
+            _("Team capacity"),
+            _("{effort} a week").format(effort=person_days(plan.team_capacity)),
+        ),
     ]
     return Cover(
         title=plan.title,
@@ -263,12 +271,16 @@ def _prerequisites(store: PlanStore, index: PlanIndex, demands: Sequence[Demand]
         if wish is None or needed is None:
             continue
         if needed.phase_id is None:
-            where = "still in the backlog"
+            where = _("still in the backlog")
         elif needed.phase_id == wish.phase_id:
-            where = "in this phase"
+            where = _("in this phase")
         else:
-            where = f"phase {numbers.get(needed.phase_id, '?')}"
-        out.append(f"'{wish.title}' needs '{needed.title}' ({where})")
+            where = _("phase {number}").format(number=numbers.get(needed.phase_id, "?"))
+        out.append(
+            _("'{wish}' needs '{needed}' ({where})").format(
+                wish=wish.title, needed=needed.title, where=where
+            )
+        )
     return out
 
 

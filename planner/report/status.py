@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from planner.enums import PhaseStatus
+from planner.i18n import _, ngettext
 from planner.model import Milestone
 from planner.queries import PlanIndex
-from planner.report.text import day, person_days, plural
+from planner.report.text import day, person_days
 
 if TYPE_CHECKING:
     from planner.warnings.types import Warning
@@ -26,42 +27,62 @@ def status_paragraph(
     planned = sum(index.effort(p.id) for p in index.phases)
     backlog = index.demands(None)
     parts.append(
-        f"{person_days(planned)} of wishes are planned in phases; "
-        f"{plural(len(backlog), 'wish', 'wishes')} ({person_days(index.effort(None))}) "
-        "wait in the backlog for a later course."
+        ngettext(
+            "{effort} of wishes are planned in phases; {n} wish ({backlog}) wait in the "
+            "backlog for a later course.",
+            "{effort} of wishes are planned in phases; {n} wishes ({backlog}) wait in the "
+            "backlog for a later course.",
+            len(backlog),
+        ).format(
+            effort=person_days(planned), n=len(backlog), backlog=person_days(index.effort(None))
+        )
     )
     milestone = _next_milestone(index.milestones, today)
     if milestone is not None:
-        parts.append(f"Next milestone: {milestone.title}, {day(milestone.date)}.")
+        parts.append(
+            _("Next milestone: {title}, {date}.").format(
+                title=milestone.title, date=day(milestone.date)
+            )
+        )
     parts.append(_concerns(warnings, overloaded_departments))
     return " ".join(p for p in parts if p)
 
 
 def _progress(index: PlanIndex, today: dt.date) -> str:
+    """Built of parts, each with its own count; the comments tell translators the whole:
+    "Of 4 phases, 1 is done, phase 2 “Leads” is running until 1 Dec 2026 and 2 are
+    planned; the last ends on 5 Mar 2027." """
     phases = index.phases
     if not phases:
-        return "The plan has no phases yet."
+        return _("The plan has no phases yet.")
     done = [p for p in phases if p.status == PhaseStatus.DONE]
     active = [p for p in phases if p.status == PhaseStatus.ACTIVE]
     planned = len(phases) - len(done) - len(active)
-    text = f"Of {plural(len(phases), 'phase')}, {len(done)} {_verb(len(done), 'is', 'are')} done"
+    # Translators: the start of "Of 4 phases, 1 is done, ... and 2 are planned."
+    text = ngettext("Of {n} phase", "Of {n} phases", len(phases)).format(n=len(phases))
+    # Translators: continues "Of 4 phases": ", 1 is done".
+    text += ngettext(", {n} is done", ", {n} are done", len(done)).format(n=len(done))
     if active:
         number = phases.index(active[0]) + 1
-        text += (
-            f", phase {number} “{active[0].title}” is running"
-            + (f" until {day(active[0].end_date)}" if active[0].end_date else "")
+        # Translators: continues "Of 4 phases, 1 is done".
+        text += _(", phase {number} “{title}” is running").format(
+            number=number, title=active[0].title
         )
+        if active[0].end_date:
+            # Translators: continues ", phase 2 “Leads” is running".
+            text += _(" until {date}").format(date=day(active[0].end_date))
         if len(active) > 1:
-            text += f" (with {len(active) - 1} more active)"
-    text += f" and {planned} {_verb(planned, 'is', 'are')} planned"
+            more = len(active) - 1
+            text += ngettext(
+                " (with {n} more active)", " (with {n} more active)", more
+            ).format(n=more)
+    # Translators: continues "Of 4 phases, 1 is done, ...": " and 2 are planned".
+    text += ngettext(" and {n} is planned", " and {n} are planned", planned).format(n=planned)
     ends = [p.end_date for p in phases if p.end_date is not None]
     if ends:
-        text += f"; the last ends on {day(max(ends))}"
+        # Translators: continues "... and 2 are planned": "; the last ends on 5 Mar 2027".
+        text += _("; the last ends on {date}").format(date=day(max(ends)))
     return text + "."
-
-
-def _verb(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
 
 
 def _next_milestone(milestones: Sequence[Milestone], today: dt.date) -> Milestone | None:
@@ -74,15 +95,23 @@ def _concerns(warnings: Sequence[Warning], overloaded: Sequence[str]) -> str:
     for warning in open_:
         counts[warning.severity.label] += 1
     if not open_:
-        text = "The planner raises no open warnings."
+        text = _("The planner raises no open warnings.")
     else:
-        text = (
-            f"The planner raises {plural(counts['problem'], 'problem')} and "
-            f"{plural(counts['warning'], 'warning')} that are not dismissed"
+        text = _("The planner raises {problems} and {warnings} that are not dismissed").format(
+            problems=ngettext("{n} problem", "{n} problems", counts["problem"]).format(
+                n=counts["problem"]
+            ),
+            warnings=ngettext("{n} warning", "{n} warnings", counts["warning"]).format(
+                n=counts["warning"]
+            ),
         )
-        text += f" (and {counts['info']} for information)." if counts["info"] else "."
+        text += (
+            _(" (and {n} for information).").format(n=counts["info"]) if counts["info"] else "."
+        )
     if overloaded:
-        names = ", ".join(overloaded[:4]) + (f" and {len(overloaded) - 4} more"
-                                             if len(overloaded) > 4 else "")
-        text += f" Change load exceeds capacity for: {names}."
+        names = ", ".join(overloaded[:4])
+        if len(overloaded) > 4:
+            # Translators: after a list of departments: "Sales, IT and 3 more".
+            names = _("{names} and {n} more").format(names=names, n=len(overloaded) - 4)
+        text += _(" Change load exceeds capacity for: {names}.").format(names=names)
     return text

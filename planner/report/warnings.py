@@ -40,6 +40,10 @@ CODE_TITLES = {
 def code_title(code: str) -> str:
     if code in CODE_TITLES:
         return _(CODE_TITLES[code])
+    from planner.warnings.types import TITLES  # each rule module names its own codes
+
+    if code in TITLES:
+        return _(TITLES[code])
     text = code.replace("-", " ")
     return text[:1].upper() + text[1:]
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from planner.i18n import _
 from planner.server.errors import BadServerAddress
 
 # A plan is a schema; its name is also the schema's, so keep it to a safe, unquoted-looking
@@ -33,14 +34,16 @@ class ServerAddress:
 
     @property
     def database(self) -> str:
-        return urlsplit(self.display).path.lstrip("/") or "(default database)"
+        return urlsplit(self.display).path.lstrip("/") or _("(default database)")
 
 
 def check_plan_name(plan: str) -> str:
     if not PLAN_NAME.match(plan) or plan in RESERVED or plan.startswith("pg_"):
         raise BadServerAddress(
-            f"'{plan}' cannot name a plan on a server: use lower-case letters, digits, '-' "
-            "and '_', starting with a letter (e.g. crm-2027)."
+            _(
+                "'{plan}' cannot name a plan on a server: use lower-case letters, digits, '-' "
+                "and '_', starting with a letter (e.g. crm-2027)."
+            ).format(plan=plan)
         )
     return plan
 
@@ -50,14 +53,18 @@ def parse(url: str, *, conninfo: str | None = None, need_plan: bool = True) -> S
 
     parts = urlsplit(url)
     if parts.scheme not in ("postgresql", "postgres"):
-        raise BadServerAddress(f"'{_safe(url)}' is not a postgresql:// address.")
+        raise BadServerAddress(
+            _("'{address}' is not a postgresql:// address.").format(address=_safe(url))
+        )
     query = parse_qsl(parts.query, keep_blank_values=True)
     plans = [v for k, v in query if k == "plan"]
     rest = [(k, v) for k, v in query if k != "plan"]
     plan = plans[-1] if plans else ""
     if need_plan and not plan:
         raise BadServerAddress(
-            f"{_safe(url)} names no plan: add ?plan=NAME (e.g. ?plan=crm-2027)."
+            _("{address} names no plan: add ?plan=NAME (e.g. ?plan=crm-2027).").format(
+                address=_safe(url)
+            )
         )
     if plan:
         check_plan_name(plan)

@@ -9,6 +9,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 
+from planner.i18n import _
 from planner.server.address import ServerAddress
 from planner.server.errors import ServerError
 
@@ -49,8 +50,14 @@ def connect(
 def describe(exc: BaseException, address: ServerAddress) -> ServerError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "no password supplied" in text or "password authentication failed" in text:
-        return PasswordNeeded(f"The server {address.display} needs a password ({text}).")
-    return ServerError(f"Cannot reach the server {address.display}: {text}.")
+        return PasswordNeeded(
+            _("The server {server} needs a password ({reason}).").format(
+                server=address.display, reason=text
+            )
+        )
+    return ServerError(
+        _("Cannot reach the server {server}: {reason}.").format(server=address.display, reason=text)
+    )
 
 
 def plan_engine(address: ServerAddress, password: str | None = None) -> Engine:

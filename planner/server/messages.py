@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Any
 
 from planner.changes import RowChange
+from planner.i18n import _
+from planner.integrity.problems import noun_for
 from planner.model import Base, Demand, Phase
 from planner.store import PlanStore
 
@@ -18,34 +20,45 @@ def _name(model: type[Base], values: dict[str, Any] | None, store: PlanStore,
     return f"'{name}'"
 
 
-_KINDS = {"demand": "wish", "plan": "plan settings"}  # the words users know
+def _kind(table: str) -> str:
+    """The words users know: 'wish', not 'demand'; 'plan settings' for the plan's row."""
+    return _("plan settings") if table == "plan" else noun_for(table)
 
 
+# Each phrase follows the author's name ("Kari deleted the wish 'X'") and comes before when
+# ("a moment ago"); see ServerStore's conflict messages.
 def describe_change(change: RowChange, store: PlanStore) -> str:
     model = change.model
-    kind = _KINDS.get(model.__tablename__, model.__tablename__.replace("_", " "))
+    kind = _kind(model.__tablename__)
     if change.after is None:
-        return f"deleted the {kind} {_name(model, change.before, store, change.row_id)}"
+        return _("deleted the {kind} {name}").format(
+            kind=kind, name=_name(model, change.before, store, change.row_id)
+        )
     if change.before is None:
-        return f"added the {kind} {_name(model, change.after, store, change.row_id)}"
+        return _("added the {kind} {name}").format(
+            kind=kind, name=_name(model, change.after, store, change.row_id)
+        )
     title = _name(model, change.after, store, change.row_id)
     name = model.display_attr
     if name in change.after and change.before and name in change.before:
-        return f"renamed the {kind} '{change.before[name]}' to '{change.after[name]}'"
+        return _("renamed the {kind} '{old}' to '{new}'").format(
+            kind=kind, old=change.before[name], new=change.after[name]
+        )
     if set(change.after) <= {"start_date", "end_date"}:
-        return f"changed the dates of the {kind} {title}"
+        return _("changed the dates of the {kind} {name}").format(kind=kind, name=title)
     if model is Demand and "phase_id" in change.after:
         phase = store.find(Phase, change.after["phase_id"])
-        where = f"to phase '{phase.title}'" if phase is not None else "to the backlog"
-        return f"moved {title} {where}"
+        if phase is not None:
+            return _("moved {name} to phase '{phase}'").format(name=title, phase=phase.title)
+        return _("moved {name} to the backlog").format(name=title)
     fields = ", ".join(k.replace("_", " ") for k in change.after)
-    return f"changed {title} ({fields})"
+    return _("changed {name} ({fields})").format(name=title, fields=fields)
 
 
 def ago(at: dt.datetime, now: dt.datetime) -> str:
     seconds = max(0.0, (now - at).total_seconds())
     if seconds < 60:
-        return "a moment ago"
+        return _("a moment ago")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    return f"at {at:%Y-%m-%d %H:%M}"
+        return _("{minutes} min ago").format(minutes=int(seconds // 60))
+    return _("at {time}").format(time=f"{at:%Y-%m-%d %H:%M}")

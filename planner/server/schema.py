@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from planner import fileformat
+from planner.i18n import _
 from planner.server.address import ServerAddress
 from planner.server.errors import ServerError
 
@@ -35,12 +36,18 @@ def revision(db: Connection, plan: str) -> str | None:
 
 def check_revision(found: str | None, address: ServerAddress) -> None:
     if found is None:
-        raise ServerError(f"There is no plan '{address.plan}' on {address.display}.")
+        raise ServerError(
+            _("There is no plan '{plan}' on {server}.").format(
+                plan=address.plan, server=address.display
+            )
+        )
     if found > fileformat.HEAD_REVISION:
         raise ServerError(
-            f"The plan '{address.plan}' was written by a newer version of Rollout Planner "
-            f"(format {int(found)}); this version reads formats up to "
-            f"{fileformat.SCHEMA_VERSION}. Please update Rollout Planner."
+            _(
+                "The plan '{plan}' was written by a newer version of Rollout Planner (format "
+                "{format}); this version reads formats up to {newest}. Please update Rollout "
+                "Planner."
+            ).format(plan=address.plan, format=int(found), newest=fileformat.SCHEMA_VERSION)
         )
 
 
@@ -78,6 +85,6 @@ def list_plans(db: Connection) -> list[tuple[str, str, str]]:
             found = db.exec_driver_sql(f"SELECT version_num FROM {quoted}.alembic_version").scalar()
         except Exception:  # no SELECT right on that schema: list it without details
             db.rollback()
-            title, found = "(not readable with your role)", ""
+            title, found = _("(not readable with your role)"), ""
         out.append((schema, title or "", found or ""))
     return out

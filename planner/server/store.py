@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from planner.changelog_tables import change_log, row_version
 from planner.changes import Recorder, RowChange
 from planner.errors import CommandError, DamagedPlanFile, PlanError, PlanFileReadOnly
+from planner.i18n import N_, _
 from planner.model import Base
 from planner.server import codec, schema
 from planner.server.address import ServerAddress
@@ -45,7 +46,7 @@ from planner.server.errors import ConnectionLost, EditConflict, ServerError
 from planner.server.messages import ago, describe_change
 from planner.store import PlanStore
 
-LOST = "Connection to the server lost — reconnecting…"
+LOST = N_("Connection to the server lost — reconnecting…")  # shown through _(LOST)
 # Seconds between reconnection attempts: quick at first, then at most every 10 s.
 BACKOFF = (0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 
@@ -122,7 +123,9 @@ class ServerStore(PlanStore):
             with engine.begin() as db:
                 if schema.revision(db, address.plan) is not None:
                     raise ServerError(
-                        f"There is already a plan '{address.plan}' on {address.database}."
+                        _("There is already a plan '{plan}' on {database}.").format(
+                            plan=address.plan, database=address.database
+                        )
                     )
                 schema.create(db, address.plan)
         except DBAPIError as exc:
@@ -150,8 +153,10 @@ class ServerStore(PlanStore):
                     schema.upgrade(db, self.address.plan)
                 elif found != fileformat.HEAD_REVISION:
                     raise ServerError(
-                        f"The plan '{self.address.plan}' is in an older format and your role "
-                        "may not upgrade it; ask its owner to open it once."
+                        _(
+                            "The plan '{plan}' is in an older format and your role may not "
+                            "upgrade it; ask its owner to open it once."
+                        ).format(plan=self.address.plan)
                     )
                 self.role, = db.execute(text("SELECT current_user")).one()
             listen = connect(self.address, self._password, autocommit=True)
@@ -161,8 +166,9 @@ class ServerStore(PlanStore):
             if _is_connection_loss(exc):
                 raise describe(exc.orig or exc, self.address) from exc
             raise ServerError(
-                f"The plan '{self.address.plan}' on {self.address.display} cannot be opened: "
-                f"{_first_line(exc)}."
+                _("The plan '{plan}' on {server} cannot be opened: {reason}.").format(
+                    plan=self.address.plan, server=self.address.display, reason=_first_line(exc)
+                )
             ) from exc
         except BaseException:
             engine.dispose()
@@ -192,7 +198,8 @@ class ServerStore(PlanStore):
         with self._db.begin():
             if self._may_write(self._db):
                 return ""
-        return f"your server role '{self.role}' may only read this plan"
+        # Translators: completes "This plan cannot be changed: {reason}."
+        return _("your server role '{role}' may only read this plan").format(role=self.role)
 
     def _drop_connections(self) -> None:
         for callback in list(self._close_hooks):
@@ -209,7 +216,7 @@ class ServerStore(PlanStore):
     def _went_offline(self) -> None:
         self._drop_connections()
         self.online = False
-        self.status = LOST
+        self.status = _(LOST)
         self._attempt = 0
         self._next_attempt = time.monotonic() + BACKOFF[0]
 
@@ -281,10 +288,10 @@ class ServerStore(PlanStore):
         if not self.online and (time.monotonic() < self._next_attempt or not self._reconnect()):
             return 0
         try:
-            notified = any(True for _ in self._listen.notifies(timeout=timeout, stop_after=1))
+            notified = any(True for _note in self._listen.notifies(timeout=timeout, stop_after=1))
             if not notified:
                 return 0
-            for _ in self._listen.notifies(timeout=0):
+            for _note in self._listen.notifies(timeout=0):
                 pass  # one catch-up reads every entry; the other notices are spent
             return self.catch_up()
         except (DBAPIError, OSError, _psycopg_error()):
@@ -362,17 +369,19 @@ class ServerStore(PlanStore):
             finally:
                 self._check_values = False
 
-        self._edit(label or "Undo or redo", body, lambda: changes)
+        self._edit(label or _("Undo or redo"), body, lambda: changes)
 
     def _edit(self, label: str, body: Callable[[], Any],
               result: Callable[[], list[RowChange]]) -> None:
         if self.read_only:
             raise PlanFileReadOnly(
-                f"This plan cannot be changed: {self.read_only_reason}. "
-                "Copy it to a file (File → Save As) to work on your own copy."
+                _(
+                    "This plan cannot be changed: {reason}. Copy it to a file (File → Save As) "
+                    "to work on your own copy."
+                ).format(reason=self.read_only_reason)
             )
         if not self.online or self._db is None:
-            raise ConnectionLost(f"{LOST} Your change was not applied.")
+            raise ConnectionLost(_not_applied())
         db = self._db
         self._label = label
         self._journal = []
@@ -456,20 +465,28 @@ class ServerStore(PlanStore):
                 # The server may have committed before the line went: the log will tell.
                 # Memory is as before the edit; catching up applies it if it was committed.
                 raise ConnectionLost(
-                    f"{LOST} Your change may not have been saved; the plan will show whether "
-                    "it was once the connection is back."
+                    _(
+                        "Connection to the server lost — reconnecting… Your change may not have "
+                        "been saved; the plan will show whether it was once the connection is back."
+                    )
                 ) from exc
-            raise ConnectionLost(f"{LOST} Your change was not applied.") from exc
+            raise ConnectionLost(_not_applied()) from exc
         if isinstance(exc, IntegrityError):
             if pending:  # most likely built on a row another client has changed meanwhile
                 self._apply_entries(pending)
                 raise EditConflict(
-                    f"{pending[-1].author} changed the plan a moment ago — your change was "
-                    "not applied. Please try again."
+                    _(
+                        "{author} changed the plan a moment ago — your change was not applied. "
+                        "Please try again."
+                    ).format(author=pending[-1].author)
                 ) from exc
-            raise CommandError(f"The change breaks a rule of the plan: {exc.orig}.") from exc
+            raise CommandError(
+                _("The change breaks a rule of the plan: {reason}.").format(reason=exc.orig)
+            ) from exc
         if isinstance(exc, DBAPIError):
-            raise ServerError(f"The server refused the change: {_first_line(exc)}.") from exc
+            raise ServerError(
+                _("The server refused the change: {reason}.").format(reason=_first_line(exc))
+            ) from exc
         raise exc
 
     # Used by Recorder and _apply_changes, as for a file; here each statement goes to the
@@ -533,9 +550,12 @@ class ServerStore(PlanStore):
     # --- messages ----------------------------------------------------------------------------
 
     def _conflict_message(self, entry: LogEntry, change: RowChange, label: str) -> str:
-        return (
-            f"{entry.author} {describe_change(change, self)} {ago(entry.at, self._now())} — "
-            f"your edit '{label}' was not applied."
+        # Translators: "Kari moved 'X' to the backlog a moment ago — your edit ...".
+        return _("{author} {what} {when} — your edit '{label}' was not applied.").format(
+            author=entry.author,
+            what=describe_change(change, self),
+            when=ago(entry.at, self._now()),
+            label=label,
         )
 
     def _changed_since_message(self, model: type[Base], row_id: int) -> str:
@@ -546,15 +566,15 @@ class ServerStore(PlanStore):
             .where(row_version.c.tbl == model.__tablename__, row_version.c.row_id == row_id)
         ).first()
         if found is None:
-            return "The plan has changed since your edit — it was not undone or redone."
+            return _("The plan has changed since your edit — it was not undone or redone.")
         entry_changes = [c for c in codec.decode(found.changes)
                          if c.model is model and c.row_id == row_id]
-        what = describe_change(entry_changes[0], self) if entry_changes else "changed it"
-        who = "You" if found.client == self.client_id else found.author
-        return (
-            f"{who} {what} {ago(found.at, self._now())} — your edit '{self._label}' was "
-            "not applied, so as not to overwrite that."
-        )
+        what = describe_change(entry_changes[0], self) if entry_changes else _("changed it")
+        who = _("You") if found.client == self.client_id else found.author
+        return _(
+            "{author} {what} {when} — your edit '{label}' was not applied, so as not to "
+            "overwrite that."
+        ).format(author=who, what=what, when=ago(found.at, self._now()), label=self._label)
 
     def _now(self) -> dt.datetime:
         assert self._db is not None
@@ -569,7 +589,11 @@ class ServerStore(PlanStore):
         copy_plan(self, str(target))
 
     def _switch_to(self, path: Any) -> None:  # pragma: no cover - never for a server plan
-        raise ServerError("A plan on a server cannot switch to a file.")
+        raise ServerError(_("A plan on a server cannot switch to a file."))
+
+
+def _not_applied() -> str:
+    return _("Connection to the server lost — reconnecting… Your change was not applied.")
 
 
 def _psycopg_error() -> type[BaseException]:

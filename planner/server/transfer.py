@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import create_engine, delete, text
 
 from planner.errors import PlanFileError
+from planner.i18n import _
 from planner.model import MODELS, Base
 from planner.server.address import ServerAddress, parse
 from planner.server.connection import connect, describe
@@ -46,8 +47,9 @@ def publish(source: PlanStore, target: str, password: str | None = None) -> Serv
                 text("SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": address.plan}
             ).first():
                 raise ServerError(
-                    f"There is already a plan '{address.plan}' on {address.database}; "
-                    "choose another name."
+                    _(
+                        "There is already a plan '{plan}' on {database}; choose another name."
+                    ).format(plan=address.plan, database=address.database)
                 )
             schema.create(db, address.plan)
             _write_rows(db, rows)
@@ -69,12 +71,17 @@ def publish(source: PlanStore, target: str, password: str | None = None) -> Serv
         orig = getattr(exc, "orig", None) or exc
         if "permission denied" in str(orig):
             raise ServerError(
-                f"Your role may not create plans in {address.database} ({_line(orig)})."
+                _("Your role may not create plans in {database} ({reason}).").format(
+                    database=address.database, reason=_line(orig)
+                )
             ) from exc
         if isinstance(exc, ServerError):
             raise
-        raise ServerError(f"The plan could not be published to {address.display}: "
-                          f"{_line(orig)}. Nothing was created.") from exc
+        raise ServerError(
+            _("The plan could not be published to {server}: {reason}. Nothing was created.").format(
+                server=address.display, reason=_line(orig)
+            )
+        ) from exc
     finally:
         engine.dispose()
     return address
@@ -84,10 +91,15 @@ def save_to_file(source: PlanStore, target: Path, *, overwrite: bool = False) ->
     from planner.store import _connect, _create_schema
 
     if target.exists() and not overwrite:
-        raise PlanFileError(f"{target} already exists; choose another name.")
+        raise PlanFileError(
+            _("{path} already exists; choose another name.").format(path=target)
+        )
     if not target.parent.is_dir():
-        raise PlanFileError(f"Cannot create {target.name}: the folder {target.parent} does "
-                            "not exist.")
+        raise PlanFileError(
+            _("Cannot create {name}: the folder {folder} does not exist.").format(
+                name=target.name, folder=target.parent
+            )
+        )
     rows = plan_rows(source)
     tmp = target.with_name(f".{target.name}.copying")
     try:
@@ -102,7 +114,9 @@ def save_to_file(source: PlanStore, target: Path, *, overwrite: bool = False) ->
             conn.close()
         tmp.replace(target)
     except OSError as exc:
-        raise PlanFileError(f"Cannot write {target.name}: {exc.strerror or exc}.") from exc
+        raise PlanFileError(
+            _("Cannot write {name}: {reason}.").format(name=target.name, reason=exc.strerror or exc)
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
 

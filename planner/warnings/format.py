@@ -96,7 +96,9 @@ def day(value: dt.date) -> str:
 def day_month(value: dt.date) -> str:
     """'01 Dec 2026' in English; the language's own medium date elsewhere ('1. des. 2026')."""
     if language() in (SOURCE_LANGUAGE, PSEUDO):
-        return f"{value:%d %b %Y}"
+        from planner.i18n.formats import english_strftime
+
+        return english_strftime(value, "%d %b %Y")
     from planner.i18n.formats import format_date
 
     return format_date(value)

@@ -1,6 +1,7 @@
-"""Plan settings: the vision, sponsor and lead, the working week, the team's capacity and the
-warning thresholds. OK applies every change as one undoable command; a refused value is
-shown under its field and the dialog stays open with nothing changed."""
+"""Plan settings: the vision, sponsor and lead, the working week, the team's capacity, the
+warning thresholds and the proposer's weights. OK applies every change as one undoable
+command; a refused value is shown under its field and the dialog stays open with nothing
+changed."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from planner.commands import UpdateRow
 from planner.errors import PlanError
 from planner.i18n import N_, _
 from planner.model import Plan
+from planner.propose.weights import MAX_WEIGHT, WEIGHT_COLUMNS, default_values
 from planner.validation import THRESHOLDS
 from ui import theme
 from ui.document import PlanDocument
@@ -62,6 +65,7 @@ class PlanSettingsDialog(QDialog):
         self.tabs.addTab(self._plan_page(plan), _("&Plan"))
         self.tabs.addTab(self._people_page(plan), _("P&eople"))
         self.tabs.addTab(self._schedule_page(plan), _("&Schedule and warnings"))
+        self.tabs.addTab(self._proposer_page(plan), _("P&roposer"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -184,6 +188,46 @@ class PlanSettingsDialog(QDialog):
             )
         return page
 
+    def _proposer_page(self, plan: Plan) -> QWidget:
+        page, form = self._form_page()
+        intro = QLabel(
+            _(
+                "What Plan → Propose phases… maximises: the value of every wish delivered, "
+                "counting more the sooner it lands, plus each objective completed, less the "
+                "penalties. Only the proportions between the values matter."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.weight_spins: dict[str, QDoubleSpinBox] = {}
+        for field, (label, meaning) in WEIGHT_COLUMNS.items():
+            spin = QDoubleSpinBox(page)
+            spin.setDecimals(1)
+            spin.setRange(0.0, MAX_WEIGHT)
+            spin.setSingleStep(0.5)
+            spin.setValue(getattr(plan, field))
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setToolTip(
+                _("{meaning} ({low:g} to {high:g})").format(meaning=_(meaning), low=0,
+                                                            high=MAX_WEIGHT)
+            )  # fmt: skip
+            self._row(form, field, f"{_(label)}:", spin)
+            self.weight_spins[field] = spin
+        restore = QPushButton(_("Restore &defaults"), page)
+        restore.setObjectName("restore-weights")
+        restore.setToolTip(_("Put the proposer's values back to the defaults (applied with OK)."))
+        restore.clicked.connect(self.restore_weights)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(restore)
+        form.addRow(row)
+        return page
+
+    def restore_weights(self) -> None:
+        for field, value in default_values().items():
+            self.weight_spins[field].setValue(value)
+
     # --- applying --------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
@@ -207,7 +251,20 @@ class PlanSettingsDialog(QDialog):
 
     def changed_values(self) -> dict[str, Any]:
         plan = self.document.store.plan
-        return {k: v for k, v in self.values().items() if getattr(plan, k) != v}
+        out = {}
+        for key, value in self.values().items():
+            current = getattr(plan, key)
+            editor = self.fields.get(key)
+            # A value with more decimals than its box shows is not changed by opening and
+            # closing the dialog: only a different shown value counts.
+            shown_same = (
+                isinstance(editor, QDoubleSpinBox)
+                and isinstance(current, float)
+                and abs(current - value) <= 0.5 * 10 ** -editor.decimals() + 1e-9
+            )
+            if current != value and not shown_same:
+                out[key] = value
+        return out
 
     def apply(self) -> None:
         for error in self.errors.values():

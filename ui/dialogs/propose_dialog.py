@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from planner.enums import PhaseStatus
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
+from planner.propose.milestones import milestone_changes
 from planner.propose.plan_problem import NoProposal, Options, Prepared, prepare
 from planner.propose.proposal import (
     ApplyProposal,
@@ -275,7 +276,8 @@ class ProposeDialog(QDialog):
             button.setEnabled(False)
         row.addWidget(self.accept_first)
         row.addWidget(self.first_spin)
-        row.addWidget(QLabel("phases", self))
+        # Translators: after "Accept the first [N]".
+        row.addWidget(QLabel(_("phases"), self))
         row.addStretch(1)
         row.addWidget(self.accept_all)
         row.addWidget(close)
@@ -484,6 +486,14 @@ class ProposeDialog(QDialog):
                 for w, why in proposal.left_out
             )
             parts.append(_('<h3>Left in the backlog</h3><ul>{items}</ul>').format(items=items))
+        changes = milestone_changes(store, proposal)
+        if changes:
+            titles = {p.number: p.title for p in proposal.phases}
+            items = "".join(f"<li>{html.escape(c.describe(titles))}</li>" for c in changes)
+            parts.append(
+                _("<h3>Milestones</h3><p>When all phases are accepted:</p><ul>{items}</ul>"
+                  ).format(items=items)
+            )  # fmt: skip
         return "".join(parts) or _("<p>Nothing to propose.</p>")
 
     # --- accepting ---------------------------------------------------------------------------

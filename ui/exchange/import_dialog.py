@@ -258,10 +258,10 @@ class ImportDialog(QDialog):
         form = QFormLayout(box)
         self.encoding_combo = QComboBox(box)
         for code in sniff.ENCODINGS:
-            self.encoding_combo.addItem(sniff.ENCODING_NAMES[code], code)
+            self.encoding_combo.addItem(_(sniff.ENCODING_NAMES[code]), code)
         self.delimiter_combo = QComboBox(box)
         for mark, name in sniff.DELIMITER_NAMES.items():
-            self.delimiter_combo.addItem(name.capitalize(), mark)
+            self.delimiter_combo.addItem(_(name).capitalize(), mark)
         self.decimal_combo = QComboBox(box)
         self.decimal_combo.addItem(_("Comma (2,5)"), ",")
         self.decimal_combo.addItem(_("Point (2.5)"), ".")
@@ -314,7 +314,7 @@ class ImportDialog(QDialog):
         effort_row = QHBoxLayout()
         self.unit_combo = QComboBox(box)
         for unit, name in EFFORT_UNITS.items():
-            self.unit_combo.addItem(_('Effort in {name}').format(name=name), unit)
+            self.unit_combo.addItem(_('Effort in {name}').format(name=_(name)), unit)
         self.unit_combo.activated.connect(self._unit_changed)
         self.points_spin = QDoubleSpinBox(box)
         self.points_spin.setRange(0.05, 100)
@@ -411,10 +411,10 @@ class ImportDialog(QDialog):
                 example.setToolTip("\n".join(examples))
                 self.column_table.setItem(index, 1, example)
                 combo = QComboBox(self.column_table)
-                combo.setAccessibleName(f"Import column {name} as")
+                combo.setAccessibleName(_("Import column {name} as").format(name=name))
                 combo.addItem(_("— ignore —"), headers.IGNORE)
                 for field, text in headers.FIELDS.items():
-                    combo.addItem(text, field)
+                    combo.addItem(_(text), field)
                 self._select(combo, self.mapping.fields[index])
                 combo.activated.connect(lambda _i, c=index: self._column_changed(c))
                 combo.activated.connect(lambda _i, c=combo: self._back_to_table(c))
@@ -616,11 +616,13 @@ class ImportDialog(QDialog):
         self._value_pairs = pairs
         self.value_table.setRowCount(len(pairs))
         for row, (field, raw, count) in enumerate(pairs):
-            self.value_table.setItem(row, 0, QTableWidgetItem(headers.FIELDS[field]))
-            rows = f"{count} row{'s' if count != 1 else ''}"
+            self.value_table.setItem(row, 0, QTableWidgetItem(_(headers.FIELDS[field])))
+            rows = ngettext("{n} row", "{n} rows", count).format(n=count)
             self.value_table.setItem(row, 1, QTableWidgetItem(f"{raw} ({rows})"))
             combo = QComboBox(self.value_table)
-            combo.setAccessibleName(f"{field} value {raw} means")
+            combo.setAccessibleName(
+                _("{field} value {value} means").format(field=_(headers.FIELDS[field]), value=raw)
+            )
             if field == "department":
                 combo.addItem(_("— as set above —"), "")
                 for department in self.store.rows(Department):

@@ -18,7 +18,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from planner.enums import label as enum_label
-from planner.i18n import _
+from planner.i18n import _, language
+from planner.i18n.formats import decimal_sign, local_date
 from planner.queries import working_days_between
 from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
@@ -93,13 +94,18 @@ def chart_range(
 
 def effort_text(days: float) -> str:
     shown = f"{days:.0f}" if abs(days - round(days)) < 0.05 else f"{days:.1f}"
-    return _("{days} pd").format(days=shown)
+    return _("{days} pd").format(days=decimal_sign(shown))
+
+
+def date_text(day: dt.date) -> str:
+    return _date_text(day, language())
 
 
 @lru_cache(maxsize=4096)
-def date_text(day: dt.date) -> str:
-    # Cached: strftime is slow (it imports `time` on every call) and a plan has few dates.
-    return f"{day:%a} {day.day} {day:%b %Y}"
+def _date_text(day: dt.date, code: str) -> str:
+    # Cached: strftime is slow (it imports `time` on every call) and a plan has few dates;
+    # by language too, as the language can change while the app runs.
+    return local_date(day, f"%a {day.day} %b %Y", skeleton="yMMMEd")
 
 
 class _Builder:
@@ -573,9 +579,18 @@ class _Builder:
         for mark in self.labels:
             mark.rect = QRectF(-width, mark.rect.top(), width, mark.rect.height())
             room = width - 2 * pad - (18 if mark.swatch is not None else 0)
-            if mark.detail:
-                room -= self.small_fm.horizontalAdvance(mark.detail) + 10
             fm = self.bold_fm if mark.bold else self.label_fm
+            if mark.detail:
+                # The heading matters more than its muted sub-heading ("% of capacity"): in
+                # a long language ("Veranderbelasting") the sub-heading gives way first.
+                detail_room = room - fm.horizontalAdvance(mark.text) - 10
+                if self.small_fm.horizontalAdvance(mark.detail) > detail_room:
+                    short = self.small_fm.elidedText(
+                        mark.detail, Qt.TextElideMode.ElideRight, max(0.0, detail_room)
+                    )
+                    mark.detail = short if len(short) > 4 else ""
+                if mark.detail:
+                    room -= self.small_fm.horizontalAdvance(mark.detail) + 10
             mark.text = fm.elidedText(mark.text, Qt.TextElideMode.ElideRight, room)
             self.marks.append(mark)
 

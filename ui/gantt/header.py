@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from planner.i18n import _
+from planner.i18n import _, pgettext
+from planner.i18n.formats import local_date, month_heading
 from ui.gantt.marks import Z_LABELS, Mark, PaintContext
 from ui.gantt.palette import text_on
 from ui.gantt.timescale import DAY, TimeScale, month_start, next_month, quarter_start
@@ -18,12 +19,15 @@ from ui.gantt.timescale import DAY, TimeScale, month_start, next_month, quarter_
 Span = tuple[float, float, str]  # x from, x to, label
 
 
-def _months(scale: TimeScale, first: dt.date, last: dt.date, fmt: str) -> list[Span]:
+def _months(
+    scale: TimeScale, first: dt.date, last: dt.date, *, wide: bool = False, year: bool = True
+) -> list[Span]:
+    """Month names in the chosen language: 'Dec 2026', 'des. 2026', 'joulukuu 2026'."""
     out = []
     day = month_start(first)
     while day <= last:
         nxt = next_month(day)
-        out.append((scale.x(day), scale.x(nxt), day.strftime(fmt)))
+        out.append((scale.x(day), scale.x(nxt), month_heading(day, wide=wide, year=year)))
         day = nxt
     return out
 
@@ -33,7 +37,10 @@ def _quarters(scale: TimeScale, first: dt.date, last: dt.date, with_year: bool) 
     day = quarter_start(first)
     while day <= last:
         nxt = next_month(next_month(next_month(day)))
-        label = f"Q{(day.month - 1) // 3 + 1}" + (f" {day.year}" if with_year else "")
+        # Translators: a calendar quarter in the chart's header, "Q4"; the year may follow.
+        label = pgettext("quarter", "Q{number}").format(number=(day.month - 1) // 3 + 1) + (
+            f" {day.year}" if with_year else ""
+        )
         out.append((scale.x(day), scale.x(nxt), label))
         day = nxt
     return out
@@ -51,9 +58,13 @@ def _weeks(scale: TimeScale, first: dt.date, last: dt.date) -> list[Span]:
     while day <= last:
         iso = day.isocalendar().week
         if week_px >= 120:
-            label = _('Week {iso} · {day} {day2:%b}').format(iso=iso, day=day.day, day2=day)
+            # Translators: a week in the chart's header: "Week 49 · 30 Nov".
+            label = _("Week {iso} · {date}").format(
+                iso=iso, date=local_date(day, f"{day.day} %b", skeleton="MMMd")
+            )
         elif week_px >= 34:
-            label = f"W{iso}"
+            # Translators: a short ISO week number in the chart's header: "W49".
+            label = pgettext("week", "W{number}").format(number=iso)
         elif week_px >= 18:
             label = str(iso)
         else:
@@ -67,11 +78,15 @@ def tiers(scale: TimeScale, first: dt.date, last: dt.date) -> tuple[list[Span], 
     """(upper, lower) spans covering first..last at this zoom."""
     ppd = scale.px_per_day
     if ppd >= 2.6:
-        return _months(scale, first, last, "%B %Y" if ppd >= 4 else "%b %Y"), _weeks(
-            scale, first, last)
+        return _months(scale, first, last, wide=ppd >= 4), _weeks(scale, first, last)
     if ppd >= 0.9:
-        return _quarters(scale, first, last, True), _months(scale, first, last, "%b")
+        return _quarters(scale, first, last, True), _months(scale, first, last, year=False)
     return _years(scale, first, last), _quarters(scale, first, last, False)
+
+
+def _today_text() -> str:
+    # Translators: the tag on today's line in the chart's header.
+    return pgettext("chart", "today")
 
 
 @dataclass(slots=True, eq=True)
@@ -109,13 +124,13 @@ class HeaderMark(Mark):
             self._paint_today(painter, ctx)
 
     def _today_tag(self, pal) -> QRectF:  # noqa: ANN001
-        width = pal.small_metrics.horizontalAdvance("today") + 8
+        width = pal.small_metrics.horizontalAdvance(_today_text()) + 8
         return QRectF(self.today_x - width / 2, self.rect.bottom() - self.tier + 3, width,
                       self.tier - 6)
 
     def _paint_today(self, painter: QPainter, ctx: PaintContext) -> None:
         pal = ctx.palette
-        label = "today"
+        label = _today_text()
         tag = self._today_tag(pal)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(pal.today)

@@ -19,16 +19,16 @@ from ui.gantt.palette import DONE_PATTERN, LOAD_RAMP, OVERLOAD_PATTERN, Palette
 SYMBOL = 26.0
 # (what is drawn, its argument, the words)
 ENTRIES: tuple[tuple[str, object, str], ...] = (
-    ("status", PhaseStatus.PLANNED, "planned"),
-    ("status", PhaseStatus.ACTIVE, "active"),
-    ("status", PhaseStatus.DONE, "done"),
+    ("status", PhaseStatus.PLANNED, N_("planned")),
+    ("status", PhaseStatus.ACTIVE, N_("active")),
+    ("status", PhaseStatus.DONE, N_("done")),
     ("arrow", False, N_("depends on")),
     ("arrow", True, N_("starts too early")),
-    ("milestone", MilestoneKind.GO_LIVE, "go-live"),
+    ("milestone", MilestoneKind.GO_LIVE, N_("go-live")),
     ("milestone", MilestoneKind.STEERING_REVIEW, N_("steering review")),
-    ("milestone", MilestoneKind.DECISION, "decision"),
-    ("badge", Severity.INFO, "info"),
-    ("badge", Severity.WARNING, "warning"),
+    ("milestone", MilestoneKind.DECISION, N_("decision")),
+    ("badge", Severity.INFO, N_("info")),
+    ("badge", Severity.WARNING, N_("warning")),
     ("badge", Severity.PROBLEM, N_("problem (count of warnings)")),
     ("load", 0.5, N_("load ≤ capacity")),
     ("load", 1.5, N_("overloaded week")),

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPainterPath, QWheel
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip
 
 from planner.i18n import _
+from planner.i18n.formats import local_date
 from ui.gantt.bars import BarMark
 from ui.gantt.load_strip import LoadRowMark, percent
 from ui.gantt.scene import GanttScene, MarkItem
@@ -93,12 +94,12 @@ class LoadPane(Pane):
         ratio, amount = found
         over = _(" — overloaded") if ratio > 1 else ""
         return _(
-            "{label}, week {week} (from {monday:%d %b %Y}):\n{amount:.1f} person-days of change, "
+            "{label}, week {week} (from {monday}):\n{amount:.1f} person-days of change, "
             "{percent} of the {capacity:g} it can absorb{over}"
         ).format(
             label=label,
             week=monday.isocalendar().week,
-            monday=monday,
+            monday=local_date(monday, "%d %b %Y", skeleton="yMMMd"),
             amount=amount,
             percent=percent(ratio),
             capacity=mark.capacity,

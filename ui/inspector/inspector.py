@@ -51,7 +51,7 @@ class Inspector(QScrollArea):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
-        self.setAccessibleName("Inspector")
+        self.setAccessibleName(_("Inspector"))
         self.document = document
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(

@@ -117,7 +117,9 @@ class PhaseLinks(QWidget):
             return
         other = item.data(Qt.ItemDataRole.UserRole)
         checked = item.checkState() == Qt.CheckState.Checked
-        label = f"{'Wait for' if checked else 'No longer wait for'} '{item.text()}'"
+        label = (
+            _("Wait for '{title}'") if checked else _("No longer wait for '{title}'")
+        ).format(title=item.text())
         if checked:
             command: Command = CreateRow(
                 Dependency, {"predecessor_id": other, "successor_id": self.phase_id}

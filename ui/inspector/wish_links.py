@@ -34,7 +34,7 @@ class WishLinks(QWidget):
         self.needed_by.setObjectName("wish_needed_by")
         self.choice = QComboBox(self)
         self.choice.setObjectName("wish_needs_choice")
-        self.choice.setAccessibleName("Wish it needs")
+        self.choice.setAccessibleName(_("Wish it needs"))
         self.choice.setEditable(True)
         self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.add_button = QPushButton(_("&Needs it"), self)

@@ -93,6 +93,14 @@ class FileMenu:
         from ui.app_window import acquire_lock, window_for, window_for_store
 
         title = _("New plan") if template == "blank" else _("New plan from the CRM template")
+        lang = None
+        if template != "blank":
+            # The template's text in a language the user picks (default: the app's).
+            from ui.dialogs.template_language import choose_template_language
+
+            lang = choose_template_language(self.window)
+            if lang is None:
+                return
         name, _unused = QFileDialog.getSaveFileName(self.window, title, self._folder(), _(FILTER))
         if not name:
             return
@@ -117,7 +125,7 @@ class FileMenu:
             return
         try:
             # The file dialog has asked before replacing an existing file.
-            store = create_from_template(path, template, overwrite=True)
+            store = create_from_template(path, template, overwrite=True, lang=lang)
         except PlanError as exc:
             if lock is not None:
                 lock.unlock()

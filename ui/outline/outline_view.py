@@ -40,7 +40,7 @@ class OutlineView(QTreeView):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outline")
-        self.setAccessibleName("Plan outline")
+        self.setAccessibleName(_("Plan outline"))
         self.document = document
         self.outline = OutlineModel(document, self)
         self.setModel(self.outline)

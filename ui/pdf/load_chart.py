@@ -51,10 +51,10 @@ def chart_svg(
         for ax in list(axes.flat)[len(series):]:
             ax.set_visible(False)
         months = max(1, len(weeks) * 7 // 30)
-        locator = mdates.MonthLocator(interval=max(1, -(-months // 6)))
+        locator = mdates.MonthLocator(interval=_month_interval(months, width_in / COLUMNS))
         for ax in axes[-1]:
             ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+            ax.xaxis.set_major_formatter(_month_formatter())
         # The last visible row needs its date labels when the grid is not full.
         if len(series) % COLUMNS and rows > 1:
             axes[-2][-1].xaxis.set_tick_params(labelbottom=True)
@@ -68,8 +68,47 @@ def chart_svg(
     return buffer.getvalue()
 
 
+# A 7 pt label's average character, and the gap between two labels, in inches.
+_CHAR_IN, _GAP_IN = 0.058, 0.15
+
+
+def _month_interval(months: int, panel_in: float) -> int:
+    """Months between ticks: about six ticks, fewer where the language's month labels would
+    run into each other ("marras 2026" is half again as long as "Nov 2026")."""
+    interval = max(1, -(-months // 6))
+    from planner.i18n import PSEUDO, SOURCE_LANGUAGE, language
+
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return interval  # English keeps its spacing
+    from babel.dates import format_skeleton
+
+    from planner.i18n.formats import babel_locale
+
+    locale = babel_locale()
+    longest = max(
+        len(format_skeleton("yMMM", dt.date(2026, month, 1), locale=locale))
+        for month in range(1, 13)
+    )
+    fits = max(1, int((panel_in - 0.4) // (longest * _CHAR_IN + _GAP_IN)))
+    return max(interval, -(-months // fits))
+
+
+def _local_numbers(ax) -> None:  # noqa: ANN001
+    """Axis numbers with the language's decimal sign ("12,5"); English as matplotlib has it."""
+    from planner.i18n import PSEUDO, SOURCE_LANGUAGE, language
+
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return
+    from matplotlib.ticker import FuncFormatter
+
+    from planner.i18n.formats import format_number
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: format_number(y, 1)))
+
+
 def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetime]) -> None:  # noqa: ANN001
     colour = style.colour(item.colour)
+    _local_numbers(ax)
     values = list(item.values)
     if weeks:
         xs = [x for pair in zip(weeks, ends, strict=True) for x in pair]
@@ -107,3 +146,13 @@ def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetim
     ax.tick_params(length=2)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color=style.RULE, linewidth=0.4)
+
+
+def _month_formatter():  # noqa: ANN202 - a matplotlib Formatter
+    """Month ticks in the pack's language ('des. 2026'), not strftime's C-locale English."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    from planner.i18n.formats import month_heading
+
+    return FuncFormatter(lambda value, _pos: month_heading(mdates.num2date(value).date()))

@@ -65,7 +65,7 @@ class BaselinesPanel(QWidget):
         self.ghost_id = 0  # the baseline shown on the Gantt, 0 for none
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("baselines_table")
-        self.table.setAccessibleName("Baselines")
+        self.table.setAccessibleName(_("Baselines"))
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

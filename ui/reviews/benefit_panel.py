@@ -62,7 +62,7 @@ class BenefitPanel(QWidget):
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("benefit_table")
-        self.table.setAccessibleName("Benefit checks")
+        self.table.setAccessibleName(_("Benefit checks"))
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

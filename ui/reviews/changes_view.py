@@ -21,7 +21,7 @@ from planner.diff import Change, PlanDiff, between_baselines, plan_vs_baseline, 
 from planner.errors import PlanError
 from planner.i18n import N_, _, ngettext
 from planner.model import Baseline, BenefitCheck, Dismissal
-from planner.text_diff import describe
+from planner.text_diff import describe, title
 from planner.warnings.format import pd as person_days
 
 NOW = -1  # the "plan now" entry of the To combo
@@ -62,7 +62,7 @@ class ChangesView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changes_tree")
-        self.tree.setAccessibleName("Changes")
+        self.tree.setAccessibleName(_("Changes"))
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([_("What"), _("Change"), _("Details")])
         self.tree.setAlternatingRowColors(True)
@@ -246,7 +246,7 @@ class ChangesView(QWidget):
                 details = describe(change)
                 if subject == "warnings":  # the Change column says new or resolved
                     details = (change.after or change.before).get("message", details)
-                item = QTreeWidgetItem(top, [change.title, _change_word(change), details])
+                item = QTreeWidgetItem(top, [title(change), _change_word(change), details])
                 item.setData(0, CHANGE_ROLE, change)
                 item.setToolTip(2, details)
             top.setExpanded(True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolBar, QWidge
 
 from planner.baseline import review_due
 from planner.i18n import _
+from planner.i18n.formats import local_date
 from ui import settings
 from ui.guard import guarded
 
@@ -82,9 +83,13 @@ class ReviewOffer(QToolBar):
             name = milestone.title.split(":")[0].strip() or milestone.title
             self.label.setText(
                 _(
-                    "“{title}” was on {date:%d %b %Y} and no baseline was taken since. Take "
+                    "“{title}” was on {date} and no baseline was taken since. Take "
                     "“{name}” now, so the next review can show what changed?"
-                ).format(title=milestone.title, date=milestone.date, name=name)
+                ).format(
+                    title=milestone.title,
+                    date=local_date(milestone.date, "%d %b %Y", skeleton="yMMMd"),
+                    name=name,
+                )
             )
             self.suggested = name
         self.setVisible(milestone is not None)

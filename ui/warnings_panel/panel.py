@@ -59,7 +59,7 @@ class WarningsPanel(QWidget):
         self.model = WarningsModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("warnings_tree")
-        self.tree.setAccessibleName("Warnings")
+        self.tree.setAccessibleName(_("Warnings"))
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         # One line per row, all the same height: a large plan has over a thousand warnings and
@@ -168,11 +168,10 @@ class WarningsPanel(QWidget):
 
     def _update_summary(self) -> None:
         counts = [
-            (self.source.count(s), _(theme.SEVERITY_TITLES[s]).lower())
-            for s in (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
+            (self.source.count(s), s) for s in (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
         ]
         text = (
-            ", ".join(f"{n} {name}" for n, name in counts if n)
+            ", ".join(theme.severity_count(s, n) for n, s in counts if n)
             or _("No warnings: the plan looks healthy.")
         )
         self.summary.setText(text)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from planner.i18n import _
 from planner.warnings.types import Severity
 from ui.guard import guarded
 from ui.theme import SEVERITY_COLOURS
@@ -25,7 +26,7 @@ class FieldErrorPopup(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setMargin(6)
-        self.setAccessibleName("Error")
+        self.setAccessibleName(_("Error"))
         red = SEVERITY_COLOURS[Severity.PROBLEM]
         palette = self.palette()
         base = QApplication.palette()

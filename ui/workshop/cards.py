@@ -22,29 +22,44 @@ TITLE_LINES = 2
 
 
 def _wrapped(text: str, font, width: int, max_lines: int) -> list[str]:  # noqa: ANN001
-    """Lines of `text` wrapped to `width`; the last one elided when the text goes on."""
+    """Lines of `text` wrapped to `width`; the last one elided when the text goes on. A word
+    wider than a line (a Finnish or Dutch compound in large type) is broken with a hyphen,
+    so that "Voittotodennäköisyys" reads as one word going on, not as two."""
+    metrics = QFontMetrics(font)
+    lines: list[str] = []
+    rest = text.strip()
+    last_start = rest
+    while rest and len(lines) < max_lines:
+        last_start = rest
+        line, rest = _first_line(rest, font, width, metrics)
+        lines.append(line)
+    if not lines:
+        return [""]
+    if rest:
+        lines[-1] = metrics.elidedText(last_start, Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+def _first_line(text: str, font, width: int, metrics: QFontMetrics) -> tuple[str, str]:  # noqa: ANN001
+    """The first line of `text` at `width`, and the text after it."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     layout.beginLayout()
-    starts: list[int] = []
-    end = 0
-    while len(starts) < max_lines:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        starts.append(line.textStart())
-        end = line.textStart() + line.textLength()
+    line = layout.createLine()
+    if not line.isValid():
+        layout.endLayout()
+        return text, ""
+    line.setLineWidth(width)
+    cut = max(1, line.textLength())
     layout.endLayout()
-    if not starts:
-        return [""]
-    lines = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], end], strict=True)]
-    if end < len(text):
-        last = text[starts[-1] :].strip()
-        lines[-1] = QFontMetrics(font).elidedText(last, Qt.TextElideMode.ElideRight, width)
-    return lines
+    if cut < len(text) and text[cut - 1].isalnum() and text[cut].isalnum():
+        # Broken inside a word: make room for the hyphen.
+        while cut > 1 and metrics.horizontalAdvance(text[:cut] + "-") > width:
+            cut -= 1
+        return text[:cut] + "-", text[cut:]
+    return text[:cut].strip(), text[cut:].strip()
 
 
 class CardDelegate(QStyledItemDelegate):

@@ -14,11 +14,12 @@ import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.commands import CreateRow, MoveDemands
 from planner.enums import PhaseStatus
 from planner.i18n import N_, _
+from planner.i18n.formats import local_date
 from planner.model import Department, Phase
 from planner.warnings.format import num, weeks
 from ui.document import PlanDocument
@@ -37,7 +38,12 @@ def date_range(phase: Phase) -> str:
         return _("no dates yet")
     start, end = phase.start_date, phase.end_date
     same_year = start.year == end.year
-    return f"{start:%-d %b}{'' if same_year else f' {start:%Y}'} – {end:%-d %b %Y}"
+    first = (
+        local_date(start, f"{start.day} %b", skeleton="MMMd")
+        if same_year
+        else local_date(start, f"{start.day} %b %Y", skeleton="yMMMd")
+    )
+    return f"{first} – {local_date(end, f'{end.day} %b %Y', skeleton='yMMMd')}"
 
 
 def next_course_dates(
@@ -48,6 +54,16 @@ def next_course_dates(
         return None, None
     start = after.end_date + dt.timedelta(days=7 - after.end_date.weekday())
     return start, start + dt.timedelta(weeks=max(1, weeks_long), days=-3)
+
+
+def status_word(status: PhaseStatus) -> str:
+    """'active' in English, the language's own word ('aktiv', 'aktiivinen') elsewhere."""
+    from planner.enums import label
+    from planner.i18n import PSEUDO, SOURCE_LANGUAGE, language
+
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return status.value
+    return label(status).lower()
 
 
 class PlatePage(Page):
@@ -61,6 +77,9 @@ class PlatePage(Page):
         self.served_model = DemandListModel(document, phase_id=None, order=BY_PLAN)
         self.served_model.drop_handler = self.serve
         self.served = DemandListView(self.served_model, theme, accept_drops=True)
+        # The served list scrolls; when the warnings above it need the room (two in Finnish
+        # on a 720 px projector), it shrinks rather than squeezing their big type.
+        self.served.setMinimumHeight(theme.control_height())
         for view in (self.backlog, self.served):
             view.installEventFilter(self)
         self.plate = PlateWidget(theme)
@@ -269,7 +288,7 @@ class PlatePage(Page):
         numbers = plate_numbers(self.document, phase)
         length = f" · {weeks(numbers.weeks)}" if numbers.weeks is not None else ""
         goal = f"\n{phase.goal}" if phase.goal else ""
-        self.facts.setText(f"{date_range(phase)}{length} · {phase.status.value}{goal}")
+        self.facts.setText(f"{date_range(phase)}{length} · {status_word(phase.status)}{goal}")
         self._show_plate(phase, numbers)
         self._show_warnings()
 
@@ -314,6 +333,9 @@ class PlatePage(Page):
             headline.setToolTip(spoken.detail)
             detail = label(spoken.detail, "small", wrap=True)
             for widget in (headline, detail):
+                # Never squeezed below their wrapped height (a Finnish headline on two
+                # lines lost its padding at 720 px): the served list gives way instead.
+                widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
                 self.warning_box.addWidget(widget)
                 self.warning_labels.append(widget)
 
@@ -321,4 +343,5 @@ class PlatePage(Page):
         return [w.objectName() for w in self.warning_labels if w.objectName()]
 
     def apply_theme(self) -> None:
+        self.served.setMinimumHeight(self.theme.control_height())
         self.refresh()

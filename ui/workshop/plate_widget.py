@@ -64,7 +64,8 @@ class PlateWidget(QWidget):
         self.setAcceptDrops(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
-        self.setAccessibleName("Plate")
+        # Translators: the workshop's plate of phases, for screen readers.
+        self.setAccessibleName(_("Plate"))
         theme.changed.connect(self.update)
 
     def set_plate(self, portions: list[Portion], capacity: float | None) -> None:

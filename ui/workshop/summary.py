@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from planner.enums import PhaseStatus, label
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import local_date
 from planner.model import Demand, Department, Phase
 from planner.warnings.format import num
 from ui.document import PlanDocument
@@ -119,7 +120,8 @@ def _today(summary: Summary, demand: Demand) -> str:
 
 def summary_html(summary: Summary) -> str:
     """User text is escaped: a wish titled `<b>` prints as `<b>`."""
-    when = f"{summary.started_at:%d %B %Y}, {summary.started_at:%H:%M}–{summary.ended_at:%H:%M}"
+    day = local_date(summary.started_at.date(), "%d %B %Y", skeleton="yMMMMd")
+    when = f"{day}, {summary.started_at:%H:%M}–{summary.ended_at:%H:%M}"
     dots_total = sum(summary.dots_used.values())
     parts = [
         "<h1>" + _("Workshop summary: {title}").format(title=esc(summary.plan_title)) + "</h1>",
@@ -145,7 +147,7 @@ def summary_html(summary: Summary) -> str:
         titles = "; ".join(esc(d.title) for d in demands)
         parts.append(f"<p><b>{_dept(summary, dept_id)} ({len(demands)}):</b> {titles}</p>")
 
-    parts.append("<h2>Votes</h2>")
+    parts.append("<h2>" + _("Votes") + "</h2>")
     if summary.voted:
         rows = "".join(
             f"<tr><td>{d.votes}{_today(summary, d)}</td><td>{esc(d.title)}</td>"

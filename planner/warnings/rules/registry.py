@@ -34,6 +34,7 @@ RULES: list[Rule] = []
 def rule(code: str, scope: str) -> Callable[[Check], Check]:
     """Register `check` as the rule raising `code` for subjects of `scope`."""
     if scope not in SCOPES:
+        # not translated: a programming error in a rule module, raised at import time
         raise ValueError(f"unknown scope {scope!r}")
 
     def register(check: Check) -> Check:

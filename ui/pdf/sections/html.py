@@ -3,6 +3,7 @@ escaped here; arguments called `markup` are ours and are trusted."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ui.pdf import style
@@ -25,6 +26,8 @@ def table(
     """`rows` are ready-made `<tr>` strings. Headers repeat when the table breaks a page.
     A `caption` (the section heading above the table) is made the first header row, so it
     repeats too and never stays behind alone at the foot of a page."""
+    if widths:
+        widths = fitted_widths(headers, widths)
     head = "".join(
         f'<th{_width(widths, i)}{" align=right" if i in numeric else ""}>{esc(h)}</th>'
         for i, h in enumerate(headers)
@@ -42,6 +45,46 @@ def caption_row(caption: str, columns: int) -> str:
         f'font-size: 11.5pt; color: {style.ACCENT}; padding-top: {style.px(10)};">'
         f"{esc(caption)}</th></tr>"
     )
+
+
+# The narrowest text column a table is laid out in (A4 portrait less frame.py's side
+# margins), in points, and a header cell's padding and rule.
+_NARROWEST_PT = (210.0 - 2 * 18.0) / 25.4 * 72
+_CELL_PT = 6.0
+
+
+def fitted_widths(headers: Sequence[str], widths: Sequence[int]) -> list[int]:
+    """Column widths (percent) widened so that every header's longest word fits on one line:
+    a Finnish "Kapasiteetti" in a 12 % column broke as "Kapasiteett / i". The room is taken
+    from the columns with the most to spare; widths that fit already are kept as they are."""
+    from PySide6.QtGui import QFontMetricsF, QGuiApplication, QImage
+
+    if QGuiApplication.instance() is None or len(widths) != len(headers):
+        return list(widths)
+    device = QImage(1, 1, QImage.Format.Format_RGB32)
+    device.setDotsPerMeterX(round(72 / 0.0254))  # one pixel a point
+    device.setDotsPerMeterY(round(72 / 0.0254))
+    metrics = QFontMetricsF(style.font(bold=True), device)
+    need = [
+        math.ceil(
+            (max((metrics.horizontalAdvance(w) for w in h.split()), default=0.0) + _CELL_PT)
+            * 100 / _NARROWEST_PT
+        )
+        for h in headers
+    ]
+    out = list(widths)
+    for i, wanted in enumerate(need):
+        short = wanted - out[i]
+        while short > 0:
+            spare = [(out[j] - need[j], j) for j in range(len(out)) if out[j] > need[j]]
+            if not spare:
+                break
+            room, donor = max(spare)
+            give = min(short, room)
+            out[donor] -= give
+            out[i] += give
+            short -= give
+    return out
 
 
 def _width(widths: Sequence[int] | None, i: int) -> str:

@@ -9,10 +9,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from planner.i18n import N_, _
+from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import decimal_sign
 from planner.report import SECTION_TITLES, Section
 from planner.report.model import LoadChart
-from planner.report.text import day, plural
+from planner.report.text import day
 from ui.pdf.flow import Page, draw_block, text_document
 from ui.pdf.frame import RESOLUTION, pt
 from ui.pdf.layout import Context, Part
@@ -83,8 +84,10 @@ def _overload_table(chart: LoadChart) -> str:
         if len(s.overloaded) > 3:
             periods.append(_('and {value} more periods').format(value=len(s.overloaded) - 3))
         rows.append(row([cell(s.department), cell("\n".join(periods)),
-                         cell(plural(s.weeks_over, "week"), num=True),
-                         cell(f"{s.capacity:g}", num=True), cell(f"{s.peak:.1f}", num=True)]))
+                         cell(ngettext("{n} week", "{n} weeks", s.weeks_over).format(
+                             n=s.weeks_over), num=True),
+                         cell(decimal_sign(f"{s.capacity:g}"), num=True),
+                         cell(decimal_sign(f"{s.peak:.1f}"), num=True)]))
     return table(
         [_("Department"), _("When"), _("Over for"), _("Capacity"), _("Peak")], rows,
         [24, 40, 12, 12, 12], numeric=(2, 3, 4),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from planner.i18n import N_, _, ngettext
 from planner.report import SECTION_TITLES, Section
 from planner.report.model import PhasePage
-from planner.report.text import day, person_days, plural, span
+from planner.report.text import day, person_days, span
 from ui.pdf import style
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
@@ -93,7 +93,8 @@ def _scope(phase: PhasePage) -> str:
             row(
                 [
                     cell(f"{swatch} {esc(dept.department)} · "
-                         f"{plural(dept.count, 'wish', 'wishes')}", markup=True,
+                         + ngettext("{n} wish", "{n} wishes", dept.count).format(n=dept.count),
+                         markup=True,
                          attrs=' colspan="3"'),
                     cell(person_days(dept.effort), num=True),
                 ],

@@ -31,7 +31,7 @@ def groups_table(groups: Sequence[WarningGroup], caption: str = "") -> str:
         rows.append(
             row(
                 [
-                    severity_cell(group.severity, ' width="11%"'),
+                    severity_cell(group.severity, ' width="15%"'),  # fits "Waarschuwing"
                     cell(
                         f"{esc(code_title(group.code))} "
                         f'<span class="muted" style="font-weight: normal;">'

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from planner.i18n import N_, _
+from planner.i18n import N_, _, ngettext
 from planner.report import SECTION_TITLES, Section
-from planner.report.text import plural
 from ui.pdf.layout import Context, Part
 from ui.pdf.sections.html import cell, heading, para, row, table
 from ui.pdf.sections.warning_rows import groups_table, severity_cell
@@ -20,9 +19,11 @@ def parts(ctx: Context) -> list[Part]:
         return [Part(title, ctx.flow(html))]
     counts = summary.counts
     html += para(
-        f"{plural(counts.get('problem', 0), 'problem')}, "
-        f"{plural(counts.get('warning', 0), 'warning')} and "
-        f"{plural(counts.get('info', 0), 'note')} are open; "
+        _("{problems}, {warnings} and {notes} are open; ").format(
+            problems=_count(counts.get("problem", 0), "problem"),
+            warnings=_count(counts.get("warning", 0), "warning"),
+            notes=_count(counts.get("info", 0), "note"),
+        )
         + (_('{count} dismissed with a reason (listed last). ').format(count=len(summary.dismissed))
            if summary.dismissed else _("none has been dismissed. "))
         + _("Each names the principle it protects.")
@@ -47,3 +48,11 @@ def parts(ctx: Context) -> list[Part]:
         html += table(["", _("Warning"), _("Reason for dismissing")], rows, [12, 54, 34],
                       caption=caption)
     return [Part(title, ctx.flow(html))]
+
+
+def _count(n: int, kind: str) -> str:
+    if kind == "problem":
+        return ngettext("{n} problem", "{n} problems", n).format(n=n)
+    if kind == "warning":
+        return ngettext("{n} warning", "{n} warnings", n).format(n=n)
+    return ngettext("{n} note", "{n} notes", n).format(n=n)
