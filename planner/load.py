@@ -118,7 +118,15 @@ def department_efforts(demands: Iterable[Demand]) -> dict[int, float]:
     """Effort per department, in first-seen order (math.fsum: exact, order-independent)."""
     parts: dict[int, list[float]] = {}
     for demand in demands:
-        parts.setdefault(demand.department_id, []).append(demand.effort)
+        # The loaded values from the instance's __dict__, as planner/warnings/fixes.py's
+        # `columns` does: a mapped attribute read costs five times as much, and this runs
+        # over every wish when a plan's load is computed (16 ms of a 10 000-wish plan's).
+        state = demand.__dict__
+        try:
+            dept_id, effort = state["department_id"], state["effort"]
+        except KeyError:  # not loaded: the normal way
+            dept_id, effort = demand.department_id, demand.effort
+        parts.setdefault(dept_id, []).append(effort)
     return {dept_id: math.fsum(values) for dept_id, values in parts.items()}
 
 
