@@ -8,6 +8,9 @@ panel listens to the engine), and the memory the index and the warnings hold.
 - "its undo": the same for undoing it.
 - "index + warnings memory": bytes allocated by building the document's index and its
   warnings (engine included) and one edit, with tracemalloc, against the plan's rows.
+- "... with the Gantt's data": the same with the Gantt view's live data (ui/gantt/
+  live_data.py) read after each edit as the open view does — its phase bars and the load
+  strip's table, from the department load the warnings read too (planner/live_load.py).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_edit_index.py
     .venv/bin/python benchmarks/run.py --only edit_index
@@ -95,16 +98,41 @@ def bench(size: str, source: Path, repeat: int) -> list[dict]:
                         runs=repeat))
         rows.append(row("document: its undo", size, median(undos), None, baseline,
                         median(bare_undos), runs=repeat))
+        gantt = _gantt(document)
+        moves, undos = [], []
+        gc.collect()
+        for _ in range(repeat):
+            moves.append(_time(lambda: (document.push(MoveDemands([wish], target)), gantt())))
+            undos.append(_time(lambda: (document.undo_stack.undo(), gantt())))
+        rows.append(row("document + Gantt data: one wish move", size, median(moves), None,
+                        baseline, median(bare_moves), runs=repeat))
+        rows.append(row("document + Gantt data: its undo", size, median(undos), None,
+                        baseline, median(bare_undos), runs=repeat))
         document.close()
     finally:
         bare.close()
         path.unlink(missing_ok=True)
         bare_path.unlink(missing_ok=True)
     rows.append(_memory(size, source))
+    rows.append(_memory(size, source, gantt=True))
     return rows
 
 
-def _memory(size: str, source: Path) -> dict:
+def _gantt(document):  # noqa: ANN001, ANN202
+    """What the open Gantt view reads after an edit: its live data, with the warnings."""
+    from ui.gantt.live_data import LiveGanttData
+
+    live = LiveGanttData(document)
+    source = document.warnings
+
+    def read():  # noqa: ANN202
+        return live.read(source.warnings)
+
+    read()
+    return read
+
+
+def _memory(size: str, source: Path, gantt: bool = False) -> dict:
     from planner.commands import MoveDemands
     from planner.store import PlanStore
 
@@ -119,8 +147,9 @@ def _memory(size: str, source: Path) -> dict:
         gc.collect()
         before = tracemalloc.get_traced_memory()[0]
         document = _document(store)
+        read = _gantt(document) if gantt else (lambda: document.index)
         document.push(MoveDemands([wish], target))  # the first edit builds what edits need
-        document.index  # noqa: B018
+        read()
         gc.collect()
         held = tracemalloc.get_traced_memory()[0] - before
         tracemalloc.stop()
@@ -128,8 +157,9 @@ def _memory(size: str, source: Path) -> dict:
     finally:
         path.unlink(missing_ok=True)
     mib = 1024 * 1024
+    name = "index + warnings" + (" + Gantt data" if gantt else "")
     return row(
-        "document: index + warnings memory (MiB, not ms)", size, held / mib, None,
+        f"document: {name} memory (MiB, not ms)", size, held / mib, None,
         "the plan's rows (MiB)", rows_bytes / mib,
     )
 

@@ -13,17 +13,19 @@ name, and the short lists (phases, departments, objectives, milestones, links) r
 from the store when a row of their table changed. The result is always what
 `PlanIndex.build` would give (tests/test_live_index.py checks that on random edits, local and
 remote). Each apply leaves a `Patch` naming what it touched, from which the warnings' facts
-update what they derive (per-phase sums, load, go-lives) without a second pass over the
-changes' effect on the lists. A rebuild (Save As reloaded every row, a table this module
-does not know, a bug while patching) fills the same PlanIndex object in place, so no reader
-is ever left holding a stale one.
+update what they derive (per-phase sums, go-lives) without a second pass over the changes'
+effect on the lists. What is derived for every reader alike — the department load
+(planner/live_load.py) — follows the index itself (`follow`): it hears each Patch right
+after the index was patched, still ahead of every listener of the store. A rebuild (Save
+As reloaded every row, a table this module does not know, a bug while patching) fills the
+same PlanIndex object in place, so no reader is ever left holding a stale one.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 
 from planner.changes import RowChange
@@ -79,14 +81,35 @@ class LiveIndex:
         self._plan = store.plan
         self.index = PlanIndex.build(store)
         self.last: Patch | None = None
+        self._followers: list[Callable[[Patch], object]] = []
+
+    def follow(self, follower: Callable[[Patch], object]) -> None:
+        """Call `follower(patch)` right after every patch and rebuild of the index, before
+        the store's listeners hear of the change (what is derived from the index for every
+        reader: planner/live_load.py). A follower should not raise (it is logged if it
+        does, and the next follower and the store's listeners still hear of the change)."""
+        self._followers.append(follower)
 
     def rebuild(self) -> PlanIndex:
-        """Build the index afresh from the rows, into the same object."""
+        """Build the index afresh from the rows, into the same object; the followers
+        re-derive everything."""
+        self._refill()
+        patch = self.last = Patch((), rebuilt=True)
+        self._tell(patch)
+        return self.index
+
+    def _refill(self) -> None:
         self._plan = self.store.plan
         fresh = PlanIndex.build(self.store)
         for each in fields(PlanIndex):
             setattr(self.index, each.name, getattr(fresh, each.name))
-        return self.index
+
+    def _tell(self, patch: Patch) -> None:
+        for follower in self._followers:
+            try:
+                follower(patch)
+            except Exception:  # its bug must not stop the store's listeners hearing the edit
+                log.exception("Following the plan index failed")
 
     def patch_of(self, changes: Sequence[RowChange]) -> Patch:
         """The Patch made for this very batch; a batch the index has not seen (its listener
@@ -102,9 +125,10 @@ class LiveIndex:
             patch = self._patch(changes)
         except Exception:  # a bug must not break every view and the warnings: start afresh
             log.exception("Patching the plan index failed; rebuilding it")
-            self.rebuild()
+            self._refill()
             patch = Patch(changes, rebuilt=True)
         self.last = patch
+        self._tell(patch)
         return patch
 
     def _patch(self, changes: Sequence[RowChange]) -> Patch:
@@ -116,7 +140,7 @@ class LiveIndex:
             m not in _HELD and m not in _NO_INDEX_EFFECT for m in by_model
         ):
             # The store reloaded every row (Save As), or a table this module does not know.
-            self.rebuild()
+            self._refill()
             patch.rebuilt = True
             return patch
         index = self.index

@@ -1,6 +1,7 @@
-"""The Gantt view's live data: after any edit, undo or redo it equals a fresh `read_plan`,
-and what an edit did not touch is the same object as before (the chart's caches rely on it).
-"""
+"""The Gantt view's live data: after any edit, undo or redo it equals a fresh `read_plan`
+(its load strip planner.load's fresh `department_load`), what an edit did not touch is the
+same object as before (the chart's caches rely on it), and its load is the warnings
+engine's: the store's one live load, not a tracker of its own."""
 
 from __future__ import annotations
 
@@ -14,13 +15,18 @@ from plan_commands import draw_command
 
 from planner.commands import MoveDemands, ShiftPhase, UpdateRow
 from planner.errors import PlanError
+from planner.live_load import live_load
+from planner.load import department_load
 from planner.model import Demand, Plan
+from planner.queries import PlanIndex
 from planner.warnings import Dismiss
 from ui.document import PlanDocument
 from ui.gantt.chart import ChartOptions, build_chart
 from ui.gantt.data import read_plan
 from ui.gantt.live_data import LiveGanttData
+from ui.gantt.load_strip import load_cells
 from ui.gantt.memo import ChartMemo
+from ui.gantt.timescale import TimeScale
 
 pytestmark = pytest.mark.gui
 
@@ -33,7 +39,10 @@ def same(live: LiveGanttData, document: PlanDocument) -> None:
     assert got.dependencies == want.dependencies
     assert got.departments == want.departments
     assert got.load == want.load
+    # ... and planner.load's own computation, from an index built afresh
+    assert got.load == department_load(document.store, PlanIndex.build(document.store))
     assert (got.working_days, got.plan_start) == (want.working_days, want.plan_start)
+    assert live.load is live_load(document.store)  # no load of its own
 
 
 @pytest.fixture
@@ -70,6 +79,40 @@ def test_an_edit_redoes_only_the_phases_it_touched(document) -> None:  # noqa: A
     for _ in range(4):
         document.undo_stack.undo()
         same(live, document)
+
+
+def test_the_gantt_and_the_warnings_engine_read_one_load(document) -> None:  # noqa: ANN001
+    """The same tracker object; a wish move and its undo change the load strip's cells of
+    the wish's department and they stay what planner.load computes afresh."""
+    live = LiveGanttData(document)
+    engine = document.warnings.engine
+    assert engine.load is live.load.tracker is live_load(document.store).tracker
+    store, index = document.store, document.index
+    dated = [p for p in index.phases if p.start_date is not None and index.demands(p.id)]
+    wish = max(index.demands(dated[0].id), key=lambda d: d.effort)
+    dept = wish.department_id
+    first = live.read([])
+    scale = TimeScale(*first.date_span(), px_per_day=6.0)
+
+    def cells(data):  # noqa: ANN001, ANN202
+        return load_cells(data.load, dept, scale)
+
+    def fresh_cells():  # noqa: ANN202
+        return load_cells(department_load(store, PlanIndex.build(store)), dept, scale)
+
+    before = cells(first)
+    assert before == fresh_cells()
+    document.push(MoveDemands([wish.id], dated[-1].id))
+    moved = live.read([])
+    assert cells(moved) != before and cells(moved) == fresh_cells()
+    for other, weeks in first.load.load.items():
+        if other not in live.load.last.departments:  # untouched rows: the very same dict
+            assert moved.load.load[other] is weeks
+    assert moved.load.load[dept] == engine.load.department_weeks(dept)
+    document.undo_stack.undo()
+    assert cells(live.read([])) == before == fresh_cells()
+    assert engine.load is live.load.tracker
+    same(live, document)
 
 
 def test_a_chart_built_with_the_memo_equals_one_built_without(document) -> None:  # noqa: ANN001
@@ -134,6 +177,11 @@ def test_after_random_edits_and_undo_it_equals_a_fresh_read(qapp, sample_source,
         same(live, document)
         while document.undo_stack.canUndo():
             document.undo_stack.undo()
+        same(live, document)
+        while document.undo_stack.canRedo():
+            document.undo_stack.redo()
+            if data.draw(st.booleans(), label="read now"):
+                same(live, document)
         same(live, document)
     finally:
         dispose(document)

@@ -1,7 +1,9 @@
 """One live index per plan: the views (`PlanDocument.index`) and the warnings engine read the
 very same PlanIndex, patched once per edit, undo, redo or remote batch before anyone hears
 of it; it always equals a fresh `PlanIndex.build`, and the engine's warnings a fresh
-`evaluate`, on a file and on a plan on a server (edited here or by another client)."""
+`evaluate`, on a file and on a plan on a server (edited here or by another client). The
+department load derived from it is one too (planner/live_load.py): the engine's and the
+Gantt view's, equal to planner.load's fresh `department_load`."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from planner.commands import MoveDemands, ShiftPhase, UndoHistory, UpdateRow
 from planner.dump import dump
 from planner.errors import PlanError
 from planner.live_index import LiveIndex, live_index
+from planner.live_load import live_load
+from planner.load import department_load
 from planner.model import Demand, Phase
 from planner.queries import PlanIndex
 from planner.store import PlanStore
@@ -34,6 +38,8 @@ def assert_current(store: PlanStore, engine: WarningsEngine) -> None:
     assert engine.index is live_index(store).index
     assert ids_of(engine.index) == ids_of(PlanIndex.build(store))
     assert signature(engine.warnings) == signature(evaluate(store))
+    assert engine.load is live_load(store).tracker
+    assert live_load(store).table() == department_load(store, PlanIndex.build(store))
 
 
 # --- one object --------------------------------------------------------------------------------
@@ -196,6 +202,8 @@ def test_a_remote_edit_reaches_the_documents_one_index_and_its_warnings(
 
     from planner.server.store import ServerStore
     from ui.document import PlanDocument
+    from ui.gantt.data import read_plan
+    from ui.gantt.live_data import LiveGanttData
 
     url = copy_of_sample(pg_cluster, pg_sample_plan, pg_test_plan)
     editor, follower = ServerStore.open(url), ServerStore.open(url)
@@ -204,19 +212,22 @@ def test_a_remote_edit_reaches_the_documents_one_index_and_its_warnings(
         index = document.index
         engine = document.warnings.engine
         assert engine.index is index
+        gantt = LiveGanttData(document)  # the Gantt view's data: the engine's load
+        assert gantt.load.tracker is engine.load
+        strip = dict(gantt.read([]).load.load)  # department -> week -> person-days
         heard: list[list] = []
         document.changed.connect(heard.append)
         history = UndoHistory(editor)
         phases = PlanIndex.build(editor).phases
         wish = PlanIndex.build(editor).demands(phases[0].id)[0]
-        edits = [
-            lambda: history.push(MoveDemands([wish.id], phases[1].id)),
-            lambda: history.push(UpdateRow(Phase, phases[1].id, {"goal": ""})),
-            lambda: history.push(ShiftPhase(phases[2].id, 21)),
-            history.undo,
-            history.undo,
+        edits = [  # (the edit, whether it moves load)
+            (lambda: history.push(MoveDemands([wish.id], phases[1].id)), True),
+            (lambda: history.push(UpdateRow(Phase, phases[1].id, {"goal": ""})), False),
+            (lambda: history.push(ShiftPhase(phases[2].id, 21)), True),
+            (history.undo, True),
+            (history.undo, False),
         ]
-        for edit in edits:
+        for edit, moves_load in edits:
             heard.clear()
             edit()
             deadline = time.monotonic() + 2
@@ -227,6 +238,13 @@ def test_a_remote_edit_reaches_the_documents_one_index_and_its_warnings(
             assert document.index is index and engine.index is index
             assert ids_of(index) == ids_of(PlanIndex.build(follower))
             assert signature(document.warnings.warnings) == signature(evaluate(follower))
+            data = gantt.read([])
+            fresh = PlanIndex.build(follower)
+            assert data.load == department_load(follower, fresh)
+            assert data.phases == read_plan(follower, fresh, warnings=None).phases
+            assert gantt.load.tracker is engine.load
+            assert (data.load.load != strip) == moves_load, "the load strip did not follow"
+            strip = dict(data.load.load)
         moved = [d.id for d in index.demands(phases[1].id)]
         assert wish.id in moved  # the move stands, the rest was undone
     finally:

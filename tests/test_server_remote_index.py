@@ -1,7 +1,9 @@
 """Edits that arrive from another client reach the plan's one live index (read by the views
 and the warnings engine alike) exactly as the client's own edits do: after random edits,
 undos and redos by one client, the other's patched index equals one built afresh, its
-incremental warnings equal a fresh evaluation, and its rows equal the editing client's."""
+department load (the engine's and the Gantt view's) equals planner.load's fresh
+computation, its incremental warnings equal a fresh evaluation, and its rows equal the
+editing client's."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from planner.commands import UndoHistory
 from planner.dump import dump
 from planner.errors import PlanError
 from planner.live_index import live_index
+from planner.live_load import live_load
+from planner.load import department_load
 from planner.queries import PlanIndex
 from planner.server.store import ServerStore
 from planner.warnings import WarningsEngine, evaluate
@@ -53,12 +57,16 @@ def test_remote_edits_keep_the_index_and_the_warnings_current(
     try:
         engine = WarningsEngine(follower)
         live = live_index(follower)
+        load = live_load(follower)
         assert engine.index is live.index
+        assert engine.load is load.tracker
         history = UndoHistory(editor)
 
         def check() -> None:
             follow(editor, follower)
-            assert ids_of(live.index) == ids_of(PlanIndex.build(follower))
+            fresh = PlanIndex.build(follower)
+            assert ids_of(live.index) == ids_of(fresh)
+            assert load.table() == department_load(follower, fresh)
             assert signature(engine.warnings) == signature(evaluate(follower))
 
         for _ in range(data.draw(st.integers(1, 5), label="steps")):

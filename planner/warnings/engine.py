@@ -4,8 +4,9 @@
 DESIGN. The engine reads the store's one live index (planner/live_index.py: `live_index`),
 the same PlanIndex object the views read. The store tells the live index first of every
 edit, undo, redo and remote batch; when the engine hears of the changes the index is
-patched already, and `Facts.apply` takes what that patch touched to update the per-phase
-sums and the load and to name the subjects that may warn differently. The engine caches the
+patched already, and so is the department load that follows the index (planner/live_load.py,
+the Gantt view's too); `Facts.apply` takes what that patch touched to update the phase
+summaries and to name the subjects that may warn differently. The engine caches the
 warnings per subject; only the rules of those subjects run again, plus the plan-wide ones,
 which are cheap. Property tests check that the result is always the same as a fresh
 `evaluate` (which builds an index of its own), on a file and on a server plan.
@@ -23,6 +24,8 @@ from typing import Any
 
 from planner.changes import RowChange
 from planner.live_index import live_index
+from planner.live_load import live_load
+from planner.load import LoadTracker
 from planner.model import Demand
 from planner.queries import PlanIndex
 from planner.store import PlanStore
@@ -123,7 +126,7 @@ class WarningsEngine:
         self.warnings: list[Warning] = []
         self.last_update_ms = 0.0
         self._live = live_index(store)  # shared with the views; listens to the store first
-        self._facts = Facts(store, self._live.index)
+        self._facts = Facts(store, self._live.index, live_load(store))  # the Gantt's load too
         self._cache: dict[tuple[str, int], list[Entry]] = {}
         # The sorted list as parallel lists of keys and (dismissal-marked) warnings, so a
         # re-checked subject's entries are swapped by bisection instead of re-sorting all.
@@ -140,6 +143,12 @@ class WarningsEngine:
     def index(self) -> PlanIndex:
         """The PlanIndex the rules read: the store's one live index, the views' too."""
         return self._facts.index
+
+    @property
+    def load(self) -> LoadTracker:
+        """The department load the rules read: the store's one live load's tracker
+        (planner/live_load.py), the Gantt view's too."""
+        return self._facts.load
 
     def for_subject(self, kind: str, subject_id: int | None) -> list[Warning]:
         return list(self._by_subject.get((kind, subject_id), ()))
@@ -179,7 +188,7 @@ class WarningsEngine:
             callback(self.warnings)
 
     def refresh(self) -> None:
-        """Evaluate everything from scratch (the shared index rebuilt too)."""
+        """Evaluate everything from scratch (the shared index and load rebuilt too)."""
         self._live.rebuild()
         self._facts.rebuild()
         self._evaluate_all()

@@ -1,15 +1,18 @@
 """What the rules read: the plan's index, department load and per-phase sums.
 
-DESIGN. The index is not the facts' own: the engine's facts read the store's one live index
-(planner/live_index.py), the same PlanIndex object the views read, patched from the row
+DESIGN. Neither the index nor the load is the facts' own: the engine's facts read the
+store's one live index (planner/live_index.py), the same PlanIndex object the views read,
+and its one live load (planner/live_load.py: effort per phase and department, load per
+department and week), the same objects the Gantt view reads; both are patched from the row
 changes of every edit, undo, redo and remote batch before the engine hears of them. From
-what that patch touched (`Patch`: which phases' wish lists changed, the phase order before)
-`apply` updates only what the facts derive — the sums of the phases whose lists changed,
-their department load, go-lives, phase ranks, successors, prerequisites — and works out
-which subjects (phases, departments, wishes) may have different warnings now, so the engine
-re-runs the rules for those only. Moving one wish on a 10 000-wish plan recomputes two
-phases' sums and load instead of everything. Edits that touch everything anyway (plan
-settings, objectives, a department's name) re-derive everything from the (patched) index.
+what that patch touched (`Patch`: which phases' wish lists changed, the phase order before;
+`LoadChange`: which departments' load changed) `apply` updates only what the facts derive
+for the rules alone — the summaries of the phases whose lists changed, go-lives, phase
+ranks, successors, prerequisites — and works out which subjects (phases, departments,
+wishes) may have different warnings now, so the engine re-runs the rules for those only.
+Moving one wish on a 10 000-wish plan recomputes two phases' summaries instead of
+everything. Edits that touch everything anyway (plan settings, objectives, a department's
+name) re-derive everything from the (patched) index.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from planner.enums import DemandKind, MilestoneKind, PhaseStatus
 from planner.errors import PlanError
 from planner.i18n import _
 from planner.live_index import Patch
-from planner.load import LoadTracker
+from planner.live_load import LiveLoad
 from planner.model import (
     Baseline,
     ChangeActivity,
@@ -57,7 +60,8 @@ _DEPARTMENT_LOCAL = {"capacity", "support_contact", "head", "colour", "position"
 
 @dataclass
 class PhaseSummary:
-    """Sums over one phase's wishes, in the phase's order."""
+    """Sums over one phase's wishes, in the phase's order. `dept_effort` is the live load's
+    own (planner/live_load.py), not a copy."""
 
     effort: float
     count: int
@@ -67,23 +71,22 @@ class PhaseSummary:
     _ranked: list[Demand] | None = None
 
     @classmethod
-    def of(cls, demands: Sequence[Demand]) -> PhaseSummary:
+    def of(cls, demands: Sequence[Demand], dept_effort: dict[int, float]) -> PhaseSummary:
+        """`dept_effort`: the wishes' effort per department (LiveLoad.phase_efforts)."""
         by_dept: dict[int, list[Demand]] = {}
-        efforts: dict[int, list[float]] = {}
+        efforts: list[float] = []
         data_fields: list[Demand] = []
         for d in demands:
             dept, effort, kind = columns(d, "department_id", "effort", "kind")
             if dept in by_dept:
                 by_dept[dept].append(d)
-                efforts[dept].append(effort)
             else:
                 by_dept[dept] = [d]
-                efforts[dept] = [effort]
+            efforts.append(effort)
             if kind == _DATA_FIELD:
                 data_fields.append(d)
-        dept_effort = {k: math.fsum(v) for k, v in efforts.items()}
         return cls(
-            effort=math.fsum(v for values in efforts.values() for v in values),
+            effort=math.fsum(efforts),
             count=len(demands),
             by_dept=by_dept,
             dept_effort=dept_effort,
@@ -129,12 +132,18 @@ class Facts:
     """What the rules read. `index` is the plan's PlanIndex — for the engine the store's one
     live index (planner/live_index.py), shared with the views and patched before the engine
     hears of a change; for a one-off `evaluate` a PlanIndex built for it. The facts never
-    change the index: they keep only what they derive from it (per-phase sums, load,
-    go-lives, phase ranks, successors, prerequisites)."""
+    change the index: they keep only what they derive from it for the rules (phase
+    summaries, go-lives, phase ranks, successors, prerequisites). `live_load` likewise: for
+    the engine the store's one live load (planner/live_load.py), the Gantt view's too; for a
+    one-off `evaluate` one made here from the index. `load` is its LoadTracker."""
 
-    def __init__(self, store: PlanStore, index: PlanIndex | None = None) -> None:
+    def __init__(
+        self, store: PlanStore, index: PlanIndex | None = None, live_load: LiveLoad | None = None
+    ) -> None:
         self.store = store
         self.index = index if index is not None else PlanIndex.build(store)
+        self.live_load = live_load if live_load is not None else LiveLoad(store, self.index)
+        self.load = self.live_load.tracker  # the department load the capacity rules read
         self.rebuild()
 
     # --- building ------------------------------------------------------------------------
@@ -148,9 +157,6 @@ class Facts:
         self._order_phases()
         self._successors = _successors(self.index.predecessors)
         self._summaries: dict[int, PhaseSummary] = {}
-        self.load = LoadTracker(self.working_days)
-        for phase in self.index.phases:
-            self.load.set_phase(phase, self.summary(phase.id).dept_effort)
         self._go_lives = _go_lives(self.index.milestones)
         self._baseline: BaselineState | None = None
         self._dismissals: dict[tuple, str] | None = None
@@ -195,7 +201,9 @@ class Facts:
     def summary(self, phase_id: int) -> PhaseSummary:
         summary = self._summaries.get(phase_id)
         if summary is None:
-            summary = self._summaries[phase_id] = PhaseSummary.of(self.index.demands(phase_id))
+            summary = self._summaries[phase_id] = PhaseSummary.of(
+                self.index.demands(phase_id), self.live_load.phase_efforts(phase_id)
+            )
         return summary
 
     def weeks(self, phase: Phase) -> float | None:
@@ -252,15 +260,17 @@ class Facts:
     # --- following the edits ---------------------------------------------------------------
 
     def apply(self, patch: Patch) -> Dirty:
-        """Bring what the facts derive up to date after the index was patched (`patch`: what
-        that did); return the subjects that may warn differently."""
+        """Bring what the facts derive up to date after the index and the load were patched
+        (`patch`: what that did to the index); return the subjects that may warn
+        differently."""
+        load = self.live_load.change_of(patch)  # made already when the load follows the index
         if patch.rebuilt or any(_touches_everything(c) for c in patch.changes):
             self.rebuild()
             return Dirty(everything=True)
         dirty = Dirty()
         by_model = patch.by_model
         self._demands_changed(by_model.get(Demand, []), dirty)
-        load_phases = {g for g in patch.phase_lists if g is not None}
+        load_phases = {g for g in patch.phase_lists if g is not None}  # summaries to redo
         if Phase in by_model:
             self._phases_changed(by_model[Phase], patch.previous_phases or [], dirty, load_phases)
         self._links_changed(by_model, dirty)
@@ -281,15 +291,11 @@ class Facts:
                 for values in (change.before, change.after):
                     if values:
                         dirty.demands.update((values["demand_id"], values["needs_id"]))
+        dirty.departments |= load.departments
         for phase_id in load_phases:
             self._summaries.pop(phase_id, None)
-            phase = self.phase(phase_id)
-            if phase is None:
-                dirty.departments |= self.load.remove_phase(phase_id)
-            else:
-                efforts = self.summary(phase_id).dept_effort
-                dirty.departments |= self.load.set_phase(phase, efforts)
-                dirty.departments |= set(efforts)
+            # Its departments' warnings name the phase and count its wishes.
+            dirty.departments |= set(self.live_load.phase_efforts(phase_id))
             dirty.phases.add(phase_id)
         # A phase's fix may move wishes to the next phase if they fit there, so the phase
         # before any changed phase is re-checked too.

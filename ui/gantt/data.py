@@ -8,13 +8,14 @@ Plain data, no Qt: the chart builder turns it into marks. Warnings come from a p
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from planner.enums import MilestoneKind, PhaseStatus
-from planner.load import LoadTable, department_load
-from planner.model import Demand, Phase
+from planner.load import LoadTable, department_efforts, department_load
+from planner.model import Phase
 from planner.queries import PlanIndex
 from planner.store import PlanStore
 from planner.warnings.types import Severity, Warning
@@ -117,11 +118,9 @@ def badges_from(warnings: Sequence[Warning]) -> dict[int, Badge]:
     return badges
 
 
-def phase_info(phase: Phase, number: int, demands: Iterable[Demand]) -> PhaseInfo:
-    """One phase as the chart shows it; `demands` are its wishes in their order."""
-    per_dept: dict[int, float] = defaultdict(float)
-    for demand in demands:
-        per_dept[demand.department_id] += demand.effort
+def phase_info(phase: Phase, number: int, efforts: dict[int, float]) -> PhaseInfo:
+    """One phase as the chart shows it; `efforts`: its wishes' effort per department, in
+    the order they first appear (planner.load.department_efforts, or the live load's)."""
     return PhaseInfo(
         id=phase.id,
         number=number,
@@ -129,9 +128,9 @@ def phase_info(phase: Phase, number: int, demands: Iterable[Demand]) -> PhaseInf
         start=phase.start_date,
         end=phase.end_date,
         status=PhaseStatus(phase.status),
-        effort=sum(per_dept.values()),
-        department_ids=tuple(per_dept),
-        department_effort=tuple(per_dept.items()),
+        effort=math.fsum(efforts.values()),
+        department_ids=tuple(efforts),
+        department_effort=tuple(efforts.items()),
     )
 
 
@@ -159,7 +158,10 @@ def read_plan(
 ) -> GanttData:
     index = index or PlanIndex.build(store)
     return GanttData(
-        phases=[phase_info(p, n, index.demands(p.id)) for n, p in enumerate(index.phases, 1)],
+        phases=[
+            phase_info(p, n, department_efforts(index.demands(p.id)))
+            for n, p in enumerate(index.phases, 1)
+        ],
         milestones=milestone_infos(index),
         dependencies=dependencies(index),
         departments=department_infos(index),

@@ -2,23 +2,25 @@
 
 `read_plan` reads the whole plan: the effort of 10 000 wishes per phase and department and
 the department load of every phase, every time. After an edit only a few phases changed.
-LiveGanttData follows the document's changes and redoes only those phases: their summaries
-(PhaseInfo), what they put on the load (planner.load.LoadTracker, phase by phase) and the
-load rows of the departments that changed. `read()` gives a GanttData equal to what
-`read_plan` would give (tests/test_gantt_live_data.py), and reuses the objects of whatever
-did not change, so the chart builder's caches can tell them apart cheaply.
+The sums and the load are not the view's own: the store's one live load
+(planner/live_load.py) keeps each phase's effort per department and the department load per
+week current, patched right after the live index for every edit, undo, redo and remote
+batch — the same objects the warnings engine reads. LiveGanttData follows the document's
+changes and redoes only the summaries (PhaseInfo) of the phases they touched, from those
+sums, and takes the load strip's table from the live load. `read()` gives a GanttData equal
+to what `read_plan` would give (tests/test_gantt_live_data.py), and reuses the objects of
+whatever did not change, so the chart builder's caches can tell them apart cheaply.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject
 
 from planner.changes import RowChange
-from planner.load import WEEK, LoadTable, LoadTracker, PhaseShare, usable_working_days
-from planner.model import Demand, Department, Dependency, Milestone, Phase, Plan
+from planner.live_load import LiveLoad, live_load
+from planner.model import Department, Dependency, Milestone, Phase, Plan
 from planner.warnings.types import Warning
 from ui.gantt.data import (
     DepartmentInfo,
@@ -41,14 +43,15 @@ class LiveGanttData(QObject):
         self.document = document
         self._dirty: set[int] | None = _EVERYTHING
         self._infos: dict[int, PhaseInfo] = {}
-        self._order: list[int] = []  # phase ids in plan order at the last read
+        # Per phase, the live load's effort dict its PhaseInfo was made from: the live load
+        # makes a new one whenever the phase's wishes changed (joined, left, other effort).
+        self._made_from: dict[int, dict[int, float]] = {}
         self._milestones: list[MilestoneInfo] | None = None
         self._departments: list[DepartmentInfo] | None = None
         self._dependencies: list[tuple[int, int]] | None = None
-        self._tracker: LoadTracker | None = None
-        self._load: dict[int, dict[dt.date, float]] = {}
-        self._shares: dict[tuple[int, dt.date], list[PhaseShare]] = {}
-        self._share_weeks: dict[int, list[dt.date]] = {}  # per department: its keys above
+        # The store's one live load: made (and following the live index) before the first
+        # change reaches this view, so it is up to date whenever the view reads.
+        self.load: LiveLoad = live_load(document.store)
         document.changed.connect(self._on_changed)
 
     # --- following the plan ------------------------------------------------------------------
@@ -56,9 +59,7 @@ class LiveGanttData(QObject):
     def _on_changed(self, changes: list[RowChange]) -> None:
         for change in changes:
             model = change.model
-            if model is Demand:
-                self._mark_phases(change)
-            elif model is Phase:
+            if model is Phase:  # its title, dates, status (its wishes: see `_made_from`)
                 self._mark(change.row_id)
             elif model is Milestone:
                 self._milestones = None
@@ -68,47 +69,35 @@ class LiveGanttData(QObject):
                 self._dependencies = None
             elif model is Plan:  # working days, the plan's start: redo all
                 self._dirty = _EVERYTHING
-                self._tracker = None
 
     def _mark(self, phase_id: int | None) -> None:
         if self._dirty is not _EVERYTHING and phase_id is not None:
             self._dirty.add(phase_id)
 
-    def _mark_phases(self, change: RowChange) -> None:
-        for snapshot in (change.before, change.after):
-            if snapshot and "phase_id" in snapshot:
-                self._mark(snapshot["phase_id"])
-        demand = self.document.store.find(Demand, change.row_id)
-        if demand is not None:
-            self._mark(demand.phase_id)
-
     # --- reading ----------------------------------------------------------------------------
 
     def read(self, warnings: Sequence[Warning]) -> GanttData:
         store, index = self.document.store, self.document.index
+        efforts = self.load.phase_efforts
         dirty = self._dirty
         self._dirty = set()
-        everything = dirty is _EVERYTHING or self._tracker is None
-        if self._tracker is None:
-            self._tracker = LoadTracker(usable_working_days(store.plan.working_days))
-        tracker = self._tracker
-        order = [p.id for p in index.phases]
-        reordered = order != self._order
+        everything = dirty is _EVERYTHING
         infos: dict[int, PhaseInfo] = {}
-        touched: set[int] = set()  # departments whose load changed
+        made_from: dict[int, dict[int, float]] = {}
         for number, phase in enumerate(index.phases, start=1):
             old = self._infos.get(phase.id)
-            if everything or phase.id in dirty or old is None:  # type: ignore[operator]
-                demands = index.demands(phase.id)
-                infos[phase.id] = phase_info(phase, number, demands)
-                touched |= tracker.set_phase(phase, demands)
-            elif old.number != number:
-                infos[phase.id] = phase_info(phase, number, index.demands(phase.id))
+            sums = made_from[phase.id] = efforts(phase.id)
+            if (
+                everything
+                or old is None
+                or old.number != number
+                or phase.id in dirty  # type: ignore[operator]
+                or sums is not self._made_from.get(phase.id)
+            ):
+                infos[phase.id] = phase_info(phase, number, sums)
             else:
                 infos[phase.id] = old
-        for gone in self._infos.keys() - infos.keys():
-            touched |= tracker.remove_phase(gone)
-        self._infos, self._order = infos, order
+        self._infos, self._made_from = infos, made_from
         if self._departments is None:
             self._departments = department_infos(index)
         if self._milestones is None:
@@ -116,49 +105,12 @@ class LiveGanttData(QObject):
         if self._dependencies is None:
             self._dependencies = dependencies(index)
         return GanttData(
-            phases=[infos[phase_id] for phase_id in order],
+            phases=[infos[phase.id] for phase in index.phases],
             milestones=self._milestones,
             dependencies=self._dependencies,
             departments=self._departments,
-            load=self._load_table(touched, everything or reordered),
+            load=self.load.table(),
             badges=badges_from(warnings),
             working_days=store.plan.working_days,
             plan_start=store.plan.start_date,
-        )
-
-    def _load_table(self, touched: set[int], all_rows: bool) -> LoadTable:
-        """planner.load's table, with only the changed departments' rows redone (all of them
-        when the phases' order changed: the shares are listed in that order)."""
-        tracker = self._tracker
-        assert tracker is not None
-        rank = {phase_id: i for i, phase_id in enumerate(self._order)}
-        if all_rows:
-            touched = set(self._load) | touched
-        for dept_id in touched:
-            for week in self._share_weeks.pop(dept_id, ()):
-                del self._shares[(dept_id, week)]
-            weeks = tracker.department_weeks(dept_id)
-            if not weeks:
-                self._load.pop(dept_id, None)
-                continue
-            self._load[dept_id] = weeks
-            for week in weeks:
-                by_phase = tracker.shares(dept_id, week)
-                ordered = sorted(by_phase.items(), key=lambda item: rank.get(item[0], 1 << 30))
-                self._shares[(dept_id, week)] = [PhaseShare(pid, amount) for pid, amount in ordered]
-            self._share_weeks[dept_id] = list(weeks)
-        firsts = [next(iter(weeks)) for weeks in self._load.values()]
-        lasts = [next(reversed(weeks)) for weeks in self._load.values()]
-        all_weeks: list[dt.date] = []
-        if firsts:
-            week, last = min(firsts), max(lasts)
-            while week <= last:
-                all_weeks.append(week)
-                week += WEEK
-        departments = self._departments or []
-        return LoadTable(
-            weeks=all_weeks,
-            capacity={d.id: d.capacity for d in departments},
-            load=dict(self._load),
-            shares=self._shares,  # kept up to date in place: rebuilding it costs a copy of all
         )
