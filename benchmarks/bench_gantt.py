@@ -80,6 +80,7 @@ def bench_plan(size: str, path: Path, baseline: float) -> list[dict]:
     from PySide6.QtTest import QTest
 
     from planner.commands import ShiftPhase
+    from planner.live_index import live_index
     from planner.store import PlanStore
     from ui.document import PlanDocument
     from ui.gantt.chart import ChartOptions, build_chart
@@ -113,7 +114,7 @@ def bench_plan(size: str, path: Path, baseline: float) -> list[dict]:
             GanttScene().apply(chart)
 
         def fresh_index() -> None:
-            document._index = None  # as after an edit: the lookups are rebuilt too
+            live_index(store).rebuild()  # the lookups rebuilt too, as after a reload
 
         row(f"gantt scene build ({layout})", median_ms(build, repeat, fresh_index), 300.0)
 
