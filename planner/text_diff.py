@@ -7,6 +7,7 @@ from typing import Any
 
 from planner.diff import Change, PlanDiff
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import number
 
 # Shown through _().
 _SUBJECT_NAMES = {"phases": N_("Phases"), "wishes": N_("Wishes"),
@@ -18,7 +19,7 @@ def _where(phase: Any) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:g}"
+    return number(value)
 
 
 def title(c: Change) -> str:

@@ -43,6 +43,7 @@ from planner.exchange.errors import ExchangeError
 from planner.exchange.mspdi_common import LINK_TYPES, priority_from_msp
 from planner.exchange.mspdi_read import NO_RESOURCE, MsProject, MsTask, read_mspdi
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import number
 from planner.model import Demand, Department, Dependency, Milestone, Phase, Prerequisite
 from planner.store import PlanStore
 from planner.validation import MAX_CAPACITY, MAX_EFFORT
@@ -308,7 +309,7 @@ class _Mapper:
                     "Task '{name}' (UID {uid}) has {effort} person-days of work, more than the "
                     "{limit} a wish can hold; the file was refused."
                 ).format(
-                    name=task.name, uid=task.uid, effort=f"{effort:g}", limit=f"{MAX_EFFORT:g}"
+                    name=task.name, uid=task.uid, effort=number(effort), limit=number(MAX_EFFORT)
                 )
             )
         people = [departments[a.resource_uid] for a in mine if a.resource_uid in departments]
@@ -702,7 +703,7 @@ def _summary(plan: ImportPlan, source: str) -> list[str]:
                 n=len(plan.phases)
             ),
             wishes=ngettext("{n} wish", "{n} wishes", wishes).format(n=wishes),
-            effort=f"{effort:g}",
+            effort=number(effort),
             backlog=len(plan.backlog),
             departments=ngettext("{n} department", "{n} departments", len(plan.departments))
             .format(n=len(plan.departments)),

@@ -234,7 +234,7 @@ class _Builder:
                     problem(
                         self.c_effort,
                         _("{effort} person-days is more than one wish can be ({limit}); split "
-                          "it.").format(effort=f"{effort:g}", limit=f"{MAX_EFFORT:g}"),
+                          "it.").format(effort=number(effort), limit=number(MAX_EFFORT)),
                     )
         priority = Priority.SHOULD
         raw = cell_text(self.cell(row, self.c_priority))

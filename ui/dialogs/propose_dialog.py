@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from planner.enums import PhaseStatus
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
+from planner.i18n.formats import Local, number
 from planner.propose.milestones import milestone_changes
 from planner.propose.plan_problem import NoProposal, Options, Prepared, prepare
 from planner.propose.proposal import (
@@ -328,18 +329,22 @@ class ProposeDialog(QDialog):
     def _on_progress(self, stage: str, value: object, bound: object, seconds: float) -> None:
         if stage == "greedy":
             self.status.setText(
-                _("A first proposal after {seconds:.1f} s; improving it…").format(seconds=seconds)
+                _("A first proposal after {seconds:.1f} s; improving it…").format(
+                    seconds=Local(seconds)
+                )
             )
             return
         text = (
-            _("Best {value:.1f}").format(value=value)
+            _("Best {value:.1f}").format(value=Local(value))
             if isinstance(value, float)
             else _("Searching")
         )
         if isinstance(bound, float) and isinstance(value, float):
             gap = max(0.0, bound - value) / max(abs(value), 1e-9)
-            text += _(' · bound {bound:.1f} · gap {gap:.1%}').format(bound=bound, gap=gap)
-        self.status.setText(f"{text} · {seconds:.1f} s")
+            text += _(' · bound {bound:.1f} · gap {gap:.1%}').format(
+                bound=Local(bound), gap=Local(gap)
+            )
+        self.status.setText(f"{text} · {number(seconds, '.1f')} s")
 
     def _finish_run(self) -> None:
         worker, self.worker = self.worker, None
@@ -386,7 +391,8 @@ class ProposeDialog(QDialog):
             )
             self.status.setText(
                 _("{count} phases proposed ({state}{extra}; {seconds:.1f} s).").format(
-                    count=len(proposal.phases), state=state, extra=extra, seconds=proposal.seconds
+                    count=len(proposal.phases), state=state, extra=extra,
+                    seconds=Local(proposal.seconds),
                 )
             )
             self.counts.setText(

@@ -21,6 +21,7 @@ from planner.changes import RowChange
 from planner.commands import MoveDemands
 from planner.errors import PlanError
 from planner.i18n import N_, _
+from planner.i18n.formats import Local
 from planner.model import ChangeActivity, Demand, Department, Milestone, Objective, Phase
 from ui import theme
 from ui.document import PlanDocument
@@ -168,7 +169,9 @@ class Inspector(QScrollArea):
             ),
             (
                 _("Team"),
-                _("{team_capacity:g} person-days a week").format(team_capacity=plan.team_capacity),
+                _("{team_capacity:g} person-days a week").format(
+                    team_capacity=Local(plan.team_capacity)
+                ),
             ),
         ]
         for caption, text in lines:

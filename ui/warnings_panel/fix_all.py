@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
+from planner.i18n.formats import Local
 from planner.propose.overloads import CAPACITY_CODES, FixAllOverloads, describe, plan_fix
 
 
@@ -49,7 +50,7 @@ def fix_all_overloads(panel: QWidget) -> None:
         "Move {count} wishes ({effort:g} person-days) to remove every overload without "
         "raising another warning:\n\n",
         len(lines),
-    ).format(count=len(lines), effort=fix.effort) + "\n".join(f"• {line}" for line in lines)
+    ).format(count=len(lines), effort=Local(fix.effort)) + "\n".join(f"• {line}" for line in lines)
     if fix.left:
         text += _("\n\nStill overloaded (nothing that may move helps):\n") + "\n".join(
             f"• {line}" for line in fix.left

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.report import SECTION_TITLES, Section
 from planner.report.model import DemandChange
 from planner.report.text import day, person_days, span
@@ -78,7 +78,11 @@ def parts(ctx: Context) -> list[Part]:
         )
     if changes.more:
         html += para(
-            _("… and {more} more changed wishes, listed in the app.").format(more=changes.more),
+            ngettext(
+                "… and {more} more changed wish, listed in the app.",
+                "… and {more} more changed wishes, listed in the app.",
+                changes.more,
+            ).format(more=changes.more),
             "muted",
         )
     return [Part(title, ctx.flow(html))]

@@ -1,0 +1,136 @@
+"""Numbers as the chosen language writes them (decimal commas in nb, da, sv, fi and nl,
+English exactly as before), the Gantt's short week labels, and "and N more" in the
+number's form ("ja 1 muu", "ja 3 muuta")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from planner import i18n
+pytest_plugins = ("ui_fixtures",)  # fixtures: window, document, clean_settings
+
+
+@pytest.fixture(autouse=True)
+def _english_after():  # noqa: ANN202
+    yield
+    i18n.set_language("en")
+    QLocale.setDefault(QLocale("en_GB"))
+
+
+def test_numbers_take_the_languages_signs_and_english_is_unchanged() -> None:
+    from planner.i18n.formats import Local, number
+
+    values = [(27.5, ".1f"), (3.0, "g"), (1234.5, ",.1f"), (12345, ",d"), (0.123, ".1%")]
+    i18n.set_language("en")
+    assert [number(v, s) for v, s in values] == [format(v, s) for v, s in values]
+    assert f"{Local(2.25):.1f} · {Local(4.0)}" == f"{2.25:.1f} · {4.0}"
+    i18n.set_language("fi")
+    assert [number(v, s) for v, s in values] == ["27,5", "3", "1\u00a0234,5", "12\u00a0345",
+                                                 "12,3%"]
+    assert f"{Local(2.25):.1f}" == "2,2" and f"{Local(2.5):g}" == "2,5"
+    i18n.set_language("nl")
+    assert number(1234.5, ",.1f") == "1.234,5"
+
+
+def test_the_gantt_tooltips_speak_finnish_numbers(qapp, sample_store) -> None:  # noqa: ANN001
+    from ui.gantt.chart import ChartOptions, build_chart, effort_text
+    from ui.gantt.data import read_plan
+
+    i18n.set_language("fi")
+    assert effort_text(27.5) == "27,5 htp"
+    data = read_plan(sample_store, warnings=lambda _s: [])
+    chart = build_chart(data, ChartOptions(style="screen"))
+    tips = [m.tooltip for m in chart.marks if getattr(m, "tooltip", "")]
+    # "(4,0 työviikkoa)" in every bar's tooltip; "(4.0" was the English number.
+    weeks = [t for t in tips if "työviikkoa" in t]
+    assert weeks
+    assert all(re.search(r"\(\d+,\d työviikkoa\)", t) for t in weeks), weeks[:3]
+
+
+def test_a_table_cell_writes_a_decimal_comma_in_norwegian(document) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from planner.commands import UpdateRow
+    from planner.model import Demand
+    from ui.models.demand_table_model import DemandTableModel
+
+    wish = document.store.rows(Demand)[0]
+    document.push(UpdateRow(Demand, wish.id, {"effort": 1234.5}))
+    model = DemandTableModel(document)
+    column = model.column_named("effort")
+    row = next(r for r in range(model.rowCount()) if model.record_at(r).id == wish.id)
+    index = model.index(row, column)
+    english = model.data(index, Qt.ItemDataRole.DisplayRole)
+    assert english.startswith("1,234.5 ")
+    i18n.set_language("nb")
+    shown = model.data(index, Qt.ItemDataRole.DisplayRole)
+    assert shown.startswith("1\u00a0234,5 ")
+    # Editing still takes a number, not the text.
+    assert model.data(index, Qt.ItemDataRole.EditRole) == pytest.approx(1234.5)
+
+
+def test_a_finnish_spin_box_takes_a_decimal_comma(qtbot, document) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    from ui import i18n as ui_i18n
+    from ui.editors.factory import create_editor
+    from ui.models.demand_table_model import DemandTableModel
+
+    ui_i18n.install(None, "fi")
+    model = DemandTableModel(document)
+    column = model.columns[model.column_named("effort")]
+    editor = create_editor(column, document, None)
+    qtbot.addWidget(editor)
+    assert isinstance(editor, QDoubleSpinBox)
+    editor.lineEdit().selectAll()
+    qtbot.keyClicks(editor, "2,5")
+    editor.interpretText()
+    assert editor.value() == pytest.approx(2.5)
+
+
+def _week_labels(language: str, px_per_day: float) -> list[str]:
+    from ui.gantt.header import tiers
+    from ui.gantt.palette import palette_for
+    from ui.gantt.timescale import TimeScale
+
+    i18n.set_language(language)
+    scale = TimeScale(dt.date(2026, 11, 30), dt.date(2026, 12, 13), px_per_day)
+    width_of = palette_for("screen").small_metrics.horizontalAdvance
+    return [label for *_x, label in tiers(scale, scale.origin, scale.end, width_of)[1]]
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "W49"), ("nb", "uke 49"), ("da", "uge 49"), ("sv", "v. 49"), ("fi", "vk 49"),
+     ("nl", "wk 49")],
+)
+def test_the_gantt_writes_a_week_as_calendars_in_the_language_do(
+    qapp, language: str, label: str  # noqa: ANN001
+) -> None:
+    # The month zoom: 42 px a week.
+    assert _week_labels(language, 6)[0] == label
+
+
+def test_a_week_too_narrow_for_its_label_shows_its_number(qapp) -> None:  # noqa: ANN001
+    assert _week_labels("nb", 5.2)[0] == "49"  # 'uke 49' needs ~37 px of 36
+    assert _week_labels("en", 5.2)[0] == "W49"
+
+
+def test_one_more_is_singular_in_finnish(sample_file) -> None:  # noqa: ANN001
+    from planner.integrity.problems import Problem, summary
+
+    def problems(n: int) -> list[Problem]:
+        return [Problem("demand", i, "x", "priority", "'!'", "bad", "fix") for i in range(n)]
+
+    i18n.set_language("fi")
+    assert "(ja 1 muu)." in summary("plan.rollout", problems(2))
+    assert "(ja 3 muuta)." in summary("plan.rollout", problems(4))
+    from planner.warnings.format import names
+
+    assert names([f"D{i}" for i in range(7)]).endswith("ja 3 muuta")
+    i18n.set_language("en")
+    assert "(and 1 more)." in summary("plan.rollout", problems(2))
