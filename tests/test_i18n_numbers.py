@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from planner import i18n
+
 pytest_plugins = ("ui_fixtures",)  # fixtures: window, document, clean_settings
 
 
