@@ -135,3 +135,13 @@ def test_one_more_is_singular_in_finnish(sample_file) -> None:  # noqa: ANN001
     assert names([f"D{i}" for i in range(7)]).endswith("ja 3 muuta")
     i18n.set_language("en")
     assert "(and 1 more)." in summary("plan.rollout", problems(2))
+
+
+def test_a_moved_milestones_shift_is_counted_in_the_language() -> None:
+    from ui.pdf.sections.changes import _shift
+
+    i18n.set_language("fi")
+    assert _shift(dt.timedelta(days=14)) == "+14 päivää"
+    assert _shift(dt.timedelta(days=-1)) == "-1 päivä"
+    i18n.set_language("en")
+    assert _shift(dt.timedelta(days=14)) == "+14 days"
