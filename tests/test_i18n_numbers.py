@@ -18,7 +18,9 @@ pytest_plugins = ("ui_fixtures",)  # fixtures: window, document, clean_settings
 @pytest.fixture(autouse=True)
 def _english_after():  # noqa: ANN202
     yield
-    i18n.set_language("en")
+    from ui import i18n as ui_i18n
+
+    ui_i18n.install(None, "en")  # our catalogue, Qt's translators and the default QLocale
     QLocale.setDefault(QLocale("en_GB"))
 
 
@@ -145,3 +147,20 @@ def test_a_moved_milestones_shift_is_counted_in_the_language() -> None:
     assert _shift(dt.timedelta(days=-1)) == "-1 päivä"
     i18n.set_language("en")
     assert _shift(dt.timedelta(days=14)) == "+14 days"
+
+
+def test_lang_on_the_command_line_opens_the_window_in_that_language(
+    qapp, monkeypatch, tmp_path, clean_settings  # noqa: ANN001
+) -> None:
+    import app.gui
+    from app.cli import main
+    from ui import settings
+
+    asked: list[str | None] = []
+    monkeypatch.setattr(app.gui, "run_gui", lambda *_a, lang=None, **_k: asked.append(lang) or 0)
+    assert main(["--lang", "fi", str(tmp_path / "plan.rollout")]) == 0
+    assert asked == ["fi"]
+    # For this start only: it wins over the language remembered in View → Language.
+    settings.put(settings.LANGUAGE, "nb")
+    assert app.gui.apply_language(qapp, "fi") == "fi"
+    assert app.gui.apply_language(qapp) == "nb"
