@@ -17,11 +17,12 @@ pytest_plugins = ("ui_fixtures",)  # fixtures: window, document, clean_settings
 
 @pytest.fixture(autouse=True)
 def _english_after():  # noqa: ANN202
+    before = QLocale()
     yield
     from ui import i18n as ui_i18n
 
-    ui_i18n.install(None, "en")  # our catalogue, Qt's translators and the default QLocale
-    QLocale.setDefault(QLocale("en_GB"))
+    ui_i18n.install(None, "en")  # our catalogue and Qt's translators
+    QLocale.setDefault(before)
 
 
 def test_numbers_take_the_languages_signs_and_english_is_unchanged() -> None:
