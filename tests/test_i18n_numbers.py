@@ -165,3 +165,21 @@ def test_lang_on_the_command_line_opens_the_window_in_that_language(
     settings.put(settings.LANGUAGE, "nb")
     assert app.gui.apply_language(qapp, "fi") == "fi"
     assert app.gui.apply_language(qapp) == "nb"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "4 wk · 38 pd"),
+                                                    ("fi", "4 vk · 38 htp")])
+def test_a_phases_length_and_effort_in_the_outline_is_one_message(
+    document, language: str, expected: str  # noqa: ANN001
+) -> None:
+    from planner.model import Phase
+    from ui.outline.outline_model import OutlineModel
+
+    i18n.set_language(language)
+    model = OutlineModel(document)
+    first = document.index.phases[0]
+    assert document.store.find(Phase, first.id).title == "Customer overview for sellers"
+    assert model._detail(("phase", first.id)) == expected
+    i18n.set_language("pseudo")
+    # One translated message: a single bracket pair (two pieces gave "[4 wk · ~][39 pd ~]").
+    assert model._detail(("phase", first.id)).count("[") == 1

@@ -334,8 +334,12 @@ class OutlineModel(QAbstractItemModel):
             return _("{days} pd").format(days=number(record.effort))
         if key[0] == "phase":
             weeks = duration_weeks(record, self.document.store.plan.working_days)
-            span = _('{weeks:g} wk · ').format(weeks=Local(weeks)) if weeks is not None else ""
-            return span + _("{days} pd").format(days=number(self._effort(code_of(key)), ",.0f"))
+            days = number(self._effort(code_of(key)), ",.0f")
+            if weeks is None:
+                return _("{days} pd").format(days=days)
+            # Translators: a phase's length and effort in the outline: "4 wk · 39 pd" (one
+            # message, not two pieces: the pseudo-language showed "[4 wk · ~][39 pd ~]").
+            return _("{weeks} wk · {days} pd").format(weeks=number(weeks), days=days)
         if key[0] == "department":
             return f"{number(record.capacity)} " + _("pd/wk")
         return ""
