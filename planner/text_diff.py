@@ -119,7 +119,7 @@ def diff_lines(result: PlanDiff) -> list[str]:
         _("Planned effort: {before} → {after} pd ({delta})").format(
             before=_num(round(result.planned_before, 1)),
             after=_num(round(result.planned_after, 1)),
-            delta=f"{delta:+.1f}",
+            delta=number(delta, "+.1f"),
         ),
     ]
     return lines

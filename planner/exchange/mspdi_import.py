@@ -487,7 +487,7 @@ class _Mapper:
                     "Costs on {n} tasks ({total} in all) not imported: the plan does not track "
                     "cost.",
                     len(costs),
-                ).format(n=len(costs), total=f"{total:,.2f}")
+                ).format(n=len(costs), total=number(total, ",.2f"))
             )
         custom = sum(t.custom_fields for t in self.by_uid.values())
         custom += sum(r.custom_fields for r in project.resources)

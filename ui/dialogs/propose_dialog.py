@@ -385,7 +385,7 @@ class ProposeDialog(QDialog):
                 proposal.status, _("the best found")
             )
             extra = (
-                _(", {gap:.1%} from the proven bound").format(gap=gap)
+                _(", {gap:.1%} from the proven bound").format(gap=Local(gap))
                 if gap and proposal.status != "optimal"
                 else ""
             )

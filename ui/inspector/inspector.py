@@ -126,7 +126,8 @@ class Inspector(QScrollArea):
         rows = [r for r in (self.document.store.find(Demand, i) for i in ids) if r is not None]
         title.setText(_('{count} wishes selected').format(count=len(rows)))
         effort = sum(r.effort for r in rows)
-        layout.addWidget(QLabel(_("{effort:,.1f} person-days in all.").format(effort=effort), page))
+        text = _("{effort:,.1f} person-days in all.").format(effort=Local(effort))
+        layout.addWidget(QLabel(text, page))
         line = QHBoxLayout()
         target = QComboBox(page)
         target.setObjectName("move_target")
