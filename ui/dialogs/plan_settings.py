@@ -186,7 +186,7 @@ class PlanSettingsDialog(QDialog):
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             self._row(
                 form, field, f"{_(text)}:", spin,
-                f"{_(meaning).capitalize()} ({number(low)}–{number(high)}).",
+                f"{_(meaning).capitalize()} ({Local(low):g}–{Local(high):g}).",
             )
         return page
 
