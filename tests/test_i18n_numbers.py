@@ -183,3 +183,12 @@ def test_a_phases_length_and_effort_in_the_outline_is_one_message(
     i18n.set_language("pseudo")
     # One translated message: a single bracket pair (two pieces gave "[4 wk · ~][39 pd ~]").
     assert model._detail(("phase", first.id)).count("[") == 1
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "Add wish"), ("nl", "Wens toevoegen"),
+                                                    ("fi", "Lisää toive")])
+def test_the_add_button_is_one_message_per_kind_of_record(language: str, expected: str) -> None:
+    from ui.tables.table_page import add_text
+
+    i18n.set_language(language)
+    assert add_text("wish") == expected  # was "wens toevoegen", "Lisää: toive"
