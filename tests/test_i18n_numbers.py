@@ -26,18 +26,18 @@ def _english_after():  # noqa: ANN202
 
 
 def test_numbers_take_the_languages_signs_and_english_is_unchanged() -> None:
-    from planner.i18n.formats import Local, number
+    from planner.i18n.formats import Local, local_number
 
     values = [(27.5, ".1f"), (3.0, "g"), (1234.5, ",.1f"), (12345, ",d"), (0.123, ".1%")]
     i18n.set_language("en")
-    assert [number(v, s) for v, s in values] == [format(v, s) for v, s in values]
+    assert [local_number(v, s) for v, s in values] == [format(v, s) for v, s in values]
     assert f"{Local(2.25):.1f} · {Local(4.0)}" == f"{2.25:.1f} · {4.0}"
     i18n.set_language("fi")
-    assert [number(v, s) for v, s in values] == ["27,5", "3", "1\u00a0234,5", "12\u00a0345",
+    assert [local_number(v, s) for v, s in values] == ["27,5", "3", "1\u00a0234,5", "12\u00a0345",
                                                  "12,3%"]
     assert f"{Local(2.25):.1f}" == "2,2" and f"{Local(2.5):g}" == "2,5"
     i18n.set_language("nl")
-    assert number(1234.5, ",.1f") == "1.234,5"
+    assert local_number(1234.5, ",.1f") == "1.234,5"
 
 
 def test_the_gantt_tooltips_speak_finnish_numbers(qapp, sample_store) -> None:  # noqa: ANN001

@@ -87,10 +87,10 @@ _DECIMAL_SIGN = {"nb": ",", "da": ",", "sv": ",", "fi": ",", "nl": ","}
 _GROUP_SIGN = {"nb": "\u00a0", "da": ".", "sv": "\u00a0", "fi": "\u00a0", "nl": "."}
 
 
-def number(value: float, spec: str = "g") -> str:
+def local_number(value: float, spec: str = "g") -> str:
     """`format(value, spec)` with the chosen language's decimal and thousands signs:
-    number(27.5, '.1f') is '27.5' in English (byte for byte what format() writes) and
-    '27,5' in Finnish; number(1234.5, ',.1f') is '1\u00a0234,5' there. Cheaper than
+    local_number(27.5, '.1f') is '27.5' in English (byte for byte what format() writes) and
+    '27,5' in Finnish; local_number(1234.5, ',.1f') is '1\u00a0234,5' there. Cheaper than
     format_number (no locale data to load), for text that is shown often."""
     return local_signs(format(value, spec))
 
@@ -115,10 +115,10 @@ class Local:
         self.value = value
 
     def __format__(self, spec: str) -> str:
-        return number(self.value, spec)
+        return local_number(self.value, spec)
 
     def __str__(self) -> str:
-        return number(self.value, "")
+        return local_number(self.value, "")
 
 
 def iso_or_local_date(

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from planner.i18n import N_, _, ngettext
-from planner.i18n.formats import number
+from planner.i18n.formats import local_number
 
 # How many problems the one-line message quotes before "and N more".
 QUOTED = 1
@@ -135,7 +135,10 @@ def summary(file_name: str, problems: list[Problem]) -> str:
             "{file} holds {count} values that break the plan's rules: {first} (and {more} more).",
             "{file} holds {count} values that break the plan's rules: {first} (and {more} more).",
             more,
-        ).format(file=file_name, count=number(count, ",d"), first=first, more=number(more, ",d"))
+        ).format(
+            file=file_name, count=local_number(count, ",d"), first=first,
+            more=local_number(more, ",d"),
+        )
     return _(
         "{problem} The file was not changed; it can be opened as a repaired copy "
         "(rollout-planner repair)."

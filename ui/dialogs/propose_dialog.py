@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from planner.enums import PhaseStatus
 from planner.errors import PlanError
 from planner.i18n import _, ngettext
-from planner.i18n.formats import Local, number
+from planner.i18n.formats import Local, local_number
 from planner.propose.milestones import milestone_changes
 from planner.propose.plan_problem import NoProposal, Options, Prepared, prepare
 from planner.propose.proposal import (
@@ -344,7 +344,7 @@ class ProposeDialog(QDialog):
             text += _(' · bound {bound:.1f} · gap {gap:.1%}').format(
                 bound=Local(bound), gap=Local(gap)
             )
-        self.status.setText(f"{text} · {number(seconds, '.1f')} s")
+        self.status.setText(f"{text} · {local_number(seconds, '.1f')} s")
 
     def _finish_run(self) -> None:
         worker, self.worker = self.worker, None

@@ -55,7 +55,7 @@ from planner.exchange.wish_import import (
     default_mapping,
 )
 from planner.i18n import N_, _, ngettext
-from planner.i18n.formats import number
+from planner.i18n.formats import local_number
 from planner.model import Department
 from planner.store import PlanStore
 from ui.guard import guarded
@@ -111,7 +111,7 @@ class _WishModel(QAbstractTableModel):
             wish = self.wishes[row]
             values = (
                 wish.row, wish.title, wish.department, wish.phase or _("Backlog"),
-                number(wish.effort), label(wish.priority), label(wish.kind),
+                local_number(wish.effort), label(wish.priority), label(wish.kind),
                 wish.notes.replace("\n", " ")[:120],
             )
             return values[column]

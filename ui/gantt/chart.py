@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 
 from planner.enums import label as enum_label
 from planner.i18n import _, language
-from planner.i18n.formats import Local, local_date, number
+from planner.i18n.formats import Local, local_date, local_number
 from planner.queries import working_days_between
 from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
@@ -93,7 +93,7 @@ def chart_range(
 
 
 def effort_text(days: float) -> str:
-    shown = number(days, ".0f" if abs(days - round(days)) < 0.05 else ".1f")
+    shown = local_number(days, ".0f" if abs(days - round(days)) < 0.05 else ".1f")
     return _("{days} pd").format(days=shown)
 
 

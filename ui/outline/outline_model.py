@@ -33,7 +33,7 @@ from planner.changes import RowChange
 from planner.commands import MoveDemands, UpdateRow
 from planner.errors import PlanError
 from planner.i18n import _
-from planner.i18n.formats import Local, number
+from planner.i18n.formats import Local, local_number
 from planner.model import Demand, Department, Objective, Phase, Plan
 from planner.queries import duration_weeks
 from ui import theme
@@ -326,22 +326,22 @@ class OutlineModel(QAbstractItemModel):
 
     def _detail(self, key: Key) -> str:
         if key == BACKLOG:
-            return _("{days} pd").format(days=number(self._effort(4), ",.0f"))
+            return _("{days} pd").format(days=local_number(self._effort(4), ",.0f"))
         record = self._record(key)
         if record is None:
             return ""
         if key[0] == "demand":
-            return _("{days} pd").format(days=number(record.effort))
+            return _("{days} pd").format(days=local_number(record.effort))
         if key[0] == "phase":
             weeks = duration_weeks(record, self.document.store.plan.working_days)
-            days = number(self._effort(code_of(key)), ",.0f")
+            days = local_number(self._effort(code_of(key)), ",.0f")
             if weeks is None:
                 return _("{days} pd").format(days=days)
             # Translators: a phase's length and effort in the outline: "4 wk · 39 pd" (one
             # message, not two pieces: the pseudo-language showed "[4 wk · ~][39 pd ~]").
-            return _("{weeks} wk · {days} pd").format(weeks=number(weeks), days=days)
+            return _("{weeks} wk · {days} pd").format(weeks=local_number(weeks), days=days)
         if key[0] == "department":
-            return f"{number(record.capacity)} " + _("pd/wk")
+            return f"{local_number(record.capacity)} " + _("pd/wk")
         return ""
 
     def _detail_data(self, key: Key, role: int) -> Any:

@@ -4,7 +4,7 @@ scope by department, change activities, dependencies and the phase's warnings.""
 from __future__ import annotations
 
 from planner.i18n import N_, _, ngettext
-from planner.i18n.formats import Local, number
+from planner.i18n.formats import Local, local_number
 from planner.report import SECTION_TITLES, Section
 from planner.report.model import PhasePage
 from planner.report.text import day, person_days, span
@@ -40,7 +40,7 @@ def phase_html(phase: PhasePage, total: int) -> str:
     when = span(phase.start, phase.end)
     if phase.weeks is not None:
         when += _(' · {weeks:.1f} working weeks').format(weeks=Local(phase.weeks)).replace(
-            number(0.0, ".1f")[1:] + " ", " ")  # '3.0 working weeks' reads '3 working weeks'
+            local_number(0.0, ".1f")[1:] + " ", " ")  # '3.0 working weeks' reads '3 working weeks'
     html = f'<p class="muted">{esc(head)} · <b>{esc(when)}</b></p>' + heading(1, phase.title)
     if phase.goal:
         html += f'<p class="lead"><i>{esc(phase.goal)}</i></p>'

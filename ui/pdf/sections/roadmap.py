@@ -4,7 +4,7 @@ the app show the same picture), then phases and milestones at a glance as text."
 from __future__ import annotations
 
 from planner.i18n import _, ngettext
-from planner.i18n.formats import number
+from planner.i18n.formats import local_number
 from planner.model import Phase
 from planner.report import SECTION_TITLES, Section
 from planner.report.text import day, span
@@ -46,7 +46,7 @@ def _phases_table(ctx: Context) -> str:
         depts = ", ".join(names.get(i, "?") for i in index.department_ids(p.id))
         rows.append(row([cell(f"{n}. {p.title}"), cell(span(p.start_date, p.end_date)),
                          cell(depts or "—"),
-                         cell(number(weeks) if weeks is not None else "—", num=True)]))
+                         cell(local_number(weeks) if weeks is not None else "—", num=True)]))
     if not rows:
         return heading(2, _("Phases at a glance")) + para(_("The plan has no phases yet."))
     return table([_("Phase"), _("Dates"), _("Departments"), _("Weeks")], rows, [36, 26, 30, 8],
