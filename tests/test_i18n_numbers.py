@@ -34,7 +34,7 @@ def test_numbers_take_the_languages_signs_and_english_is_unchanged() -> None:
     assert f"{Local(2.25):.1f} · {Local(4.0)}" == f"{2.25:.1f} · {4.0}"
     i18n.set_language("fi")
     assert [local_number(v, s) for v, s in values] == ["27,5", "3", "1\u00a0234,5", "12\u00a0345",
-                                                 "12,3%"]
+                                                 "12,3\u00a0%"]
     assert f"{Local(2.25):.1f}" == "2,2" and f"{Local(2.5):g}" == "2,5"
     i18n.set_language("nl")
     assert local_number(1234.5, ",.1f") == "1.234,5"
@@ -192,3 +192,15 @@ def test_the_add_button_is_one_message_per_kind_of_record(language: str, expecte
 
     i18n.set_language(language)
     assert add_text("wish") == expected  # was "wens toevoegen", "Lisää: toive"
+
+
+def test_a_percentage_is_spaced_where_the_language_spaces_it() -> None:
+    from planner.i18n.formats import Local
+    from ui.gantt.load_strip import percent
+
+    assert (percent(0.81), percent(0.001), f"{Local(0.5625):.0%}") == ("81%", "<1%", "56%")
+    i18n.set_language("fi")
+    assert (percent(0.81), percent(0.001)) == ("81\u00a0%", "<1\u00a0%")
+    assert f"{Local(0.5625):.0%}" == "56\u00a0%"
+    i18n.set_language("nl")
+    assert percent(0.81) == "81%"

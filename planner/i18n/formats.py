@@ -85,6 +85,7 @@ def decimal_sign(text: str) -> str:
 _DECIMAL_SIGN = {"nb": ",", "da": ",", "sv": ",", "fi": ",", "nl": ","}
 # CLDR's thousands separators: a no-break space in nb, sv and fi, a full stop in da and nl.
 _GROUP_SIGN = {"nb": "\u00a0", "da": ".", "sv": "\u00a0", "fi": "\u00a0", "nl": "."}
+_SPACED_PERCENT = {"nb", "da", "sv", "fi"}
 
 
 def local_number(value: float, spec: str = "g") -> str:
@@ -92,7 +93,16 @@ def local_number(value: float, spec: str = "g") -> str:
     local_number(27.5, '.1f') is '27.5' in English (byte for byte what format() writes) and
     '27,5' in Finnish; local_number(1234.5, ',.1f') is '1\u00a0234,5' there. Cheaper than
     format_number (no locale data to load), for text that is shown often."""
-    return local_signs(format(value, spec))
+    text = local_signs(format(value, spec))
+    return percent_sign(text) if spec.endswith("%") else text
+
+
+def percent_sign(text: str) -> str:
+    """'81%' as the language writes a percentage: '81\u00a0%' in nb, da, sv and fi (CLDR's
+    '#,##0\u00a0%'), '81%' in Dutch and English."""
+    if language() in _SPACED_PERCENT and text.endswith("%"):
+        return text[:-1].rstrip() + "\u00a0%"
+    return text
 
 
 def local_signs(text: str) -> str:

@@ -60,7 +60,7 @@ def _facts(phase: PhasePage) -> str:
     if phase.capacity is not None:
         ratio = phase.utilisation or 0.0
         text = _("{effort} against {person_days} team capacity ({ratio:.0%})").format(
-            effort=effort, person_days=person_days(phase.capacity), ratio=ratio
+            effort=effort, person_days=person_days(phase.capacity), ratio=Local(ratio)
         )
         effort_cell = cell(text, attrs=' class="over"' if ratio > 1 else "")
     else:
