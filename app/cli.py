@@ -182,13 +182,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                   file=sys.stderr)
             return EXIT_ERROR
         set_language(code)
-        return _main(argv)
+        return _main(argv, code)
     finally:
         # Called in-process (tests, scripts), the caller's language comes back.
         set_language(before)
 
 
-def _main(argv: list[str]) -> int:
+def _main(argv: list[str], lang: str | None = None) -> int:
     _load_plugins()
     try:
         if argv and argv[0] in SUBCOMMANDS:
@@ -204,7 +204,8 @@ def _main(argv: list[str]) -> int:
         args = _gui_parser().parse_args(argv)
         from app.gui import run_gui
 
-        return run_gui(args.file, sample=args.sample, workshop=args.workshop)
+        # --lang opens the window in that language this once (View → Language remembers).
+        return run_gui(args.file, sample=args.sample, workshop=args.workshop, lang=lang)
     except UsageError as exc:
         print(_("{prog}: {error} (see '{prog} --help')").format(prog=PROG, error=exc),
               file=sys.stderr)

@@ -54,12 +54,12 @@ def apply_colours() -> None:
         theme.apply_scheme(scheme)
 
 
-def apply_language(app) -> str:  # noqa: ANN001 - the QApplication
-    """Our catalogues and Qt's own, in the language chosen in View → Language (else the
-    system's), before the first window is built."""
+def apply_language(app, code: str | None = None) -> str:  # noqa: ANN001 - the QApplication
+    """Our catalogues and Qt's own, in `code` (--lang, for this start only), else the
+    language chosen in View → Language, else the system's; before the first window is built."""
     from ui.i18n import install
 
-    return install(app)
+    return install(app, code)
 
 
 def start_file(file: Path | None, sample: bool) -> Path:
@@ -106,7 +106,10 @@ def import_domain() -> None:
         importlib.import_module(name)
 
 
-def run_gui(file: Path | str | None, *, sample: bool = False, workshop: bool = False) -> int:
+def run_gui(
+    file: Path | str | None, *, sample: bool = False, workshop: bool = False,
+    lang: str | None = None,
+) -> int:
     if no_display():
         from app.preflight import NO_DISPLAY
 
@@ -116,7 +119,7 @@ def run_gui(file: Path | str | None, *, sample: bool = False, workshop: bool = F
     app = make_application()
     notice = start_diagnostics(app)
     apply_colours()
-    apply_language(app)
+    apply_language(app, lang)
     if isinstance(file, str):  # postgresql://…?plan=NAME
         from ui.server.menu import open_server_plan
 

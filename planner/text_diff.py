@@ -7,6 +7,7 @@ from typing import Any
 
 from planner.diff import Change, PlanDiff
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import local_number
 
 # Shown through _().
 _SUBJECT_NAMES = {"phases": N_("Phases"), "wishes": N_("Wishes"),
@@ -18,7 +19,7 @@ def _where(phase: Any) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:g}"
+    return local_number(value)
 
 
 def title(c: Change) -> str:
@@ -118,7 +119,7 @@ def diff_lines(result: PlanDiff) -> list[str]:
         _("Planned effort: {before} → {after} pd ({delta})").format(
             before=_num(round(result.planned_before, 1)),
             after=_num(round(result.planned_after, 1)),
-            delta=f"{delta:+.1f}",
+            delta=local_number(delta, "+.1f"),
         ),
     ]
     return lines

@@ -24,6 +24,7 @@ from planner.enums import (
 )
 from planner.errors import ValidationError
 from planner.i18n import N_, _
+from planner.i18n.formats import Local
 from planner.model import (
     Base,
     Baseline,
@@ -143,7 +144,7 @@ def _require_range(value: Any, field: str, low: float, high: float, what: str) -
         raise ValidationError(
             _(
                 "{what} must be between {low:g} and {high:g}, not {value:g}."
-            ).format(what=what, low=low, high=high, value=value),
+            ).format(what=what, low=Local(low), high=Local(high), value=Local(value)),
             field,
         )
 

@@ -43,6 +43,7 @@ from planner.exchange.errors import ExchangeError
 from planner.exchange.mspdi_common import LINK_TYPES, priority_from_msp
 from planner.exchange.mspdi_read import NO_RESOURCE, MsProject, MsTask, read_mspdi
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import local_number
 from planner.model import Demand, Department, Dependency, Milestone, Phase, Prerequisite
 from planner.store import PlanStore
 from planner.validation import MAX_CAPACITY, MAX_EFFORT
@@ -308,7 +309,8 @@ class _Mapper:
                     "Task '{name}' (UID {uid}) has {effort} person-days of work, more than the "
                     "{limit} a wish can hold; the file was refused."
                 ).format(
-                    name=task.name, uid=task.uid, effort=f"{effort:g}", limit=f"{MAX_EFFORT:g}"
+                    name=task.name, uid=task.uid, effort=local_number(effort),
+                    limit=local_number(MAX_EFFORT),
                 )
             )
         people = [departments[a.resource_uid] for a in mine if a.resource_uid in departments]
@@ -486,7 +488,7 @@ class _Mapper:
                     "Costs on {n} tasks ({total} in all) not imported: the plan does not track "
                     "cost.",
                     len(costs),
-                ).format(n=len(costs), total=f"{total:,.2f}")
+                ).format(n=len(costs), total=local_number(total, ",.2f"))
             )
         custom = sum(t.custom_fields for t in self.by_uid.values())
         custom += sum(r.custom_fields for r in project.resources)
@@ -702,7 +704,7 @@ def _summary(plan: ImportPlan, source: str) -> list[str]:
                 n=len(plan.phases)
             ),
             wishes=ngettext("{n} wish", "{n} wishes", wishes).format(n=wishes),
-            effort=f"{effort:g}",
+            effort=local_number(effort),
             backlog=len(plan.backlog),
             departments=ngettext("{n} department", "{n} departments", len(plan.departments))
             .format(n=len(plan.departments)),

@@ -26,6 +26,7 @@ from planner.exchange.mapping import ColumnMapping
 from planner.exchange.tabular import PROGRESS_EVERY, Progress, Table
 from planner.exchange.values import cell_text, parse_number
 from planner.i18n import _, ngettext
+from planner.i18n.formats import local_number
 from planner.model import Demand, Department, Objective, Phase, Prerequisite
 from planner.store import PlanStore
 from planner.validation import MAX_EFFORT
@@ -234,7 +235,9 @@ class _Builder:
                     problem(
                         self.c_effort,
                         _("{effort} person-days is more than one wish can be ({limit}); split "
-                          "it.").format(effort=f"{effort:g}", limit=f"{MAX_EFFORT:g}"),
+                          "it.").format(
+                            effort=local_number(effort), limit=local_number(MAX_EFFORT)
+                        ),
                     )
         priority = Priority.SHOULD
         raw = cell_text(self.cell(row, self.c_priority))

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from planner.i18n import _
+from planner.i18n.formats import local_number
 from planner.integrity.columns import ColumnSpec, TableSpec, table_specs
 from planner.integrity.problems import Fix, Problem, Undecodable, english_noun, noun_for, shown
 from planner.integrity.raw import RawPlan, RawTable
@@ -275,7 +276,7 @@ def _replacement(table: str, column: ColumnSpec, context: _Context) -> tuple[Fix
     if column.kind in ("int", "float", "bool"):
         low, _high = number_range(table, column.name)
         new = max(0, low)
-        return Fix.SET, new, _("set to {value}").format(value=f"{new:g}")
+        return Fix.SET, new, _("set to {value}").format(value=local_number(new))
     if column.kind == "text":
         return Fix.SET, "", _("set to empty text")
     return Fix.SET, None, _("clear it")
@@ -352,9 +353,9 @@ def _judge_number(
     new = int(new) if column.kind == "int" else float(new)
     return (
         _("{field_value} is outside {low}…{high}").format(
-            field_value=said(value), low=f"{low:g}", high=f"{high:g}"
+            field_value=said(value), low=local_number(low), high=local_number(high)
         ),
-        _("set to {value}, the nearest allowed").format(value=f"{new:g}"),
+        _("set to {value}, the nearest allowed").format(value=local_number(new)),
         Fix.SET,
         new,
     )

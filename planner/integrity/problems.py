@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import local_number
 
 # How many problems the one-line message quotes before "and N more".
 QUOTED = 1
@@ -130,9 +131,14 @@ def summary(file_name: str, problems: list[Problem]) -> str:
         )
     else:
         more = count - QUOTED
-        head = _(
-            "{file} holds {count} values that break the plan's rules: {first} (and {more} more)."
-        ).format(file=file_name, count=f"{count:,}", first=first, more=f"{more:,}")
+        head = ngettext(
+            "{file} holds {count} values that break the plan's rules: {first} (and {more} more).",
+            "{file} holds {count} values that break the plan's rules: {first} (and {more} more).",
+            more,
+        ).format(
+            file=file_name, count=local_number(count, ",d"), first=first,
+            more=local_number(more, ",d"),
+        )
     return _(
         "{problem} The file was not changed; it can be opened as a repaired copy "
         "(rollout-planner repair)."

@@ -112,6 +112,9 @@ def _concerns(warnings: Sequence[Warning], overloaded: Sequence[str]) -> str:
         names = ", ".join(overloaded[:4])
         if len(overloaded) > 4:
             # Translators: after a list of departments: "Sales, IT and 3 more".
-            names = _("{names} and {n} more").format(names=names, n=len(overloaded) - 4)
+            rest = len(overloaded) - 4
+            names = ngettext("{names} and {n} more", "{names} and {n} more", rest).format(
+                names=names, n=rest
+            )
         text += _(" Change load exceeds capacity for: {names}.").format(names=names)
     return text

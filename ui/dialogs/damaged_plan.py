@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner.errors import DamagedPlanFile, PlanError
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import local_number
 from planner.repair import RepairResult, repair_file, repaired_name
 
 if TYPE_CHECKING:
@@ -76,7 +77,9 @@ class DamagedPlanDialog(QDialog):
             self.problems.addTopLevelItem(item)
         if count > SHOWN:
             self.problems.addTopLevelItem(
-                QTreeWidgetItem(["", _("… and {value:,} more").format(value=count - SHOWN)])
+                QTreeWidgetItem(["", ngettext("… and {value} more", "… and {value} more",
+                                              count - SHOWN).format(
+                    value=local_number(count - SHOWN, ",d"))])
             )
         self.problems.setColumnWidth(0, 300)
         self.problems.setColumnWidth(1, 430)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner.commands import UpdateRow
 from planner.errors import PlanError
 from planner.i18n import N_, _
+from planner.i18n.formats import Local
 from planner.model import Plan
 from planner.propose.weights import MAX_WEIGHT, WEIGHT_COLUMNS, default_values
 from planner.validation import THRESHOLDS
@@ -179,12 +180,13 @@ class PlanSettingsDialog(QDialog):
             spin.setValue(current)
             spin.setToolTip(
                 _("{meaning}: {low:g} to {high:g}").format(
-                    meaning=_(meaning).capitalize(), low=low, high=high
+                    meaning=_(meaning).capitalize(), low=Local(low), high=Local(high)
                 )
             )
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             self._row(
-                form, field, f"{_(text)}:", spin, f"{_(meaning).capitalize()} ({low:g}–{high:g})."
+                form, field, f"{_(text)}:", spin,
+                f"{_(meaning).capitalize()} ({Local(low):g}–{Local(high):g}).",
             )
         return page
 
@@ -210,7 +212,7 @@ class PlanSettingsDialog(QDialog):
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setToolTip(
                 _("{meaning} ({low:g} to {high:g})").format(meaning=_(meaning), low=0,
-                                                            high=MAX_WEIGHT)
+                                                            high=Local(MAX_WEIGHT))
             )  # fmt: skip
             self._row(form, field, f"{_(label)}:", spin)
             self.weight_spins[field] = spin

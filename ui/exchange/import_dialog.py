@@ -55,6 +55,7 @@ from planner.exchange.wish_import import (
     default_mapping,
 )
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import local_number
 from planner.model import Department
 from planner.store import PlanStore
 from ui.guard import guarded
@@ -110,7 +111,7 @@ class _WishModel(QAbstractTableModel):
             wish = self.wishes[row]
             values = (
                 wish.row, wish.title, wish.department, wish.phase or _("Backlog"),
-                f"{wish.effort:g}", label(wish.priority), label(wish.kind),
+                local_number(wish.effort), label(wish.priority), label(wish.kind),
                 wish.notes.replace("\n", " ")[:120],
             )
             return values[column]
@@ -680,7 +681,11 @@ def _summary(preview: Preview) -> str:
 def _names(names: list[str], limit: int = 4) -> str:
     shown = ", ".join(n if len(n) <= 40 else n[:39] + "…" for n in names[:limit])
     return shown + (
-        _(" and {value} more").format(value=len(names) - limit) if len(names) > limit else ""
+        ngettext(" and {value} more", " and {value} more", len(names) - limit).format(
+            value=len(names) - limit
+        )
+        if len(names) > limit
+        else ""
     )
 
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 
 from planner.enums import label as enum_label
 from planner.i18n import _, language
-from planner.i18n.formats import decimal_sign, local_date
+from planner.i18n.formats import Local, local_date, local_number
 from planner.queries import working_days_between
 from ui.gantt.arrows import ArrowMark, bounds, route
 from ui.gantt.background import Band, GridMark, TodayMark
@@ -93,8 +93,8 @@ def chart_range(
 
 
 def effort_text(days: float) -> str:
-    shown = f"{days:.0f}" if abs(days - round(days)) < 0.05 else f"{days:.1f}"
-    return _("{days} pd").format(days=decimal_sign(shown))
+    shown = local_number(days, ".0f" if abs(days - round(days)) < 0.05 else ".1f")
+    return _("{days} pd").format(days=shown)
 
 
 def date_text(day: dt.date) -> str:
@@ -267,7 +267,7 @@ class _Builder:
             lanes = pack([(b.rect.left(), b.rect.right()) for b in trial], gap=8)
             count = max(1, max(lanes, default=0) + 1)
             tip = _("{name}: can absorb {capacity:g} person-days of change a week").format(
-                name=dept.name, capacity=dept.capacity
+                name=dept.name, capacity=Local(dept.capacity)
             )
             top = self.add_row(("label", "department", dept.id), count * row_h, dept.name,
                                swatch=self.colours[dept.id], lane_start=True, tooltip=tip)
@@ -359,7 +359,7 @@ class _Builder:
         lines = [
             _("Phase {number}: {title}").format(number=p.number, title=p.title),
             _("{date_text} – {date_text2} ({weeks:.1f} working weeks)").format(
-                date_text=date_text(p.start), date_text2=date_text(p.end), weeks=weeks
+                date_text=date_text(p.start), date_text2=date_text(p.end), weeks=Local(weeks)
             ),  # type: ignore[arg-type]
             _("Status: {lower}").format(lower=enum_label(p.status).lower()),
             _("Effort: {effort_text} (person-days)").format(effort_text=effort_text(p.effort)),
@@ -537,7 +537,7 @@ class _Builder:
             striped = i % 2 == 1
             bands.append(Band(y, row_h, striped, False))
             tip = _("{name}: capacity {capacity:g} person-days of change a week").format(
-                name=dept.name, capacity=dept.capacity
+                name=dept.name, capacity=Local(dept.capacity)
             )
             self.labels.append(RowLabelMark(("label", "load", dept.id), QRectF(0, y, 0, row_h),
                                             dept.name, "", self.colours[dept.id], striped,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from planner.commands import SetPhaseDates
 from planner.errors import PlanError
 from planner.i18n import _
+from planner.i18n.formats import Local
 from planner.queries import working_days_between
 from ui.gantt.bars import BarMark
 from ui.gantt.chart import date_text
@@ -42,7 +43,7 @@ def describe(mode: str, start: dt.date, end: dt.date, working_days: str = "12345
     weeks = working_days_between(start, end, working_days) / max(1, len(set(working_days)))
     verb = {"move": _("Move"), "start": _("Start"), "end": _("End")}[mode]
     return _("{verb}: {date_text} – {date_text2} ({weeks:.1f} working weeks)\nEsc cancels").format(
-        verb=verb, date_text=date_text(start), date_text2=date_text(end), weeks=weeks
+        verb=verb, date_text=date_text(start), date_text2=date_text(end), weeks=Local(weeks)
     )
 
 

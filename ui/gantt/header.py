@@ -5,6 +5,7 @@ ten-year plan costs no more than a one-month one."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QRectF, Qt
@@ -51,7 +52,9 @@ def _years(scale: TimeScale, first: dt.date, last: dt.date) -> list[Span]:
             for y in range(first.year, last.year + 1)]
 
 
-def _weeks(scale: TimeScale, first: dt.date, last: dt.date) -> list[Span]:
+def _weeks(
+    scale: TimeScale, first: dt.date, last: dt.date, width_of: Callable[[str], float] | None
+) -> list[Span]:
     week_px = 7 * scale.px_per_day
     out = []
     day = first - dt.timedelta(days=first.weekday())
@@ -65,6 +68,10 @@ def _weeks(scale: TimeScale, first: dt.date, last: dt.date) -> list[Span]:
         elif week_px >= 34:
             # Translators: a short ISO week number in the chart's header: "W49".
             label = pgettext("week", "W{number}").format(number=iso)
+            # A language's own abbreviation ("uke 49", "v. 49") may not fit the narrowest
+            # weeks: the number alone then, rather than nothing.
+            if width_of is not None and width_of(label) > week_px - 2:
+                label = str(iso)
         elif week_px >= 18:
             label = str(iso)
         else:
@@ -74,11 +81,14 @@ def _weeks(scale: TimeScale, first: dt.date, last: dt.date) -> list[Span]:
     return out
 
 
-def tiers(scale: TimeScale, first: dt.date, last: dt.date) -> tuple[list[Span], list[Span]]:
-    """(upper, lower) spans covering first..last at this zoom."""
+def tiers(
+    scale: TimeScale, first: dt.date, last: dt.date, width_of: Callable[[str], float] | None = None
+) -> tuple[list[Span], list[Span]]:
+    """(upper, lower) spans covering first..last at this zoom; `width_of` measures a lower
+    label in the font it is painted in (None: labels are not measured)."""
     ppd = scale.px_per_day
     if ppd >= 2.6:
-        return _months(scale, first, last, wide=ppd >= 4), _weeks(scale, first, last)
+        return _months(scale, first, last, wide=ppd >= 4), _weeks(scale, first, last, width_of)
     if ppd >= 0.9:
         return _quarters(scale, first, last, True), _months(scale, first, last, year=False)
     return _years(scale, first, last), _quarters(scale, first, last, False)
@@ -108,7 +118,7 @@ class HeaderMark(Mark):
         painter.fillRect(area, pal.header_bg)
         first = max(self.scale.origin, self.scale.day_at(area.left()) - DAY)
         last = min(self.scale.end, self.scale.day_at(area.right()) + DAY)
-        upper, lower = tiers(self.scale, first, last)
+        upper, lower = tiers(self.scale, first, last, ctx.palette.small_metrics.horizontalAdvance)
         top = self.rect.top()
         self._paint_tier(painter, ctx, upper, top, pal.bold_font, strong=True)
         if self.today_x is not None:

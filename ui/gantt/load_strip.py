@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
+from planner.i18n.formats import percent_sign
 from planner.load import LoadTable
 from ui.gantt.marks import Z_BAR, Mark, PaintContext
 from ui.gantt.palette import OVERLOAD_PATTERN, text_on
@@ -35,7 +36,7 @@ def load_cells(table: LoadTable, dept_id: int, scale: TimeScale) -> tuple[Cell, 
 def percent(ratio: float) -> str:
     if ratio == float("inf"):
         return "∞"  # load on a department that can absorb nothing
-    return "<1%" if 0 < ratio < 0.005 else f"{round(ratio * 100)}%"
+    return percent_sign("<1%" if 0 < ratio < 0.005 else f"{round(ratio * 100)}%")
 
 
 @dataclass(slots=True, eq=True)
@@ -58,7 +59,7 @@ class LoadRowMark(Mark):
         painter.fillRect(area, pal.alt_row if self.striped else pal.background)
         top, height = self.rect.top() + 1, self.rect.height() - 2
         painter.setFont(pal.small_font)
-        text_w = pal.small_metrics.horizontalAdvance("100%") + 4
+        text_w = pal.small_metrics.horizontalAdvance(percent_sign("100%")) + 4
         # Cells are in date order: start at the first one reaching the exposed part (a
         # ten-year plan has hundreds per row; a repaint must not walk them all).
         first = bisect_right(self.cells, area.left(), key=lambda c: c[1])

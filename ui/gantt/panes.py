@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPainterPath, QWheel
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip
 
 from planner.i18n import _
-from planner.i18n.formats import local_date
+from planner.i18n.formats import Local, local_date
 from ui.gantt.bars import BarMark
 from ui.gantt.load_strip import LoadRowMark, percent
 from ui.gantt.scene import GanttScene, MarkItem
@@ -100,9 +100,9 @@ class LoadPane(Pane):
             label=label,
             week=monday.isocalendar().week,
             monday=local_date(monday, "%d %b %Y", skeleton="yMMMd"),
-            amount=amount,
+            amount=Local(amount),
             percent=percent(ratio),
-            capacity=mark.capacity,
+            capacity=Local(mark.capacity),
             over=over,
         )
 

@@ -21,6 +21,7 @@ from planner.changes import RowChange
 from planner.commands import MoveDemands
 from planner.errors import PlanError
 from planner.i18n import N_, _
+from planner.i18n.formats import Local
 from planner.model import ChangeActivity, Demand, Department, Milestone, Objective, Phase
 from ui import theme
 from ui.document import PlanDocument
@@ -125,7 +126,8 @@ class Inspector(QScrollArea):
         rows = [r for r in (self.document.store.find(Demand, i) for i in ids) if r is not None]
         title.setText(_('{count} wishes selected').format(count=len(rows)))
         effort = sum(r.effort for r in rows)
-        layout.addWidget(QLabel(_("{effort:,.1f} person-days in all.").format(effort=effort), page))
+        text = _("{effort:,.1f} person-days in all.").format(effort=Local(effort))
+        layout.addWidget(QLabel(text, page))
         line = QHBoxLayout()
         target = QComboBox(page)
         target.setObjectName("move_target")
@@ -168,7 +170,9 @@ class Inspector(QScrollArea):
             ),
             (
                 _("Team"),
-                _("{team_capacity:g} person-days a week").format(team_capacity=plan.team_capacity),
+                _("{team_capacity:g} person-days a week").format(
+                    team_capacity=Local(plan.team_capacity)
+                ),
             ),
         ]
         for caption, text in lines:

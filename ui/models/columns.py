@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from planner.enums import label
 from planner.i18n import N_, _, language
+from planner.i18n.formats import local_signs
 from planner.model import Base
 
 if TYPE_CHECKING:
@@ -109,11 +110,13 @@ class Column:
         if self.kind == DATE:
             return value.isoformat() if isinstance(value, dt.date) else str(value)
         if self.kind in (NUMBER, INTEGER):
-            number = f"{value:,.{self.decimals}f}" if self.kind == NUMBER else f"{value:,d}"
-            if self.kind == NUMBER and "." in number:
-                number = number.rstrip("0").rstrip(".")
+            shown = f"{value:,.{self.decimals}f}" if self.kind == NUMBER else f"{value:,d}"
+            if self.kind == NUMBER and "." in shown:
+                shown = shown.rstrip("0").rstrip(".")
+            # The signs of the chosen language: '1 234,5' in Finnish, '1,234.5' in English.
+            shown = local_signs(shown)
             unit = _(UNIT_SHORT[self.unit]) if self.unit in UNIT_SHORT else self.unit
-            return f"{number} {unit}".strip()
+            return f"{shown} {unit}".strip()
         if self.kind == BOOL:
             return ""
         if self.kind == LONG_TEXT:

@@ -33,6 +33,7 @@ from planner.changes import RowChange
 from planner.commands import MoveDemands, UpdateRow
 from planner.errors import PlanError
 from planner.i18n import _
+from planner.i18n.formats import Local, local_number
 from planner.model import Demand, Department, Objective, Phase, Plan
 from planner.queries import duration_weeks
 from ui import theme
@@ -325,18 +326,22 @@ class OutlineModel(QAbstractItemModel):
 
     def _detail(self, key: Key) -> str:
         if key == BACKLOG:
-            return _("{days} pd").format(days=f"{self._effort(4):,.0f}")
+            return _("{days} pd").format(days=local_number(self._effort(4), ",.0f"))
         record = self._record(key)
         if record is None:
             return ""
         if key[0] == "demand":
-            return _("{days} pd").format(days=f"{record.effort:g}")
+            return _("{days} pd").format(days=local_number(record.effort))
         if key[0] == "phase":
             weeks = duration_weeks(record, self.document.store.plan.working_days)
-            span = _('{weeks:g} wk · ').format(weeks=weeks) if weeks is not None else ""
-            return span + _("{days} pd").format(days=f"{self._effort(code_of(key)):,.0f}")
+            days = local_number(self._effort(code_of(key)), ",.0f")
+            if weeks is None:
+                return _("{days} pd").format(days=days)
+            # Translators: a phase's length and effort in the outline: "4 wk · 39 pd" (one
+            # message, not two pieces: the pseudo-language showed "[4 wk · ~][39 pd ~]").
+            return _("{weeks} wk · {days} pd").format(weeks=local_number(weeks), days=days)
         if key[0] == "department":
-            return f"{record.capacity:g} " + _("pd/wk")
+            return f"{local_number(record.capacity)} " + _("pd/wk")
         return ""
 
     def _detail_data(self, key: Key, role: int) -> Any:
@@ -378,7 +383,7 @@ class OutlineModel(QAbstractItemModel):
             where = department.name if department else ""
             lines.append(
                 _("{title}\n{where}, {effort:g} person-days").format(
-                    title=record.title, where=where, effort=record.effort
+                    title=record.title, where=where, effort=Local(record.effort)
                 )
             )
         if key[0] != "group":

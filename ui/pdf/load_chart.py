@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 
 from planner.i18n import _
+from planner.i18n.formats import Local
 from planner.report.model import LoadChart, LoadSeries
 from ui.pdf import style
 
@@ -127,7 +128,7 @@ def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetim
     top = max(item.peak, item.capacity, 1.0) * 1.18
     ax.set_ylim(0, top)
     title = _("{department} · capacity {capacity:g} pd/week").format(
-        department=item.department, capacity=item.capacity
+        department=item.department, capacity=Local(item.capacity)
     )
     ax.set_title(title, loc="left", color=style.INK, fontweight="bold")
     if item.overloaded:
@@ -135,7 +136,7 @@ def _panel(ax, item: LoadSeries, weeks: list[dt.datetime], ends: list[dt.datetim
             0.99,
             0.97,
             _("over capacity {weeks_over} wk · peak {peak:.0f}").format(
-                weeks_over=item.weeks_over, peak=item.peak
+                weeks_over=item.weeks_over, peak=Local(item.peak)
             ),
             transform=ax.transAxes,
             ha="right",

@@ -28,6 +28,7 @@ from planner.baseline import (
 )
 from planner.errors import PlanError
 from planner.i18n import N_, _
+from planner.i18n.formats import local_number
 from planner.model import Baseline
 from ui.guard import guarded
 
@@ -120,7 +121,7 @@ class BaselinesPanel(QWidget):
             try:
                 snapshot = read_snapshot(row)
                 cells = [row.name, f"{row.created_at:%Y-%m-%d %H:%M}", str(len(snapshot.phases)),
-                         _("{days} pd").format(days=f"{snapshot.planned_effort:g}")]
+                         _("{days} pd").format(days=local_number(snapshot.planned_effort))]
                 tip = ""
             except PlanError as exc:
                 cells = [row.name, f"{row.created_at:%Y-%m-%d %H:%M}", "—", _("cannot be read")]

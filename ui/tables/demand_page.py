@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from planner.changes import RowChange
 from planner.enums import DemandKind, Priority, label
 from planner.i18n import N_, _
+from planner.i18n.formats import Local
 from planner.model import Demand, Department, Phase
 from ui import theme
 from ui.document import PlanDocument
@@ -122,5 +123,7 @@ class DemandPage(TablePage):
                 for r in range(rows)
             )
         self.summary.setText(
-            _("{text} · {effort:,.0f} person-days").format(text=self.summary.text(), effort=effort)
+            _("{text} · {effort:,.0f} person-days").format(
+                text=self.summary.text(), effort=Local(effort)
+            )
         )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.commands import Command, CreateRow
 from planner.errors import PlanError
-from planner.i18n import _, ngettext
+from planner.i18n import N_, _, ngettext
 from ui.document import PlanDocument
 from ui.models.record_filter_proxy import RecordFilterProxy
 from ui.models.record_table_model import RecordTableModel
@@ -39,6 +39,26 @@ def count_text(noun: str, n: int) -> str:
         "activity": lambda: ngettext("{count} activity", "{count} activities", n),
     }
     return forms[noun]() if noun in forms else "{count} " + noun
+
+
+# One message per kind of record rather than "Add {noun}": a noun glued into a sentence
+# reads wrong where the verb comes last or the noun must be capitalised ("Wens toevoegen",
+# not "wens toevoegen"; Finnish had to write "Lisää: toive").
+_ADD_TEXTS = {
+    "wish": N_("Add wish"),
+    "phase": N_("Add phase"),
+    "department": N_("Add department"),
+    "objective": N_("Add objective"),
+    "milestone": N_("Add milestone"),
+    "activity": N_("Add activity"),
+}
+
+
+def add_text(noun: str) -> str:
+    """The add button's text for the table's kind of record: 'Add wish'."""
+    if noun in _ADD_TEXTS:
+        return _(_ADD_TEXTS[noun])
+    return _("Add {noun}").format(noun=_(noun))
 
 
 class TablePage(QWidget):
@@ -66,7 +86,7 @@ class TablePage(QWidget):
             QStyle.StandardPixmap.SP_TrashIcon,
         )
         self.add_action = self._action(
-            _("Add {noun}").format(noun=_(noun)), "Insert", new_icon, self.add_record
+            add_text(noun), "Insert", new_icon, self.add_record
         )
         self.delete_action = self._action(_("Delete"), "Delete", trash_icon, self.delete_selected)
         self.delete_action.setToolTip(

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from planner.enums import Priority, label
 from planner.i18n import _, ngettext
+from planner.i18n.formats import local_number
 from planner.model import Demand
 from ui.document import PlanDocument
 from ui.guard import guarded
@@ -54,7 +55,7 @@ def sort_key(order: str) -> Callable[[Demand], tuple]:
 def effort_text(effort: float) -> str:
     if effort <= 0:
         return _("no estimate")
-    days = f"{effort:g}"
+    days = local_number(effort)
     return ngettext("{days} day", "{days} days", 1 if days == "1" else 2).format(days=days)
 
 

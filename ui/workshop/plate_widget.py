@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from planner.i18n import _
+from planner.i18n.formats import local_number
 from ui.guard import guarded
 from ui.workshop import theme as th
 from ui.workshop.demand_model import MIME, decode_ids
@@ -140,7 +141,7 @@ class PlateWidget(QWidget):
         metrics = QFontMetrics(self.theme.font("small"))
         rows, x = 1, 0
         for name, _unused, days in self.legend():
-            w = metrics.horizontalAdvance(f"{name} {days:g}") + metrics.height() * 2
+            w = metrics.horizontalAdvance(f"{name} {local_number(days)}") + metrics.height() * 2
             if x and x + w > self.width():
                 rows, x = rows + 1, 0
             x += w
@@ -235,7 +236,7 @@ class PlateWidget(QWidget):
         square = metrics.height() * 0.8
         x, y = 0.0, self.height() - self._legend_height() + 4
         for name, colour, days in self.legend():
-            text = f"{name} {days:g}"
+            text = f"{name} {local_number(days)}"
             w = metrics.horizontalAdvance(text) + metrics.height() * 2
             if x and x + w > self.width():
                 x, y = 0.0, y + line

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from planner.i18n import _
+import datetime as dt
+
+from planner.i18n import _, ngettext
 from planner.report import SECTION_TITLES, Section
 from planner.report.model import DemandChange
 from planner.report.text import day, person_days, span
@@ -47,7 +49,7 @@ def parts(ctx: Context) -> list[Part]:
     if changes.milestones_moved:
         html += table(
             [_("Milestone"), _("In the baseline"), _("Now"), _("Shift")],
-            [row([cell(t), cell(day(a)), cell(day(b)), cell(f"{(b - a).days:+d} days", num=True)])
+            [row([cell(t), cell(day(a)), cell(day(b)), cell(_shift(b - a), num=True)])
              for t, a, b in changes.milestones_moved],
             [46, 18, 18, 18], numeric=(3,),
             caption=_('Milestones moved ({count})').format(count=len(changes.milestones_moved)),
@@ -78,7 +80,11 @@ def parts(ctx: Context) -> list[Part]:
         )
     if changes.more:
         html += para(
-            _("… and {more} more changed wishes, listed in the app.").format(more=changes.more),
+            ngettext(
+                "… and {more} more changed wish, listed in the app.",
+                "… and {more} more changed wishes, listed in the app.",
+                changes.more,
+            ).format(more=changes.more),
             "muted",
         )
     return [Part(title, ctx.flow(html))]
@@ -100,3 +106,9 @@ def _demands(items: list[DemandChange], cols: str, caption: str) -> str:
         numeric=(3,),
         caption=caption,
     )
+
+
+def _shift(delta: dt.timedelta) -> str:
+    """'+14 days', '−1 day' in the chosen language."""
+    days = delta.days
+    return ngettext("{days} day", "{days} days", abs(days)).format(days=f"{days:+d}")

@@ -82,7 +82,9 @@ def _overload_table(chart: LoadChart) -> str:
     for s in over:
         periods = [f"{day(a)} – {day(b + WEEK - DAY)}" for a, b in s.overloaded[:3]]
         if len(s.overloaded) > 3:
-            periods.append(_('and {value} more periods').format(value=len(s.overloaded) - 3))
+            rest = len(s.overloaded) - 3
+            periods.append(ngettext("and {value} more period", "and {value} more periods",
+                                    rest).format(value=rest))
         rows.append(row([cell(s.department), cell("\n".join(periods)),
                          cell(ngettext("{n} week", "{n} weeks", s.weeks_over).format(
                              n=s.weeks_over), num=True),

@@ -4,6 +4,7 @@ scope by department, change activities, dependencies and the phase's warnings.""
 from __future__ import annotations
 
 from planner.i18n import N_, _, ngettext
+from planner.i18n.formats import Local, local_number
 from planner.report import SECTION_TITLES, Section
 from planner.report.model import PhasePage
 from planner.report.text import day, person_days, span
@@ -38,7 +39,8 @@ def phase_html(phase: PhasePage, total: int) -> str:
     )
     when = span(phase.start, phase.end)
     if phase.weeks is not None:
-        when += _(' · {weeks:.1f} working weeks').format(weeks=phase.weeks).replace(".0 ", " ")
+        when += _(' · {weeks:.1f} working weeks').format(weeks=Local(phase.weeks)).replace(
+            local_number(0.0, ".1f")[1:] + " ", " ")  # '3.0 working weeks' reads '3 working weeks'
     html = f'<p class="muted">{esc(head)} · <b>{esc(when)}</b></p>' + heading(1, phase.title)
     if phase.goal:
         html += f'<p class="lead"><i>{esc(phase.goal)}</i></p>'
@@ -58,7 +60,7 @@ def _facts(phase: PhasePage) -> str:
     if phase.capacity is not None:
         ratio = phase.utilisation or 0.0
         text = _("{effort} against {person_days} team capacity ({ratio:.0%})").format(
-            effort=effort, person_days=person_days(phase.capacity), ratio=ratio
+            effort=effort, person_days=person_days(phase.capacity), ratio=Local(ratio)
         )
         effort_cell = cell(text, attrs=' class="over"' if ratio > 1 else "")
     else:

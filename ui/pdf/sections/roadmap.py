@@ -3,7 +3,8 @@ the app show the same picture), then phases and milestones at a glance as text."
 
 from __future__ import annotations
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
+from planner.i18n.formats import local_number
 from planner.model import Phase
 from planner.report import SECTION_TITLES, Section
 from planner.report.text import day, span
@@ -45,7 +46,7 @@ def _phases_table(ctx: Context) -> str:
         depts = ", ".join(names.get(i, "?") for i in index.department_ids(p.id))
         rows.append(row([cell(f"{n}. {p.title}"), cell(span(p.start_date, p.end_date)),
                          cell(depts or "—"),
-                         cell(f"{weeks:g}" if weeks is not None else "—", num=True)]))
+                         cell(local_number(weeks) if weeks is not None else "—", num=True)]))
     if not rows:
         return heading(2, _("Phases at a glance")) + para(_("The plan has no phases yet."))
     return table([_("Phase"), _("Dates"), _("Departments"), _("Weeks")], rows, [36, 26, 30, 8],
@@ -63,7 +64,11 @@ def _milestones_table(ctx: Context) -> str:
             row(
                 [
                     cell(
-                        _("… and {more} more milestones, listed in the app").format(more=more),
+                        ngettext(
+                            "… and {more} more milestone, listed in the app",
+                            "… and {more} more milestones, listed in the app",
+                            more,
+                        ).format(more=more),
                         attrs=' colspan="3" class="muted"',
                     )
                 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.report.model import WarningGroup
 from planner.report.warnings import code_title
 from ui.pdf import style
@@ -60,7 +60,11 @@ def groups_table(groups: Sequence[WarningGroup], caption: str = "") -> str:
                     [
                         cell(""),
                         cell(
-                            _("… and {more} more like these").format(more=group.more),
+                            ngettext(
+                                "… and {more} more like these",
+                                "… and {more} more like these",
+                                group.more,
+                            ).format(more=group.more),
                             attrs=' class="muted"',
                         ),
                     ]
