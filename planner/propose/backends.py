@@ -232,7 +232,7 @@ def _value(m: Milp, values: list[float]) -> float:
 # columns): the root (LP and cuts) 0.4-0.7 s, not counted; then the first nodes cost
 # about half a second each (strong branching), later ones a few milliseconds — about 30
 # nodes prove its optimum.
-NODE_WORK_PER_SECOND = 1_500
+NODE_WORK_PER_SECOND = 1_000
 
 # Off when the search has a node budget: they run at the root, uncounted, for as long as
 # they take — with them on, on the re-planned sample 2 of 2.8 s went into RINS/RENS
