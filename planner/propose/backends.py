@@ -108,10 +108,14 @@ def solve_highs(
         for heuristic in SUB_MIP_HEURISTICS:
             h.setOptionValue(heuristic, heuristics)
         # Nor the restart (presolve again once the root has fixed columns by their reduced
-        # costs): uncounted too — on the re-planned sample, with the neighbourhood search's
-        # answer as the start, the root and a node took 1.2 s with it and 0.4 s without
-        # (bound 372.8 against 373.3: both within 1 % of the optimum 369.75).
-        h.setOptionValue("mip_allow_restart", False)
+        # costs) when the budget buys a single node, the root alone: the restart is
+        # uncounted work that pays off only in a search that runs on the smaller model. On
+        # the re-planned sample (one node), with the neighbourhood search's answer as the
+        # start, the root took 1.2 s with it and 0.4 s without (bound 372.8 against 373.3:
+        # both within 1 % of the optimum 369.75); on the typical backlog (two nodes) it
+        # proves the optimum in the same 0.5 s where without it the gap stays 0.3 %.
+        if nodes < 2:
+            h.setOptionValue("mip_allow_restart", False)
     elif max_nodes is not None:
         h.setOptionValue("mip_max_nodes", max(1, int(max_nodes)))
     if m.restricted:
