@@ -127,15 +127,20 @@ def _solve_fixed(sub: Milp, hint: list[float], time_limit: float) -> Outcome:
     return outcome
 
 
-def _families_free(
-    model: Milp, current: Assignment, problem: Problem, families: set[int]
-) -> Milp:
-    """The full model with every wish fixed where it is but those of `families`."""
-    sub = Milp(
+def _bounds_copy(model: Milp) -> Milp:
+    """The model sharing its rows and costs, with bounds of its own to fix wishes in."""
+    return Milp(
         lower=list(model.lower), upper=list(model.upper), integer=model.integer,
         cost=model.cost, rows=model.rows, x=model.x, restricted=True,
         _derived=model._derived,
     )  # fmt: skip
+
+
+def _families_free(
+    model: Milp, current: Assignment, problem: Problem, families: set[int]
+) -> Milp:
+    """The full model with every wish fixed where it is but those of `families`."""
+    sub = _bounds_copy(model)
     for (i, k), v in model.x.items():
         if problem.items[i].family in families:
             continue
@@ -152,11 +157,7 @@ def _left(deadline: float | None) -> float:
 
 def _restricted(model: Milp, current: Assignment, window: tuple[int, ...]) -> Milp:
     """The full model with every wish outside the window fixed where it is."""
-    sub = Milp(
-        lower=list(model.lower), upper=list(model.upper), integer=model.integer,
-        cost=model.cost, rows=model.rows, x=model.x, restricted=True,
-        _derived=model._derived,
-    )  # fmt: skip
+    sub = _bounds_copy(model)
     for (i, k), v in model.x.items():
         slot = current.slot[i]
         if slot is None or slot in window:
