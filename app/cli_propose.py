@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, EXIT_PROBLEMS, PROG, UsageError, register
 from app.enum_words import priority_word
@@ -20,10 +20,11 @@ from planner.commands import UndoHistory
 from planner.i18n import N_, _, ngettext
 from planner.i18n.formats import decimal_sign, format_share, iso_or_local_date
 from planner.model import Demand, Department, Objective
-from planner.propose.milestones import MilestoneChange, milestone_changes
-from planner.propose.plan_problem import NoProposal, Options
-from planner.propose.proposal import ApplyProposal, Proposal, propose
 from planner.store import PlanStore
+
+if TYPE_CHECKING:
+    from planner.propose.milestones import MilestoneChange
+    from planner.propose.proposal import Proposal
 from planner.warnings.format import num
 
 
@@ -191,6 +192,12 @@ def _text(
 
 
 def _run(args: argparse.Namespace) -> int:
+    # The proposer (HiGHS, numpy) is imported when the command runs, not when the command
+    # line (or the app, which shares it) starts.
+    from planner.propose.milestones import milestone_changes
+    from planner.propose.plan_problem import NoProposal, Options
+    from planner.propose.proposal import ApplyProposal, propose
+
     if args.phases is not None and args.phases < 1:
         raise UsageError(_("--phases must be at least 1"))
     if not 0 <= args.time_limit <= 3600:
