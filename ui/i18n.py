@@ -15,22 +15,13 @@ import os
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from planner import i18n
+from planner.i18n.formats import LOCALES
 from ui import settings
 
 _log = logging.getLogger(__name__)
 
 # Set to 1 to list the pseudo-language in View → Language (for finding clipped text).
 PSEUDO_ENV = "ROLLOUT_PLANNER_PSEUDO"
-# QLocale per language; the pseudo-language reads numbers and dates as British English.
-QT_LOCALES = {
-    "en": "en_GB",
-    "nb": "nb_NO",
-    "da": "da_DK",
-    "sv": "sv_SE",
-    "fi": "fi_FI",
-    "nl": "nl_NL",
-    i18n.PSEUDO: "en_GB",
-}
 # Qt ships no qtbase_nb.qm (as of PySide6 6.x). Nynorsk's is the nearest: the standard
 # buttons (OK, Avbryt, Ja, Nei, Lagre, Lukk) are spelt the same in both written forms.
 _QT_FALLBACKS = {"nb": ("nb", "no", "nn")}
@@ -52,7 +43,7 @@ def install(app: QCoreApplication | None = None, code: str | None = None) -> str
     """Translate from now on into `code` (else the remembered choice, else the system's
     language); returns the language in force. Call before the first window is built."""
     language = i18n.set_language(code or chosen_language())
-    QLocale.setDefault(QLocale(QT_LOCALES.get(language, "en_GB")))
+    QLocale.setDefault(QLocale(LOCALES.get(language, LOCALES[i18n.SOURCE_LANGUAGE])))
     app = app or QCoreApplication.instance()
     if app is not None:
         _install_qt_translations(app, language)

@@ -17,8 +17,9 @@ from planner.i18n import PSEUDO, SOURCE_LANGUAGE, _, language
 if TYPE_CHECKING:
     from babel import Locale
 
-# Babel locale per language; English plans are mostly read in Europe, so day-month-year.
-_BABEL_LOCALE = {
+# The locale (CLDR name) of each language, for Babel here and QLocale in the UI; English plans
+# are mostly read in Europe, so day-month-year; the pseudo-language reads as British English.
+LOCALES = {
     "en": "en_GB",
     "nb": "nb_NO",
     "da": "da_DK",
@@ -39,7 +40,7 @@ def babel_locale(code: str | None = None) -> Locale:
 def _babel_locale(code: str) -> Locale:
     from babel import Locale
 
-    return Locale.parse(_BABEL_LOCALE.get(code, _BABEL_LOCALE[SOURCE_LANGUAGE]))
+    return Locale.parse(LOCALES.get(code, LOCALES[SOURCE_LANGUAGE]))
 
 
 def format_date(value: dt.date, style: str = "medium") -> str:

@@ -502,30 +502,28 @@ class ServerStore(PlanStore):
         self._journal.append(("insert", model, row.id))
         return row
 
-    def update_row(self, model: type[Base], row_id: int, values: dict[str, Any]) -> None:
+    def _write_row(self, model: type[Base], row_id: int, statement: Any) -> Any:
+        """Run an UPDATE or DELETE of one row; the row in memory. A row someone else deleted
+        since (gone here, or no row matched there) is a conflict, never a silent no-op."""
         assert self._db is not None and self._journal is not None
-        row = self.find(model, row_id)
-        if row is None and self._check_values:
+        if self.find(model, row_id) is None and self._check_values:
             raise EditConflict(self._changed_since_message(model, row_id))
         row = self.get(model, row_id)
-        table = model.__table__
-        done = self._db.execute(table.update().where(table.c.id == row_id).values(**values))
-        if done.rowcount != 1:
+        if self._db.execute(statement).rowcount != 1:
             raise EditConflict(self._changed_since_message(model, row_id))
+        return row
+
+    def update_row(self, model: type[Base], row_id: int, values: dict[str, Any]) -> None:
+        table = model.__table__
+        row = self._write_row(model, row_id, table.update().where(table.c.id == row_id)
+                              .values(**values))
         self._journal.append(("update", row, {k: getattr(row, k) for k in values}))
         for key, value in values.items():
             setattr(row, key, value)
 
     def delete_row(self, model: type[Base], row_id: int) -> None:
-        assert self._db is not None and self._journal is not None
-        row = self.find(model, row_id)
-        if row is None and self._check_values:
-            raise EditConflict(self._changed_since_message(model, row_id))
-        row = self.get(model, row_id)
         table = model.__table__
-        done = self._db.execute(table.delete().where(table.c.id == row_id))
-        if done.rowcount != 1:
-            raise EditConflict(self._changed_since_message(model, row_id))
+        row = self._write_row(model, row_id, table.delete().where(table.c.id == row_id))
         del self._rows[model][row_id]
         self._journal.append(("delete", row))
 

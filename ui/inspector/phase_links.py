@@ -61,7 +61,24 @@ class _CheckList(QGroupBox):
         self._filling = False
 
 
-class PhaseLinks(QWidget):
+class LinkPanel(QWidget):
+    """An inspector panel of links; an edit the plan refuses is explained and undone on
+    screen (the boxes show the plan again)."""
+
+    document: PlanDocument
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _push(self, command: Command) -> None:
+        try:
+            self.document.push(command)
+        except PlanError as exc:
+            QMessageBox.warning(self, _("Not changed"), str(exc))
+            self.refresh()
+
+
+class PhaseLinks(LinkPanel):
     def __init__(
         self, document: PlanDocument, phase_id: int, parent: QWidget | None = None
     ) -> None:
@@ -132,10 +149,3 @@ class PhaseLinks(QWidget):
             ]
             command = DeleteRows(Dependency, deps)
         self._push(Macro(label, [command]))
-
-    def _push(self, command: Command) -> None:
-        try:
-            self.document.push(command)
-        except PlanError as exc:
-            QMessageBox.warning(self, _("Not changed"), str(exc))
-            self.refresh()

@@ -9,21 +9,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.commands import Command, CreateRow, DeleteRows, Macro
-from planner.errors import PlanError
+from planner.commands import CreateRow, DeleteRows, Macro
 from planner.i18n import _
 from planner.model import Demand, Prerequisite
 from ui.document import PlanDocument
-from ui.inspector.phase_links import _CheckList
+from ui.inspector.phase_links import LinkPanel, _CheckList
 
 
-class WishLinks(QWidget):
+class WishLinks(LinkPanel):
     def __init__(self, document: PlanDocument, demand_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
@@ -92,10 +90,3 @@ class WishLinks(QWidget):
             _("No longer needs '{title}'") if needs else _("No longer needed by '{title}'")
         ).format(title=item.text())
         self._push(Macro(label, [DeleteRows(Prerequisite, [link_id])]))
-
-    def _push(self, command: Command) -> None:
-        try:
-            self.document.push(command)
-        except PlanError as exc:
-            QMessageBox.warning(self, _("Not changed"), str(exc))
-            self.refresh()
